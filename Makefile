@@ -1,0 +1,49 @@
+# Japanese-first extraction pipeline. `make help` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON_SYS ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CORPUS ?= corpus/raw
+OUT ?= outputs
+GOLD ?= corpus/gold
+ENGINE ?= local
+WORKERS ?= 1
+
+export PYTHONHASHSEED := 0
+
+.PHONY: help venv run eval report bench test lint clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@echo "  variables: CORPUS=$(CORPUS) OUT=$(OUT) GOLD=$(GOLD) ENGINE=$(ENGINE) WORKERS=$(WORKERS)"
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON_SYS) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP) ## Create .venv and install the pinned dependencies
+
+run: $(STAMP) ## Process CORPUS (default corpus/raw) into OUT (default outputs/)
+	$(PY) -m pipeline run $(CORPUS) --out $(OUT) --engine $(ENGINE) --workers $(WORKERS)
+
+eval: $(STAMP) ## Score OUT against GOLD; anchors side by side; writes OUT/metrics.json
+	$(PY) -m pipeline eval --gold $(GOLD) --out $(OUT) --corpus $(CORPUS)
+
+report: $(STAMP) ## Write OUT/report/index.html (highlighted documents)
+	$(PY) -m pipeline report --out $(OUT) --corpus $(CORPUS) --gold $(GOLD)
+
+bench: $(STAMP) ## Throughput/memory ratios side by side; writes outputs/bench.json
+	$(PY) -m pipeline.bench --out $(OUT)
+
+test: $(STAMP) ## Run the test suite (slow tests included)
+	$(PY) -m pytest -q -rfE
+
+lint: $(STAMP) ## Ruff lint
+	$(VENV)/bin/ruff check pipeline tests
+
+clean: ## Remove the virtual environment and outputs
+	rm -rf $(VENV) $(OUT)

@@ -1,0 +1,129 @@
+"""One document's text → its records (mentions, timexes, events).
+
+Japanese documents go through GiNZA in pieces under SudachiPy's limit;
+English (Latin-script) documents skip the Japanese model and use the
+entities stage's text rules. Offsets are always into the original text.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from typing import Iterable, Iterator
+
+from pipeline.chunking import chunk_text, split_sentences
+from pipeline.dates import extract_timexes
+from pipeline.events import build_events, main_predicate
+from pipeline.ingest import Document
+
+RECORD_KINDS = ("documents", "mentions", "timexes", "events")
+
+
+def needs_model(doc: Document) -> bool:
+    return doc.status == "ok" and doc.lang == "ja"
+
+
+def _sentences(text: str, parsed: list[tuple[int, object]]) -> list[dict]:
+    """Guideline sentences, each with its main predicate from the parse when there is one."""
+    sents = [{"start": s, "end": e, "trigger": None} for s, e in split_sentences(text)]
+    if not parsed:
+        return sents
+    starts = [s["start"] for s in sents]
+    for base, sdoc in parsed:
+        by_sent: dict[int, list] = {}
+        for tok in sdoc:
+            if tok.is_space:
+                continue
+            pos = base + tok.idx
+            i = bisect_right(starts, pos) - 1
+            if i >= 0 and pos < sents[i]["end"]:
+                by_sent.setdefault(i, []).append(tok)
+        for i, toks in by_sent.items():
+            pred = main_predicate(toks)
+            if pred:
+                lemma, s, e = pred
+                sents[i]["trigger"] = (lemma, base + s, base + e)
+    return sents
+
+
+def _records(doc: Document, parsed: list[tuple[int, object]], use_kb: bool) -> dict[str, list[dict]]:
+    from pipeline import entities
+
+    text = doc.text
+    if parsed:
+        raw = [m for base, sdoc in parsed for m in entities.doc_mentions(sdoc, base)]
+    else:
+        raw = entities.text_mentions(text, use_kb=use_kb)
+    mentions = entities.link_mentions(raw, text, use_kb=use_kb)
+    sentences = _sentences(text, parsed)
+    starts = [s["start"] for s in sentences]
+    mentions.sort(key=lambda m: (m["start"], -m["end"], m["label"]))
+    out_mentions = []
+    for n, m in enumerate(mentions, 1):
+        si = bisect_right(starts, m["start"]) - 1
+        out_mentions.append({
+            "doc_id": doc.doc_id,
+            "mention_id": f"{doc.doc_id}#m{n:05d}",
+            "label": m["label"],
+            "text": text[m["start"]:m["end"]],
+            "start": m["start"],
+            "end": m["end"],
+            "sent_id": si if si >= 0 and m["start"] < sentences[si]["end"] else -1,
+            "canonical_id": m.get("canonical_id", ""),
+            "name_ja": m.get("name_ja", ""),
+            "name_en": m.get("name_en", ""),
+            "source": m.get("source", ""),
+            "confidence": round(float(m.get("confidence", 1.0)), 3),
+        })
+    raw_timexes = extract_timexes(text, dct=doc.creation_date or None, lang=doc.lang)
+    ids = [f"{doc.doc_id}#t{n:04d}" for n in range(1, len(raw_timexes) + 1)]
+    timexes = []
+    for tid, t in zip(ids, raw_timexes):
+        anchor = t.get("anchor")
+        timexes.append({
+            "doc_id": doc.doc_id,
+            "timex_id": tid,
+            "text": text[t["start"]:t["end"]],
+            "start": t["start"],
+            "end": t["end"],
+            "type": t["type"],
+            "value": t["value"],
+            "mod": t.get("mod", ""),
+            "earliest": t.get("earliest", ""),
+            "latest": t.get("latest", ""),
+            "anchor_timex_id": ids[anchor] if isinstance(anchor, int) else "",
+        })
+    events = build_events(doc.doc_id, text, sentences, out_mentions, timexes)
+    return {"mentions": out_mentions, "timexes": timexes, "events": events}
+
+
+def process_documents(docs: Iterable[Document], nlp_factory, use_kb: bool = True, n_process: int = 1,
+                      batch_size: int = 8) -> Iterator[tuple[Document, dict[str, list[dict]]]]:
+    """Yield (document, records) in input order. The Japanese pieces of all
+    documents flow through one nlp.pipe so the model stays busy; a document's
+    records are built when its last piece comes back. The model is loaded only
+    if some document needs it. A failure in one document becomes its error."""
+    docs = list(docs)
+    jobs = [(piece, (i, base)) for i, d in enumerate(docs) if needs_model(d) for base, piece in chunk_text(d.text)]
+    expected = Counter(i for _, (i, _) in jobs)
+    parsed: dict[int, list] = defaultdict(list)
+
+    def finish(i: int) -> tuple[Document, dict]:
+        doc = docs[i]
+        try:
+            records = _records(doc, parsed.pop(i, []), use_kb) if doc.status == "ok" else {}
+        except Exception as exc:  # one bad document must not stop the run
+            doc.status, doc.error = "error", f"processing failed: {type(exc).__name__}: {exc}"
+            records = {}
+        return doc, records
+
+    stream = nlp_factory().pipe(jobs, as_tuples=True, batch_size=batch_size, n_process=n_process) if jobs else ()
+    next_doc = 0
+    for sdoc, (i, base) in stream:
+        parsed[i].append((base, sdoc))
+        if len(parsed[i]) == expected[i]:
+            while next_doc <= i:
+                yield finish(next_doc)
+                next_doc += 1
+    while next_doc < len(docs):
+        yield finish(next_doc)
+        next_doc += 1
