@@ -71,8 +71,9 @@ def _looks_binary(raw: bytes) -> str:
         if raw.startswith(sig):
             return f"binary file ({what})"
     sample = raw[:65536]
-    if sample and sample.count(0) / len(sample) > 0.05:
-        return "binary file (many NUL bytes)"
+    controls = sum(1 for b in sample if b < 0x20 and b not in b"\t\n\r\x0c\x1b")
+    if sample and controls / len(sample) > 0.05:
+        return "binary file (control bytes)"
     return ""
 
 
