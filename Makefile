@@ -30,7 +30,9 @@ venv: $(STAMP) ## Create .venv and install the pinned dependencies
 run: $(STAMP) ## Process CORPUS (default corpus/raw) into OUT (default outputs/)
 	$(PY) -m pipeline run $(CORPUS) --out $(OUT) --engine $(ENGINE) --workers $(WORKERS)
 
-eval: $(STAMP) ## Score OUT against GOLD; anchors side by side; writes OUT/metrics.json
+eval: $(STAMP) ## Score OUT against GOLD, beside the anchors and the no-KB ablation; writes OUT/metrics.json
+	$(PY) -m pipeline run $(CORPUS) --out $(OUT) || true
+	$(PY) -m pipeline run $(CORPUS) --out $(OUT)/ablation/no_kb --no-kb || true
 	$(PY) -m pipeline eval --gold $(GOLD) --out $(OUT) --corpus $(CORPUS)
 
 report: $(STAMP) ## Write OUT/report/index.html (highlighted documents)

@@ -14,9 +14,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, Iterable
 
 from pipeline.chunking import chunk_text
 from pipeline.ingest import Document, iter_corpus, list_corpus

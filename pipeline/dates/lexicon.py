@@ -4,25 +4,25 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
 
 
-@lru_cache(maxsize=None)
+@cache
 def ja() -> dict:
     with open(DATA / "lexicon_ja.json", encoding="utf-8") as f:
         return json.load(f)
 
 
-@lru_cache(maxsize=None)
+@cache
 def en() -> dict:
     with open(DATA / "lexicon_en.json", encoding="utf-8") as f:
         return json.load(f)
 
 
-@lru_cache(maxsize=None)
+@cache
 def eras() -> dict[str, dt.date]:
     with open(DATA / "eras.json", encoding="utf-8") as f:
         table = json.load(f)["eras"]

@@ -40,14 +40,13 @@ def make_view(text: str) -> View:
 
 
 def view_of(text: str):
-    """Return an object with .text and .orig_span(s, e); prefer the project normalizer."""
-    try:  # the lead's normalizer, when present, defines the shared view
-        from pipeline.normalize import normalize  # type: ignore
-    except Exception:
-        return make_view(text)
-    try:
-        v = normalize(text)
-        v.orig_span(0, 0)
-        return v
-    except Exception:
-        return make_view(text)
+    """Return an object with .text and .orig_span(s, e); the project normalizer when it is installed."""
+    if _project_normalize is not None:
+        return _project_normalize(text)
+    return make_view(text)
+
+
+try:  # the lead's normalizer defines the shared view; ours is the same rule, kept as a fallback
+    from pipeline.normalize import normalize as _project_normalize
+except ImportError:  # pragma: no cover
+    _project_normalize = None

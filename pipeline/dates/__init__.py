@@ -1,0 +1,39 @@
+"""Temporal expressions (TIMEX3) in Japanese and English text.
+
+extract_timexes(text, dct=None, lang="ja") -> list of dicts, sorted by start:
+  start, end, text  offsets into the original text (text[start:end] == text)
+  type              DATE / TIME / DURATION / SET
+  value             TIMEX3 value (2018-06-12, 196, 18, 2017-SP, P13D, PRESENT_REF, XXXX-08-05 ...)
+  mod               "" or START / MID / END / APPROX / BEFORE / AFTER
+  earliest, latest  ISO days the value covers ("" when not a calendar point)
+  anchor            index in the returned list of the timex an anaphoric one was resolved against, or None
+
+Steps, one module each: view (NFKC with offsets) -> tagger/english (patterns -> candidates)
+-> filters (false positives, overlaps) -> resolver (mods outside the span, anaphora, deixis) -> values.
+"""
+from __future__ import annotations
+
+from . import english, filters, resolver, tagger
+from .textview import view_of
+from .values import interval
+
+__all__ = ["extract_timexes"]
+
+
+def extract_timexes(text: str, dct: str | None = None, lang: str = "ja") -> list[dict]:
+    if not isinstance(text, str) or not text:
+        return []
+    view = view_of(text)
+    nt = view.text
+    cands = tagger.tag(nt) + english.tag(nt, lang)
+    cands = filters.select(cands, nt)
+    resolver.outside_mods(cands, nt)
+    recs = resolver.resolve(cands, dct)
+    out = []
+    for r in recs:
+        c = r.pop("_cand")
+        s, e = view.orig_span(c.start, c.end)
+        earliest, latest = interval(r["value"]) if r["type"] in ("DATE", "TIME") else ("", "")
+        out.append({"start": s, "end": e, "text": text[s:e], "type": r["type"], "value": r["value"],
+                    "mod": r["mod"], "earliest": earliest, "latest": latest, "anchor": r["anchor"]})
+    return out

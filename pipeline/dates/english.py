@@ -1,0 +1,186 @@
+"""English dates and times, in English documents and in English fragments of Japanese ones.
+
+Patterns are ours (month names, numeric forms); dateparser is only used in the tests
+to cross-check the readings.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .model import Cand
+from .numerals import WORD_NUMBERS
+from .values import valid_ymd
+
+E = lexicon.en()
+MONTHS = E["months"]
+_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December" \
+       r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_L = r"(?=[A-Za-z0-9'])(?<![A-Za-z0-9])"
+_R = r"(?![A-Za-z0-9])"
+_ORD = r"(?:st|nd|rd|th)?"
+_PRE = r"(?:(?P<pre>early|mid|late|the end of|the beginning of|the middle of|about|around|circa|approximately)[ -])?"
+_Y4 = r"(?P<y>1[0-9]{3}|20[0-9]{2})"
+
+MDY = re.compile(rf"{_L}{_PRE}{_MON} (?P<d>[0-9]{{1,2}}){_ORD},? {_Y4}{_R}")
+DMY = re.compile(rf"{_L}{_PRE}(?P<d>[0-9]{{1,2}}){_ORD} (?:of )?{_MON},? {_Y4}{_R}")
+MY = re.compile(rf"{_L}{_PRE}{_MON},? (?:of )?{_Y4}{_R}")
+MD = re.compile(rf"{_L}{_MON} (?P<d>[0-9]{{1,2}}){_ORD}(?![A-Za-z0-9]|,? [0-9])")
+ISO = re.compile(r"(?<![0-9A-Za-z\-/.])(?P<y>1[0-9]{3}|20[0-9]{2})(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})(?![0-9]|[\-/.][0-9])")
+US = re.compile(r"(?<![0-9A-Za-z\-/.])(?P<m>[0-9]{1,2})(?P<s>[-/])(?P<d>[0-9]{1,2})(?P=s)(?P<y>[0-9]{4}|[0-9]{2})(?![0-9]|[\-/.][0-9])")
+YEAR_RANGE = re.compile(rf"{_L}(?P<a>1[0-9]{{3}}|20[0-9]{{2}})(?P<c> ?[-–—] ?)(?P<b>1[0-9]{{3}}|20[0-9]{{2}}|[0-9]{{2}}){_R}(?![\-/.][0-9])")
+
+# English-document-only patterns
+_PREP = r"(?:in|since|by|until|till|from|to|during|before|after|of|throughout|between|and|around|circa|c\.|the year)"
+YEAR = re.compile(rf"(?:\b{_PREP} |\(|^){_PRE}{_Y4}(?![0-9A-Za-z%$]|[,.][0-9])", re.MULTILINE | re.IGNORECASE)
+DECADE = re.compile(rf"{_L}{_PRE}(?:(?P<y>1[0-9]{{2}}0|20[0-9]0)|'(?P<yy>[0-9]0))s{_R}")
+_ORDW = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+         "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+         "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+         "twentieth": 20, "twenty-first": 21}
+CENTURY = re.compile(
+    rf"{_L}{_PRE}(?:the )?(?P<c>[0-9]{{1,2}}(?:st|nd|rd|th)|{lexicon.alt(_ORDW)})[ -]century{_R}", re.IGNORECASE)
+SEASON = re.compile(rf"{_L}{_PRE}(?:the )?(?P<s>spring|summer|autumn|fall|winter),? (?:of )?{_Y4}{_R}", re.IGNORECASE)
+_NUMW = lexicon.alt(list(WORD_NUMBERS) + E["vague"])
+_UNIT = lexicon.alt(E["units"])
+DURATION = re.compile(
+    rf"{_L}(?P<pre>about |around |nearly |almost |approximately |some )?(?P<n>[0-9]+(?:\.[0-9]+)?|{_NUMW})"
+    rf"[ -](?P<unit>{_UNIT})(?P<rel> later| after| earlier| before| ago)?(?![A-Za-z0-9]|[ -]old)", re.IGNORECASE)
+CLOCK = re.compile(
+    r"(?<![0-9:])(?P<h>[0-9]{1,2})(?::(?P<mi>[0-5][0-9]))?\s?(?P<ap>a\.m\.|p\.m\.|am|pm|AM|PM)(?![A-Za-z])"
+    r"|(?<![0-9:])(?P<h2>[0-9]{1,2}):(?P<mi2>[0-5][0-9])(?![0-9:])")
+WORDS = re.compile(
+    rf"{_L}(?P<w>{lexicon.alt(list(E['deictic']) + list(E['anaphoric']) + list(E['refs']) + list(E['sets']))}){_R}",
+    re.IGNORECASE)
+SIGNAL_BEFORE = re.compile(rf"(?:{lexicon.alt(E['mod_before'])}) $", re.IGNORECASE)
+PRE_MOD = {"early": "START", "the beginning of": "START", "mid": "MID", "the middle of": "MID", "late": "END",
+           "the end of": "END", "about": "APPROX", "around": "APPROX", "circa": "APPROX", "approximately": "APPROX"}
+
+
+def _mon(s: str) -> int:
+    return MONTHS[s.rstrip(".").lower()]
+
+
+def _mod(m) -> str:
+    p = m.groupdict().get("pre")
+    return PRE_MOD.get(p.lower(), "") if p else ""
+
+
+def tag(text: str, lang: str) -> list[Cand]:
+    out: list[Cand] = []
+    for m in MDY.finditer(text):
+        out.append(Cand(m.start(), m.end(), y=int(m["y"]), m=_mon(m["mon"]), d=int(m["d"]), mod=_mod(m),
+                        rule="en", prio=2))
+    for m in DMY.finditer(text):
+        out.append(Cand(m.start(), m.end(), y=int(m["y"]), m=_mon(m["mon"]), d=int(m["d"]), mod=_mod(m),
+                        rule="en", prio=2))
+    for m in MY.finditer(text):
+        out.append(Cand(m.start(), m.end(), y=int(m["y"]), m=_mon(m["mon"]), mod=_mod(m), rule="en", prio=2))
+    for m in MD.finditer(text):
+        if m["mon"] in ("May", "March") and lang != "en":
+            continue
+        out.append(Cand(m.start(), m.end(), m=_mon(m["mon"]), d=int(m["d"]), rel=("same", "Y"), rule="en"))
+    for m in ISO.finditer(text):
+        if not valid_ymd(int(m["y"]), int(m["m"]), int(m["d"])):
+            continue
+        out.append(Cand(m.start(), m.end(), y=int(m["y"]), m=int(m["m"]), d=int(m["d"]), rule="numeric", prio=2))
+    for m in US.finditer(text):
+        y = int(m["y"])
+        if not valid_ymd(y if len(m["y"]) == 4 else None, int(m["m"]), int(m["d"])):
+            continue
+        c = Cand(m.start(), m.end(), y=y, m=int(m["m"]), d=int(m["d"]), yy2=len(m["y"]) == 2, rule="numeric")
+        out.append(c)
+    for m in YEAR_RANGE.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        if len(m["b"]) == 2:
+            b = a // 100 * 100 + b
+        if not a < b <= a + 200:
+            continue
+        out.append(Cand(m.start("a"), m.end("a"), y=a, rule="en-range", prio=1))
+        out.append(Cand(m.start("b"), m.end("b"), y=b, rule="en-range", prio=1))
+    if lang != "en":
+        return out
+    for m in YEAR.finditer(text):
+        out.append(Cand(m.start("pre") if m["pre"] else m.start("y"), m.end(), y=int(m["y"]), mod=_mod(m),
+                        rule="en-year"))
+    for m in DECADE.finditer(text):
+        if m["y"]:
+            y = int(m["y"])
+            c = Cand(m.start(), m.end(), y=y, gran="decade", mod=_mod(m), rule="en-decade", prio=1)
+        elif m["yy"]:
+            c = Cand(m.start(), m.end(), y=int(m["yy"]), yy2=True, gran="decade", mod=_mod(m), rule="en-decade")
+        else:
+            continue
+        out.append(c)
+    for m in CENTURY.finditer(text):
+        cs = m["c"].lower()
+        n = _ORDW.get(cs) or int(re.sub(r"\D", "", cs) or 0)
+        if not n:
+            continue
+        start = m.start() if m["pre"] else m.start("c")  # "the" stays outside
+        out.append(Cand(start, m.end(), value=f"{n - 1:02d}", gran="century", mod=_mod(m), rule="en", prio=1))
+    for m in SEASON.finditer(text):
+        out.append(Cand(m.start() if m["pre"] else m.start("s"), m.end(), y=int(m["y"]),
+                        sub=E["seasons"][m["s"].lower()], mod=_mod(m),
+                        rule="en", prio=1))
+    for m in DURATION.finditer(text):
+        n = m["n"].lower()
+        unit = E["units"][m["unit"].lower()]
+        num = n if n[0].isdigit() else ("X" if n in E["vague"] else str(WORD_NUMBERS[n]))
+        if m["rel"]:
+            rel = m["rel"].strip().lower()
+            if num == "X":
+                val = "PAST_REF" if rel in ("ago", "earlier", "before") else "FUTURE_REF"
+                out.append(Cand(m.start("n"), m.end(), value=val, rule="en-rel", prio=2))
+                continue
+            runit = {"Y": "Y", "M": "M", "W": "W", "D": "D", "TH": "H", "TM": "MI"}.get(unit)
+            if runit is None or "." in num:
+                continue
+            k = int(num)
+            r = ("ago", runit, -k) if rel == "ago" else ("shift", runit, k if rel in ("later", "after") else -k)
+            out.append(Cand(m.start("n"), m.end(), rel=r, type="TIME" if runit in ("H", "MI") else "DATE",
+                            rule="en-rel", prio=2))
+            continue
+        if n in ("a", "an") and unit not in ("Y", "M", "W", "D", "DE", "CE"):
+            continue
+        val = f"PT{num}{unit[1]}" if unit.startswith("T") else f"P{num}{unit}"
+        c = Cand(m.start(), m.end(), type="DURATION", value=val, rule="en-dur")
+        if m["pre"]:
+            c.mod = "APPROX"
+        out.append(c)
+    for m in CLOCK.finditer(text):
+        h = int(m["h"] or m["h2"])
+        mi = int(m["mi"] or m["mi2"] or 0)
+        ap = (m["ap"] or "").lower().replace(".", "")
+        if h > 24 or (ap and h > 12):
+            continue
+        if ap == "pm" and h < 12:
+            h += 12
+        if ap == "am" and h == 12:
+            h = 0
+        out.append(Cand(m.start(), m.end(), type="TIME", hh=h, mi=mi, rel=("same", "D"), rule="en-clock"))
+    for m in WORDS.finditer(text):
+        w = m["w"].lower()
+        c = Cand(m.start(), m.end(), rule="en-word")
+        if w in E["deictic"]:
+            spec = E["deictic"][w]
+            c.rel = ("dct", spec[0], spec[1])
+            if len(spec) == 3:
+                c.pod, c.type = spec[2], "TIME"
+            if w == "today":
+                c.fallback = "PRESENT_REF"
+        elif w in E["anaphoric"]:
+            spec = E["anaphoric"][w]
+            c.rel = ("same", spec[1]) if spec[0] == "same" else ("shift", spec[1], spec[2])
+        elif w in E["refs"]:
+            c.value = E["refs"][w]
+        else:
+            c.type, c.value = "SET", E["sets"][w]
+        out.append(c)
+    return out
+
+
+def signal_mod(text: str, start: int) -> str:
+    """before/after/until ... right before an English date (kept outside the span)."""
+    m = SIGNAL_BEFORE.search(text, max(0, start - 12), start)
+    return E["mod_before"].get(m.group(0).strip().lower(), "") if m else ""

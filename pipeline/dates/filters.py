@@ -1,0 +1,54 @@
+"""False positives and overlaps: what the patterns found but is not a timex."""
+from __future__ import annotations
+
+from . import lexicon
+from .model import Cand
+
+L = lexicon.ja()
+EVENT_SUFFIXES = tuple(L["year_event_suffixes"])
+COUNT_SUFFIXES = tuple(L["count_suffixes"])
+DAY_FOLLOWERS = tuple(L["day_non_date_followers"])
+
+
+def _is_bare_number(c: Cand, text: str) -> bool:
+    return text[c.end - 1 : c.end].isdigit()
+
+
+def keep(c: Cand, text: str) -> bool:
+    before = text[max(0, c.start - 1) : c.start]
+    after = text[c.end : c.end + 8]
+    if c.end <= c.start:
+        return False
+    if before == "第" and c.rule != "quarter":
+        return False  # 第5回, 第3日: ordinals
+    if _is_bare_number(c, text) and after.lstrip(" ").startswith(COUNT_SUFFIXES):
+        return False  # 1950隻, 2016人 ...
+    if c.rule == "cal" and c.y is not None and c.m is None and c.d is None and c.sub is None \
+            and c.hh is None and after.startswith(EVENT_SUFFIXES):
+        return False  # 2018年冬季五輪: a name containing a year
+    if c.rule == "cal" and c.y is None and c.m is None and c.d is not None and c.rel == ("same", "M") \
+            and after.startswith(DAY_FOLLOWERS):
+        return False  # 1日あたり
+    if c.type == "DURATION" and text[max(0, c.start - 2) : c.start] in ("西暦", "紀元"):
+        return False  # 西暦668年 is a year
+    if c.type == "DURATION" and after.startswith(("目", "生", "歳", "才")):
+        return False  # 3年目, 2年生: ordinals and grades
+    # an English pattern glued to a Latin word or digit (EC-121, A1950) is part of something else
+    return not (c.rule.startswith("en") and before.isalnum() and before.isascii())
+
+
+def select(cands: list[Cand], text: str) -> list[Cand]:
+    """Drop false positives, then keep the longest of overlapping spans (ties: higher priority)."""
+    cands = [c for c in cands if keep(c, text)]
+    cands.sort(key=lambda c: (c.start, -c.length, -c.prio))
+    out: list[Cand] = []
+    for c in cands:
+        if out and c.start < out[-1].end:
+            last = out[-1]
+            # a later, longer candidate that only overlaps the tail of the previous one wins
+            if (c.end > last.end and c.length > last.length and c.prio >= last.prio and c.start > last.start
+                    and (len(out) < 2 or out[-2].end <= c.start)):
+                out[-1] = c
+            continue
+        out.append(c)
+    return out

@@ -1,0 +1,100 @@
+"""Japanese regular expressions, compiled once, built from the lexicons.
+
+All patterns run on the NFKC view (full-width digits are ASCII there).
+Each pattern family has one handler in tagger.py.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .numerals import KANJI_NUM
+
+L = lexicon.ja()
+ERAS = lexicon.alt(lexicon.eras())
+
+NUM = rf"(?:[0-9]{{1,4}}|{KANJI_NUM})"
+# Do not start inside a number (1905年 must not yield 905年 or 5年).
+NB = r"(?<![0-9.,〇零一二三四五六七八九十百千])"
+SP = r"[ ]?"
+
+_ana = L["anaphoric"]
+_dei = L["deictic"]
+Y_WORDS = [w for w, v in _ana.items() if v[1] == "Y" and len(v) < 4] + [w for w, v in _dei.items() if v[0] == "Y"]
+M_WORDS = [w for w, v in _ana.items() if v[1] == "M"] + [w for w, v in _dei.items() if v[0] == "M"]
+D_WORDS = [w for w, v in _ana.items() if v[1] == "D"] + [w for w, v in _dei.items() if v[0] == "D"]
+W_WORDS = [w for w, v in _ana.items() if v[1] == "W"] + [w for w, v in _dei.items() if v[0] == "W"]
+D_WORDS += list(L["fixed_days"])
+
+MOD_SUFFIX = lexicon.alt(list(L["mod_suffix"]) + list(L["half_suffix"]))
+SEASONS = lexicon.alt(L["seasons"])
+PODS = lexicon.alt(L["parts_of_day"])
+APPROX_SUFFIX = "頃|ごろ|ころ|前後"
+
+YP = (
+    rf"(?:(?P<era>{ERAS}){SP}(?P<ey>{NUM}|元){SP}年(?P<fy>度)?"
+    rf"|{NB}(?P<y>{NUM})年(?P<fy2>度)?(?!代|間|半|ぶり|以上|以内|目|生|前(?!後|半)|後(?!半))"
+    rf"|(?P<yw>{lexicon.alt(Y_WORDS)}))"
+)
+MP = rf"(?:{NB}(?P<m>{NUM})月(?!間)|(?P<mw>{lexicon.alt(M_WORDS)}))"
+DP = (
+    rf"(?:(?P<dnext>翌)?{NB}(?P<d>{NUM})日(?!間|後|前|ぶり|目|連続|付け|付)"
+    rf"|(?P<dw>{lexicon.alt(D_WORDS)}))"
+)
+TP = (
+    rf"(?:(?P<ampm>午前|午後|朝|夜|夕方){SP})?"
+    rf"(?:{NB}(?P<hh>{NUM})時(?:{SP}(?P<mi>[0-9]{{1,2}}|[〇一二三四五六七八九十]+)分|(?P<half>半))?(?!間)"
+    rf"|(?<![0-9:])(?P<hh2>[0-9]{{1,2}}):(?P<mi2>[0-5][0-9])(?![0-9:]))"
+)
+PODP = rf"(?P<pod>{PODS})"
+# Flat Y? M? D? (time|part of day)?; the lookahead keeps it from starting anywhere else,
+# and the tagger drops matches that contain no calendar part at all.
+_TRIGGER = (
+    rf"(?=[0-9〇零一二三四五六七八九十百千翌]|{ERAS}|{lexicon.alt(Y_WORDS + M_WORDS + D_WORDS)}"
+    rf"|午前|午後|朝|夜|夕方|{lexicon.alt(L['mod_prefix'])})"
+)
+DATEPART = rf"(?:{YP})?(?:{SP}{MP})?(?:{SP}{DP})?(?:{SP}(?:{TP}|{PODP}))?"
+SUFFIX = (
+    rf"(?:(?:の)?(?P<season>{SEASONS})(?!季|休|期|学|節|分|先|眠|闘|祭|場|至)(?:{SP}(?P<smod>{MOD_SUFFIX}))?"
+    rf"|(?:の)?(?P<modsuf>{MOD_SUFFIX}))?"
+)
+
+CAL = re.compile(
+    rf"{_TRIGGER}(?P<pre>{lexicon.alt(L['mod_prefix'])})?"
+    rf"{_TRIGGER}{DATEPART}"
+    rf"{SUFFIX}(?P<apx>{APPROX_SUFFIX})?"
+)
+
+WEEKREL = re.compile(rf"(?P<w>{lexicon.alt(W_WORDS)})")
+
+_DIGIT = r"(?=[0-9〇零一二三四五六七八九十百千約紀第])"
+DECADE = re.compile(
+    rf"{_DIGIT}(?P<pre>約)?{NB}(?P<y>[0-9]{{2,4}}|{KANJI_NUM})年代(?:(?:の)?(?P<modsuf>{MOD_SUFFIX}))?(?P<apx>{APPROX_SUFFIX})?"
+)
+CENTURY = re.compile(
+    rf"{_DIGIT}(?P<bc>紀元前)?{NB}(?P<c>{NUM})世紀(?!間|半|以上)(?:(?:の)?(?P<modsuf>{MOD_SUFFIX}))?(?P<apx>{APPROX_SUFFIX})?"
+)
+QUARTER = re.compile(rf"{_DIGIT}(?:(?P<y>[0-9]{{4}})年(?:度)?(?:の)?)?第?(?P<q>[1-4一二三四])四半期")
+
+_UNITS = lexicon.alt(list(L["duration_units"]) + ["分", "週"])
+_VAGUE = lexicon.alt(L["vague_numbers"])
+DURATION = re.compile(
+    rf"(?=[0-9〇零一二三四五六七八九十百千数何半四約おほ過こ最])(?P<pre>{lexicon.alt(L['mod_prefix'])}|過去|ここ|この|最近の)?"
+    rf"(?:{NB}(?P<n>{NUM}(?:\.[0-9]+)?)|(?P<vague>{_VAGUE})|(?P<halfpre>半|四半))"
+    rf"(?P<unit>{_UNITS})(?P<half>半)?(?P<more>余り|あまり|余|強|弱)?(?P<unit2>間)?"
+)
+RELATIVE = re.compile(
+    rf"(?=[0-9〇零一二三四五六七八九十百千数そこ])(?P<sono>その|この|それから|それより)?(?:{NB}(?P<n>{NUM})|(?P<vague>数|十数|数十))"
+    rf"(?P<unit>年|か月|カ月|ヵ月|ヶ月|ケ月|箇月|週間|日|時間|分)(?P<dir>後|前)(?!後|半|期|者|線|夜)"
+)
+SETS = re.compile(rf"(?P<w>{lexicon.alt(L['sets'])})")
+# 週2回, 年1回, 月に1度: a frequency is a SET over its period
+FREQ = re.compile(r"(?<![0-9毎今先来翌前同])(?P<p>年|月|週|日)に?(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,2})(?:回|度)(?!目)")
+REFS = re.compile(rf"(?=[{''.join(sorted({w[0] for w in L['refs']}))}])(?P<w>{lexicon.alt(L['refs'])})")
+# 1950〜1953年 / 2017年5月8〜9日: the first member lacks its unit.
+RANGE = re.compile(
+    rf"(?=[0-9])(?P<head>(?:{NB}[0-9]{{4}}年)?(?:{NB}[0-9]{{1,2}}月)?){NB}(?P<a>[0-9]{{1,4}})"
+    rf"(?P<conn>{SP}[〜~\-–—−‐―・]{SP})(?P<b>[0-9]{{1,4}})(?P<unit>年|月|日)"
+)
+MOD_AFTER = re.compile(rf"{SP}(?P<w>{lexicon.alt(L['mod_after'])})")
+RANGE_OPEN = re.compile(r"^[ ]?(?:から|より|〜|~|-|–|—|−|‐|―)[ ]?$")

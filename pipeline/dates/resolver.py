@@ -1,0 +1,158 @@
+"""Values for the selected candidates: anaphora against the narrative, deixis against the dct."""
+from __future__ import annotations
+
+import datetime as dt
+
+from . import lexicon
+from . import patterns as P
+from .english import signal_mod
+from .model import Cand
+from .values import fmt_point, iso_week, shift, valid_ymd
+
+L = lexicon.ja()
+_DATE_MODS = {"BEFORE": ("以前", "より前", "まで", "までに"), "AFTER": ("以降", "以後", "より後")}
+_DUR_MODS = {"AFTER": ("以上", "超"), "BEFORE": ("以内", "未満")}
+
+
+def outside_mods(cands: list[Cand], text: str) -> None:
+    """以前/まで/以降/以上 ... right after a span set its mod; the words stay outside the span."""
+    for i, c in enumerate(cands):
+        if c.mod:
+            continue
+        m = P.MOD_AFTER.match(text, c.end)
+        if m:
+            w = m.group("w")
+            table = _DUR_MODS if c.type == "DURATION" else _DATE_MODS
+            for mod, words in table.items():
+                if w in words:
+                    if w.startswith("まで") and i and P.RANGE_OPEN.match(text[cands[i - 1].end : c.start]):
+                        break  # AからBまで: the end of a range, not "before B"
+                    c.mod = mod
+        elif (c.rule.startswith("en") or c.rule == "numeric") and c.type in ("DATE", "TIME"):
+            c.mod = signal_mod(text, c.start)
+
+
+def _century_for(c: Cand, refs: list[tuple[int, int]], dct_year: int | None) -> int:
+    """Place a two-digit year (or decade) in the century closest to the surrounding dated narrative."""
+    yy = c.y
+    if refs:
+        ref = min(refs, key=lambda r: abs(r[0] - c.start))[1]
+    elif dct_year:
+        ref = dct_year
+    else:
+        ref = 1950 if yy >= 30 else 2000
+    options = [(ref // 100 + k) * 100 + yy for k in (-1, 0, 1)]
+    best = min(options, key=lambda y: (abs(y - ref), y))  # ties: the earlier century
+    if dct_year and best > dct_year + 1:
+        best -= 100
+    return best
+
+
+def _point(c: Cand):
+    return (c.y, c.m, c.d, c.hh, c.mi)
+
+
+def _level_ok(p, level: str) -> bool:
+    y, m, d, hh, _ = p
+    return {"Y": y is not None, "M": m is not None, "D": d is not None, "W": d is not None,
+            "H": hh is not None, "MI": hh is not None}[level]
+
+
+def resolve(cands: list[Cand], dct: str | None) -> list[dict]:
+    dct_date = None
+    if dct:
+        try:
+            dct_date = dt.date.fromisoformat(str(dct)[:10])
+        except ValueError:
+            dct_date = None
+    refs = [(c.start, c.y) for c in cands if c.y is not None and c.y >= 1000 and c.rel is None]
+    known: list[tuple[int, tuple]] = []  # (index, (y, m, d, hh, mi)) of resolved calendar points
+    out: list[dict] = []
+    for i, c in enumerate(cands):
+        anchor = None
+        try:
+            if c.yy2 and c.y is not None:
+                c.y = _century_for(c, refs, dct_date.year if dct_date else None)
+            value = c.value
+            if value is None:
+                value, anchor = _resolve_point(c, known, dct_date)
+        except (ValueError, OverflowError, TypeError, KeyError):
+            value, anchor = fmt_point(None, c.m, c.d), None
+        rec = {"type": c.type, "value": value, "mod": c.mod, "anchor": anchor, "_cand": c}
+        out.append(rec)
+        if c.type in ("DATE", "TIME") and c.y is not None and c.value is None and c.gran == "" \
+                and valid_ymd(c.y, c.m, c.d):
+            known.append((i, _point(c)))
+    return out
+
+
+def _find(known, level: str):
+    for idx, p in reversed(known):
+        if _level_ok(p, level):
+            return idx, p
+    return None, None
+
+
+def _resolve_point(c: Cand, known, dct_date) -> tuple[str, int | None]:
+    anchor = None
+    rel = c.rel
+    if c.gran == "decade":
+        return f"{c.y // 10:03d}", None
+    if rel and rel[0] == "same":
+        level = rel[1]
+        idx, p = _find(known, level)
+        if p is not None:
+            anchor = idx
+            ay, am, ad = p[0], p[1], p[2]
+            c.y = ay
+            if level in ("M", "D") and c.m is None:
+                c.m = am
+            if level == "D" and c.d is None:
+                c.d = ad
+            if c.next_day and c.d is not None and ad is not None and c.d <= ad:
+                r = shift(ay, am, 1, None, None, "M", 1)
+                c.y, c.m = r[0], r[1]
+    elif rel and rel[0] in ("shift", "ago", "dct"):
+        _, unit, n = rel
+        base = None
+        if rel[0] == "dct" or (rel[0] == "ago" and dct_date):
+            if dct_date:
+                base = (dct_date.year, dct_date.month, dct_date.day, None, None)
+        else:
+            # the last known date, whatever its precision: 2日後 after 2002年12月 stays 2002-12
+            idx, p = known[-1] if known else (None, None)
+            if p is not None:
+                anchor, base = idx, p
+        if base is None:
+            if c.fallback:
+                return c.fallback, None
+            return _unknown(unit, c), None
+        r = shift(*base, unit, n)
+        if r is None:
+            return _unknown(unit, c), None
+        y, m, d, hh, mi = r
+        if unit == "Y":
+            m = d = hh = mi = None
+        elif unit == "M":
+            d = hh = mi = None
+        elif unit in ("D", "W"):
+            hh = mi = None
+        if unit == "W" and d is not None and c.pod is None:
+            c.y, c.m, c.d = y, m, d
+            return iso_week(y, m, d), anchor
+        c.y, c.m, c.d = y, m, d
+        if c.hh is None:
+            c.hh, c.mi = hh, mi
+    if c.y is not None and not valid_ymd(c.y, c.m, c.d):
+        raise ValueError("not a calendar date")
+    if c.m is not None and not valid_ymd(None, c.m, c.d):
+        raise ValueError("not a calendar date")
+    if c.sub and c.m is None:
+        return fmt_point(c.y, sub=c.sub), anchor
+    return fmt_point(c.y, c.m, c.d, c.hh, c.mi, c.pod), anchor
+
+
+def _unknown(unit: str, c: Cand) -> str:
+    if c.type == "TIME" and c.pod:
+        return f"XXXX-XX-XXT{c.pod}"
+    return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX"}.get(unit, "XXXX-XX-XX")

@@ -1,0 +1,150 @@
+"""Entities stage: PERSON / SHIP / INCIDENT mentions (plus GiNZA's WAR, MEETING, GPE, ORG) with canonical ids.
+
+Public API
+- add_entity_components(nlp, use_kb=True): adds the spaCy components after GiNZA's "ner":
+  "entity_kb_matcher" (KB aliases, character-level), "entity_rules" (rules + GiNZA ENE mapping),
+  "entity_resolver" (readings in brackets, overlap policy). Results: doc._.entity_mentions (doc offsets).
+- doc_mentions(doc, base): the mentions of one Doc (a chunk starting at `base`), absolute offsets.
+- text_mentions(text, use_kb=True): the same for English/Latin-script documents, no GiNZA.
+- link_mentions(mentions, text, use_kb=True): document level; fills canonical_id, name_ja, name_en,
+  confidence; merges short forms with full forms; may add recurrences of names found once.
+
+Mention dict: label, start, end, text, source, canonical_id, name_ja, name_en, confidence (text ==
+document_text[start:end]). Before link_mentions, dicts also carry private keys starting with "_" (KB
+candidates, weak-evidence flags); link_mentions drops them.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import rules
+from .kb import load_kb
+from .linking import link_mentions
+from .patterns import kb_matcher
+from .resolve import kb_mentions, resolve_overlaps
+
+__all__ = ["add_entity_components", "doc_mentions", "text_mentions", "link_mentions"]
+
+for _ext in ("entity_candidates", "entity_mentions"):
+    if not Doc.has_extension(_ext):
+        Doc.set_extension(_ext, default=None)
+
+
+def _add(doc: Doc, found: list[dict]) -> None:
+    if doc._.entity_candidates is None:
+        doc._.entity_candidates = []
+    doc._.entity_candidates.extend(found)
+
+
+class EntityKBMatcher:
+    """Knowledge-base aliases matched on the characters of the doc (names hidden inside tokens included)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.kb = load_kb()
+        self.matcher = kb_matcher()
+
+    def __call__(self, doc: Doc) -> Doc:
+        _add(doc, kb_mentions(doc.text, self.matcher, self.kb))
+        return doc
+
+
+class EntityRules:
+    """Rules for names nobody listed, plus GiNZA's own entities mapped and filtered."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        _add(doc, rule_candidates(doc.text, doc))
+        return doc
+
+
+class EntityResolver:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.entity_mentions = finish(doc.text, doc._.entity_candidates or [])
+        doc._.entity_candidates = None
+        return doc
+
+
+@Language.factory("entity_kb_matcher", assigns=["doc._.entity_candidates"], requires=["doc.ents"])
+def make_kb_matcher(nlp: Language, name: str):
+    return EntityKBMatcher(nlp, name)
+
+
+@Language.factory("entity_rules", assigns=["doc._.entity_candidates"], requires=["doc.ents", "token.tag"])
+def make_rules(nlp: Language, name: str):
+    return EntityRules(nlp, name)
+
+
+@Language.factory("entity_resolver", assigns=["doc._.entity_mentions"])
+def make_resolver(nlp: Language, name: str):
+    return EntityResolver(nlp, name)
+
+
+def add_entity_components(nlp: Language, use_kb: bool = True) -> None:
+    """Add the entity components after GiNZA's "ner" (idempotent)."""
+    after = "ner"
+    if use_kb and "entity_kb_matcher" not in nlp.pipe_names:
+        nlp.add_pipe("entity_kb_matcher", after=after)
+    if use_kb:
+        after = "entity_kb_matcher"
+    if "entity_rules" not in nlp.pipe_names:
+        nlp.add_pipe("entity_rules", after=after)
+    if "entity_resolver" not in nlp.pipe_names:
+        nlp.add_pipe("entity_resolver", after="entity_rules")
+
+
+def rule_candidates(text: str, doc: Doc | None = None) -> list[dict]:
+    tok = rules.TokenInfo(doc) if doc is not None else None
+    found = []
+    found += rules.person_title_rules(text, tok)
+    found += rules.katakana_fullname_rule(text)
+    found += rules.ship_rules(text, tok)
+    found += rules.incident_rules(text, tok)
+    found += rules.english_person_rules(text)
+    found += rules.english_incident_rules(text)
+    if doc is not None:
+        found += rules.ginza_rules(doc, tok)
+        found += rules.sudachi_name_rules(doc)
+    return found
+
+
+def finish(text: str, candidates: list[dict]) -> list[dict]:
+    ms = resolve_overlaps(candidates)
+    ms = resolve_overlaps(ms + rules.reading_mentions(text, ms))
+    return ms
+
+
+def _provisional(m: dict, base: int) -> dict:
+    d = dict(m)
+    d["start"] += base
+    d["end"] += base
+    if d.get("_reading_of"):
+        a, b = d["_reading_of"]
+        d["_reading_of"] = (a + base, b + base)
+    cands = d.get("_candidates") or []
+    d["canonical_id"] = cands[0] if cands else None
+    d.setdefault("name_ja", None)
+    d.setdefault("name_en", None)
+    return d
+
+
+def doc_mentions(doc: Doc, base: int = 0) -> list[dict]:
+    """Mentions of a processed Doc (a chunk at char offset `base` of its document), absolute offsets."""
+    ms = doc._.entity_mentions
+    if ms is None:  # the components did not run: rules only
+        ms = finish(doc.text, rule_candidates(doc.text, doc))
+    return [_provisional(m, base) for m in ms]
+
+
+def text_mentions(text: str, use_kb: bool = True) -> list[dict]:
+    """Mentions of a Latin-script document without GiNZA: KB aliases + English (and kana) name rules."""
+    found = kb_mentions(text, kb_matcher(), load_kb()) if use_kb else []
+    found += rule_candidates(text)
+    found += rules.english_ship_rules(text)
+    return [_provisional(m, 0) for m in finish(text, found)]

@@ -1,0 +1,119 @@
+"""Knowledge base of real-world entities (data/kb.jsonl) and the name normalization shared by matching and linking.
+
+One JSON object per entity: id, type (PERSON/SHIP/INCIDENT/AIRCRAFT), name_ja, name_en, aliases_ja, aliases_en,
+wikidata, optional active [from, to] (years, for date-based disambiguation), roles (title words that point to this
+referent) and weak_aliases (aliases that only count with supporting context, e.g. a ship named after a person).
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data")
+KB_PATH = DATA / "kb.jsonl"
+
+# Characters that vary between spellings of one name (ジョージ・W・ブッシュ / ジョージW.ブッシュ / Kim Jong-un).
+SEPARATORS = frozenset("・･＝=·‧ \u3000-‐‑–—.．")
+
+
+def norm_char(c: str) -> str:
+    """NFKC of one character, ASCII letters lowercased; '' for separators."""
+    if c in SEPARATORS:
+        return ""
+    n = unicodedata.normalize("NFKC", c)
+    if n in SEPARATORS:
+        return ""
+    return n.lower() if n.isascii() else n
+
+
+def norm_key(name: str) -> str:
+    """The matching key of a name: separators dropped, NFKC, ASCII lowercased."""
+    return "".join(norm_char(c) for c in name)
+
+
+@dataclass
+class Entity:
+    id: str
+    type: str
+    name_ja: str | None
+    name_en: str | None
+    aliases_ja: list[str] = field(default_factory=list)
+    aliases_en: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+    active: tuple[int, int] | None = None
+    roles: list[str] = field(default_factory=list)
+    weak_aliases: list[str] = field(default_factory=list)
+    order: int = 0  # position in the file: the prior for ambiguous aliases
+
+    def names(self) -> list[str]:
+        out = [n for n in (self.name_ja, self.name_en) if n]
+        return out + self.aliases_ja + self.aliases_en
+
+    def is_weak(self, alias: str) -> bool:
+        k = norm_key(alias)
+        return any(norm_key(w) == k for w in self.weak_aliases)
+
+
+@dataclass
+class KnowledgeBase:
+    entities: dict[str, Entity]
+    alias_index: dict[str, list[str]]  # norm_key(alias) -> entity ids, KB order
+
+    def get(self, eid: str) -> Entity | None:
+        return self.entities.get(eid)
+
+    def lookup(self, name: str) -> list[Entity]:
+        return [self.entities[i] for i in self.alias_index.get(norm_key(name), [])]
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for e in self.entities.values():
+            out[e.type] = out.get(e.type, 0) + 1
+        return out
+
+
+def _entity(obj: dict, order: int) -> Entity:
+    act = obj.get("active")
+    return Entity(
+        id=obj["id"], type=obj["type"], name_ja=obj.get("name_ja"), name_en=obj.get("name_en"),
+        aliases_ja=list(obj.get("aliases_ja") or []), aliases_en=list(obj.get("aliases_en") or []),
+        wikidata=obj.get("wikidata"), active=tuple(act) if act else None,
+        roles=list(obj.get("roles") or []), weak_aliases=list(obj.get("weak_aliases") or []), order=order,
+    )
+
+
+def parse_kb(lines) -> KnowledgeBase:
+    entities: dict[str, Entity] = {}
+    index: dict[str, list[str]] = {}
+    for n, line in enumerate(lines):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        e = _entity(json.loads(line), n)
+        if e.id in entities:
+            raise ValueError(f"duplicate KB id {e.id}")
+        entities[e.id] = e
+        for name in e.names():
+            k = norm_key(name)
+            if len(k) < 2 or re.fullmatch(r"[a-z]", k):
+                continue
+            ids = index.setdefault(k, [])
+            if e.id not in ids:
+                ids.append(e.id)
+    return KnowledgeBase(entities, index)
+
+
+@lru_cache(maxsize=2)
+def load_kb(path: str | None = None) -> KnowledgeBase:
+    with open(path or KB_PATH, encoding="utf-8") as f:
+        return parse_kb(f)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    with open(DATA / "lexicon.json", encoding="utf-8") as f:
+        return json.load(f)

@@ -1,0 +1,257 @@
+"""Document-level linking: canonical ids, short forms, repeated names, ambiguous names.
+
+- Names found once by a rule are found again wherever they recur in the document (same surface).
+- A short form links to the full form seen in the document: トランプ -> ドナルド・トランプ (and is found
+  wherever it occurs, also without the KB).
+- Ambiguous KB aliases (ブッシュ: father or son; クリントン: Bill or Hillary) are scored by the unambiguous
+  mentions of each candidate nearby, the years written nearby (KB `active`), and title words next to the
+  name (KB `roles`); a close call keeps the KB prior with low confidence.
+- Names in no KB get a deterministic id from their normalized name (person:<romanized>), so spelling
+  variants (ジョージW.ブッシュ / ジョージ・W・ブッシュ) share one id across documents.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from .kb import DATA, KnowledgeBase, lexicon, load_kb, norm_key
+from .patterns import boundary_ok, is_kata
+from .resolve import CORE, resolve_overlaps
+from .rules import components
+
+_PUBLIC = ("label", "start", "end", "text", "source", "canonical_id", "name_ja", "name_en", "confidence")
+_YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
+_PREFIX = {"PERSON": "person", "SHIP": "ship", "INCIDENT": "incident"}
+
+
+@lru_cache(maxsize=1)
+def _romaji() -> tuple[dict, dict]:
+    with open(DATA / "romaji.json", encoding="utf-8") as f:
+        d = json.load(f)
+    return d["mono"], d["di"]
+
+
+def romanize(kana: str) -> str:
+    mono, di = _romaji()
+    out = []
+    i = 0
+    while i < len(kana):
+        two = kana[i:i + 2]
+        c = kana[i]
+        if two in di:
+            out.append(di[two])
+            i += 2
+            continue
+        if c == "ッ" and i + 1 < len(kana):
+            nxt = di.get(kana[i + 1:i + 3]) or mono.get(kana[i + 1], "")
+            out.append(nxt[:1] if nxt else "")
+        elif c == "ー":
+            if out and out[-1]:
+                out.append(out[-1][-1])
+        elif c in mono:
+            out.append(mono[c])
+        else:
+            out.append(c.lower())
+        i += 1
+    return "".join(out)
+
+
+def slug(name: str) -> str:
+    """Deterministic id body for a name not in the KB."""
+    parts = re.findall(r"[ァ-ヺー]+|[A-Za-zＡ-Ｚａ-ｚ0-9０-９]+|[^\sァ-ヺーA-Za-zＡ-Ｚａ-ｚ0-9０-９・･＝=.．\-‐]+", name)
+    out = []
+    for p in parts:
+        if re.fullmatch(r"[ァ-ヺー]+", p):
+            out.append(romanize(p))
+        else:
+            out.append(norm_key(p))
+    s = "-".join(x for x in out if x)
+    return re.sub(r"-{2,}", "-", s).strip("-") or norm_key(name)
+
+
+def unknown_id(label: str, name: str) -> str:
+    return f"{_PREFIX.get(label, label.lower())}:{slug(name)}"
+
+
+# ---------------------------------------------------------------- document-level expansion
+
+def _free(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return not any(a < e and s < b for a, b in spans)
+
+
+def _find_all(text: str, needle: str):
+    i = text.find(needle)
+    while i >= 0:
+        yield i, i + len(needle)
+        i = text.find(needle, i + 1)
+
+
+def short_form(name: str) -> str | None:
+    """The family-name short form of a full name (ドナルド・トランプ -> トランプ, Robert Gallucci -> Gallucci)."""
+    L = lexicon()
+    if re.fullmatch(r"[A-Z][A-Za-z'\-]+(?:\s+(?:[A-Z]\.\s?)*[A-Z][A-Za-z'\-]+)+", name):
+        last = name.split()[-1]
+        return last if len(last) >= 3 else None
+    comps = components(name)
+    if len(comps) < 2 or not all(re.fullmatch(r"[ァ-ヺー]+", c) for c in comps):
+        return None
+    if comps[0] in L["korean_surnames_kata"]:
+        return None  # Korean order: the first part is the family name, and it is too ambiguous alone
+    last = comps[-1]
+    if len(last) < 2 or last in L["places_kata"] or last in L["non_person_kata"] or last in L["given_names_kata"]:
+        return None
+    return last
+
+
+def expand_mentions(mentions: list[dict], text: str) -> list[dict]:
+    """Add recurrences of rule-found names and short forms of full person names."""
+    out = list(mentions)
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for m in mentions:
+        taken.setdefault(m["label"], []).append((m["start"], m["end"]))
+    surfaces: dict[tuple[str, str], dict] = {}
+    for m in mentions:
+        if m["label"] not in CORE or m.get("_weak") or m["source"].startswith("ginza"):
+            continue
+        t = m["text"]
+        if len(t) >= 2 and not re.fullmatch(r"[ぁ-ゖ\d\W]+", t):
+            surfaces.setdefault((m["label"], t), m)
+    for (label, t), src in surfaces.items():
+        if src["source"] == "kb":
+            continue  # the KB matcher already saw every occurrence
+        for s, e in _find_all(text, t):
+            if _free(taken[label], s, e) and boundary_ok(text, s, e):
+                d = {k: v for k, v in src.items() if k not in ("start", "end", "text", "_reading_of")}
+                d.update(start=s, end=e, text=text[s:e], source="doc:repeat",
+                         confidence=min(src.get("confidence", 0.7), 0.7))
+                out.append(d)
+                taken[label].append((s, e))
+    for (label, t), src in surfaces.items():
+        if label != "PERSON":
+            continue
+        sf = short_form(t)
+        if not sf:
+            continue
+        for s, e in _find_all(text, sf):
+            if not _free(taken["PERSON"], s, e) or not boundary_ok(text, s, e):
+                continue
+            if is_kata(sf[0]) is False and not (s == 0 or not text[s - 1].isalpha()):
+                continue
+            out.append({"start": s, "end": e, "text": text[s:e], "label": "PERSON", "source": "doc:shortform",
+                        "confidence": 0.7})
+            taken["PERSON"].append((s, e))
+    return out
+
+
+# ---------------------------------------------------------------- disambiguation
+
+def _score(kb: KnowledgeBase, cid: str, m: dict, text: str, anchors: dict[str, list[int]]) -> float:
+    ent = kb.get(cid)
+    score = -0.001 * ent.order
+    pos = anchors.get(cid, [])
+    if pos:
+        d = min(abs(p - m["start"]) for p in pos)
+        score += 2.0 * max(0.0, 1.0 - d / 4000.0) + 0.5
+    if ent.active:
+        lo, hi = ent.active
+        win = text[max(0, m["start"] - 250): m["end"] + 250]
+        years = [int(y) for y in _YEAR.findall(win)]
+        for y in years[:6]:
+            score += 0.6 if lo - 1 <= y <= hi + 1 else -0.2
+    ctx = text[max(0, m["start"] - 15): m["start"]] + "|" + text[m["end"]: m["end"] + 8]
+    if any(r in ctx for r in ent.roles):
+        score += 0.8
+    return score
+
+
+def link_mentions(mentions: list[dict], text: str, use_kb: bool = True) -> list[dict]:
+    """Document-level pass: expand, resolve overlaps, fill canonical_id/name_ja/name_en/confidence."""
+    kb = load_kb() if use_kb else None
+    ms = expand_mentions(mentions, text)
+    # weak KB aliases (天安, ロナルド・レーガン as a ship) count only if the referent is confirmed elsewhere
+    confirmed = {c for m in ms if not m.get("_weak") for c in (m.get("_candidates") or [])[:1]}
+    ms = [m for m in ms if not m.get("_weak") or any(c in confirmed for c in m.get("_candidates") or [])]
+    ms = resolve_overlaps(ms)
+
+    # rule mentions whose surface is a KB name get the KB candidates
+    if kb is not None:
+        for m in ms:
+            if not m.get("_candidates") and m["label"] in CORE:
+                ents = [e for e in kb.lookup(m["text"]) if e.type == m["label"]]
+                if ents:
+                    m["_candidates"] = [e.id for e in ents]
+    anchors: dict[str, list[int]] = {}
+    for m in ms:
+        c = m.get("_candidates") or []
+        if len(c) == 1:
+            anchors.setdefault(c[0], []).append(m["start"])
+
+    # full forms first, so short forms can link to them
+    ids: dict[int, tuple[str, float]] = {}
+    full_by_short: dict[str, list[tuple[int, str]]] = {}
+    for n, m in enumerate(ms):
+        c = m.get("_candidates") or []
+        if m["label"] not in CORE:
+            continue
+        if len(c) == 1:
+            ids[n] = (c[0], max(m.get("confidence", 0.9), 0.9) if m["source"] == "kb" else 0.85)
+        elif len(c) > 1:
+            scored = sorted(((_score(kb, x, m, text, anchors), x) for x in c), reverse=True)
+            gap = scored[0][0] - scored[1][0]
+            ids[n] = (scored[0][1], 0.9 if gap >= 1.0 else 0.75 if gap >= 0.3 else 0.5)
+        if m["label"] == "PERSON" and n in ids:
+            sf = short_form(m["text"])
+            if sf:
+                full_by_short.setdefault(sf, []).append((m["start"], ids[n][0]))
+    # unknown full forms get their own ids
+    for n, m in enumerate(ms):
+        if n in ids or m["label"] not in CORE:
+            continue
+        sf = short_form(m["text"])
+        if m["label"] == "PERSON" and sf:
+            cid = unknown_id("PERSON", m["text"])
+            ids[n] = (cid, m.get("confidence", 0.7))
+            full_by_short.setdefault(sf, []).append((m["start"], cid))
+    for n, m in enumerate(ms):
+        if m["label"] not in CORE:
+            continue
+        single_kb = len(m.get("_candidates") or []) == 1
+        if m["label"] == "PERSON" and not single_kb and m["text"] in full_by_short:
+            options = full_by_short[m["text"]]
+            before = [o for o in options if o[0] <= m["start"]]
+            _, cid = max(before) if before else min(options)
+            ids[n] = (cid, 0.85 if before else 0.75)
+        elif n not in ids:
+            ids[n] = (unknown_id(m["label"], m["text"]), m.get("confidence", 0.6))
+    # readings share the id of the name they follow
+    by_span = {(m["start"], m["end"]): n for n, m in enumerate(ms)}
+    for n, m in enumerate(ms):
+        ro = m.get("_reading_of")
+        if ro and tuple(ro) in by_span and by_span[tuple(ro)] in ids:
+            ids[n] = ids[by_span[tuple(ro)]]
+
+    out = []
+    for n, m in enumerate(ms):
+        d = {k: m.get(k) for k in _PUBLIC}
+        if n in ids:
+            cid, conf = ids[n]
+            d["canonical_id"] = cid
+            d["confidence"] = round(float(conf), 3)
+            ent = kb.get(cid) if kb is not None else None
+            if ent is not None:
+                d["name_ja"], d["name_en"] = ent.name_ja, ent.name_en
+            else:
+                d["name_ja"] = _display(ms, ids, cid, latin=False)
+                d["name_en"] = _display(ms, ids, cid, latin=True)
+        else:
+            d["canonical_id"] = None
+            d["confidence"] = round(float(m.get("confidence", 0.5)), 3)
+        out.append(d)
+    return out
+
+
+def _display(ms, ids, cid, latin: bool) -> str | None:
+    names = [ms[n]["text"] for n, (c, _) in ids.items() if c == cid]
+    names = [x for x in names if bool(re.fullmatch(r"[\x00-\x7f]+", x)) == latin]
+    return max(names, key=len) if names else None

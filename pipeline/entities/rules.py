@@ -1,0 +1,523 @@
+"""Rules that find PERSON / SHIP / INCIDENT names nobody listed, on raw text (character offsets).
+
+One function per pattern family; each returns candidate dicts {start, end, text, label, source, confidence}.
+Word lists come from data/lexicon.json. `TokenInfo` (optional) carries GiNZA/SudachiPy token tags so a rule can
+ask "is this a proper noun?" when a model ran; without it (English documents, tests) the rules still work.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from .kb import lexicon
+from .patterns import boundary_ok, is_kanji, is_kata
+
+KCOMP = r"[ァ-ヴ][ァ-ヺー]*"
+INIT = r"[A-ZＡ-Ｚ][.．]?"
+SEP = r"[・＝=･]"
+KNAME = rf"{KCOMP}(?:(?:{SEP}|(?=[A-ZＡ-Ｚ]))(?:{INIT}{SEP}?)*{KCOMP})*"
+KANJI = r"[一-龥々]"
+_SENT_END = "。！？!?\n"
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def cand(text, s, e, label, source, conf, **extra) -> dict:
+    d = {"start": s, "end": e, "text": text[s:e], "label": label, "source": source, "confidence": conf}
+    d.update(extra)
+    return d
+
+
+def components(name: str) -> list[str]:
+    return [p for p in re.split(r"[・＝=･.．\sA-ZＡ-Ｚ]+", name) if p]
+
+
+def sentence_bounds(text: str, s: int, e: int, limit: int = 300) -> tuple[int, int]:
+    a = s
+    lo = max(0, s - limit)
+    while a > lo and text[a - 1] not in _SENT_END:
+        a -= 1
+    b = e
+    hi = min(len(text), e + limit)
+    while b < hi and text[b] not in _SENT_END:
+        b += 1
+    return a, b
+
+
+class TokenInfo:
+    """Token spans and tags of a spaCy Doc, queried by character offsets (relative to the doc text)."""
+
+    def __init__(self, doc):
+        self.starts = [t.idx for t in doc]
+        self.ends = [t.idx + len(t.text) for t in doc]
+        self.tags = [t.tag_ for t in doc]
+        self.pos = [t.pos_ for t in doc]
+
+    def tokens(self, s: int, e: int) -> range:
+        i = bisect.bisect_right(self.ends, s)
+        j = bisect.bisect_left(self.starts, e)
+        return range(i, j)
+
+    def has_propn(self, s: int, e: int) -> bool:
+        return any(self.pos[i] == "PROPN" or "固有名詞" in self.tags[i] for i in self.tokens(s, e))
+
+    def common_noun_word(self, s: int, e: int) -> bool:
+        """True when [s, e) is (or contains) a multi-character common noun: 安保理, 発射, 部隊."""
+        for i in self.tokens(s, e):
+            if "普通名詞" in self.tags[i] and self.ends[i] - self.starts[i] >= 2 and \
+                    self.starts[i] >= s and self.ends[i] <= e:
+                return True
+        return False
+
+
+@lru_cache(maxsize=1)
+def _res() -> dict:
+    L = lexicon()
+    r = {}
+    r["titles"] = _alt(L["title_suffixes_ja"])
+    r["strong"] = _alt(L["strong_titles_ja"])
+    r["roles"] = _alt(L["role_words_before_no_ja"])
+    r["roles_direct"] = _alt(L["role_words_before_name_ja"])
+    r["surn"] = "".join(sorted(set(L["cjk_surnames"])))
+    r["given"] = frozenset(L["given_names_kata"])
+    r["ksurn"] = frozenset(L["korean_surnames_kata"])
+    r["nonperson"] = frozenset(L["non_person_kata"]) | frozenset(L["generic_kata"])
+    r["places"] = frozenset(L["places_kata"])
+    r["cjk_stop"] = frozenset(L["cjk_name_stopwords"])
+    r["cjk_forbidden"] = frozenset(L["cjk_name_forbidden_chars"])
+    r["ship_types"] = _alt(L["ship_types_ja"])
+    r["ship_ctx"] = L["ship_context_words_ja"]
+    r["air_ctx"] = L["aircraft_context_words_ja"]
+    r["ship_suffix"] = tuple(sorted(L["ship_suffix_context_ja"], key=len, reverse=True))
+    r["ship_types_list"] = tuple(sorted(L["ship_types_ja"], key=len, reverse=True))
+    r["not_ship_before_go"] = frozenset(L["not_ship_before_go_ja"])
+    r["not_ship_after_go"] = "".join(L["not_ship_after_go_ja"])
+    r["inc_generic"] = tuple(sorted(L["incident_generic_heads_ja"], key=len, reverse=True))
+    r["given_en"] = frozenset(L["given_names_en"])
+    r["ksurn_en"] = _alt(L["korean_surnames_en"])
+    r["en_titles"] = "|".join(sorted(L["en_titles"], key=len, reverse=True))
+    r["ship_prefixes"] = _alt(L["ship_prefixes"])
+    return r
+
+
+# ---------------------------------------------------------------- person helpers
+
+def katakana_name_ok(name: str, single_ok: bool = True) -> bool:
+    """Plausible katakana person name: no organisation/place/generic word as a component."""
+    r = _res()
+    comps = components(name)
+    if not comps:
+        return False
+    if len(comps) == 1:
+        c = comps[0]
+        if not single_ok or len(c) < 2 or c in r["nonperson"] or c in r["places"]:
+            return False
+        return True
+    if any(c in r["nonperson"] for c in comps):
+        return False
+    if comps[0] in r["places"] or comps[-1] in r["places"] and comps[0] not in r["given"]:
+        return False
+    return True
+
+
+def cjk_name_ok(name: str, tok: TokenInfo | None = None, s: int = 0) -> bool:
+    r = _res()
+    if name in r["cjk_stop"] or name[:2] in r["cjk_stop"] or name[0] not in r["surn"]:
+        return False
+    if any(c in r["cjk_forbidden"] for c in name[1:]):
+        return False
+    if tok is not None and tok.common_noun_word(s, s + len(name)):
+        return False
+    return True
+
+
+def person_title_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
+    """Names next to titles and roles: トランプ大統領, 国務長官のティラーソン, 金正恩委員長, 総書記の金正日."""
+    r = _res()
+    out = []
+    # katakana name + title (title outside the span)
+    for m in re.finditer(rf"(?<![ァ-ヺー・＝=･])({KNAME})(?=(?:{r['titles']}))", text):
+        name = m.group(1)
+        if katakana_name_ok(name):
+            out.append(cand(text, m.start(1), m.end(1), "PERSON", "rule:title", 0.8))
+    # 3-kanji CJK name + strong title: 金正恩委員長, 文在寅大統領
+    for m in re.finditer(rf"(?<!{KANJI})([{r['surn']}]{KANJI}{{2}})(?=(?:{r['strong']}))", text):
+        if cjk_name_ok(m.group(1), tok, m.start(1)):
+            out.append(cand(text, m.start(1), m.end(1), "PERSON", "rule:title", 0.75))
+    # role + の + name: 国務長官のレックス・ティラーソン, 北米局長の崔善姫
+    for m in re.finditer(rf"(?:{r['roles']})の(?:{r['roles']}で(?:ある|あった)?)?"
+                         rf"({KNAME}|[{r['surn']}]{KANJI}{{2}}(?!{KANJI}))", text):
+        name, s = m.group(1), m.start(1)
+        if is_kata(name[0]):
+            if katakana_name_ok(name) and boundary_ok(text, s, m.end(1)):
+                out.append(cand(text, s, m.end(1), "PERSON", "rule:title", 0.75))
+        elif cjk_name_ok(name, tok, s):
+            out.append(cand(text, s, m.end(1), "PERSON", "rule:title", 0.7))
+    # role directly before a katakana name: 元米国大統領ジミー・カーター, 大統領ビル・クリントン
+    for m in re.finditer(rf"(?:{r['roles_direct']})({KNAME})", text):
+        name = m.group(1)
+        if len(components(name)) >= 2 and katakana_name_ok(name) and boundary_ok(text, m.start(1), m.end(1)):
+            out.append(cand(text, m.start(1), m.end(1), "PERSON", "rule:title", 0.75))
+    return out
+
+
+def katakana_fullname_rule(text: str) -> list[dict]:
+    """Katakana full names joined by ・ or ＝ (or a Latin initial): ドナルド・トランプ, ジョージW.ブッシュ.
+
+    Accepted when the first part is a known given name or Korean family name, or an initial is present.
+    """
+    r = _res()
+    out = []
+    for m in re.finditer(rf"(?<![ァ-ヺー・＝=･]){KNAME}", text):
+        name = m.group(0)
+        comps = components(name)
+        if len(comps) < 2:
+            continue
+        s, e = m.start(), m.end()
+        nxt = text[e:e + 1]
+        if nxt == "号":  # a vessel name, handled by ship rules
+            continue
+        has_init = bool(re.search(r"[A-ZＡ-Ｚ]", name))
+        ok = comps[0] in r["given"] or has_init or \
+            (comps[0] in r["ksurn"] and len(comps) == 2 and 2 <= len(comps[1]) <= 5)
+        if ok and katakana_name_ok(name):
+            out.append(cand(text, s, e, "PERSON", "rule:katakana", 0.75))
+    return out
+
+
+def english_person_rules(text: str) -> list[dict]:
+    """Latin-script names: titles (President X, Secretary of State X), given names, Korean names."""
+    r = _res()
+    out = []
+    cap = r"[A-Z][a-zA-Z'’\-]+"
+    for m in re.finditer(rf"\b(?:{r['en_titles']})\s+((?:[A-Z]\.\s?)?{cap}(?:\s+(?:[A-Z]\.\s?)?{cap}){{0,2}})", text):
+        name = m.group(1)
+        first = name.split()[0]
+        if first in ("of", "the", "State", "Defense", "General", "Minister"):
+            continue
+        out.append(cand(text, m.start(1), m.end(1), "PERSON", "rule:title", 0.7))
+    for m in re.finditer(rf"\b([A-Z][a-z]+)\s+((?:[A-Z]\.\s?)*{cap})\b", text):
+        if m.group(1) in r["given_en"] and m.group(2) not in r["given_en"]:
+            out.append(cand(text, m.start(), m.end(), "PERSON", "rule:given-name", 0.7))
+    for m in re.finditer(rf"\b(?:{r['ksurn_en']})\s+[A-Z][a-z]+(?:-[a-z]+|\s+[A-Z][a-z]+)\b", text):
+        out.append(cand(text, m.start(), m.end(), "PERSON", "rule:korean-name", 0.7))
+    return out
+
+
+# ---------------------------------------------------------------- ships
+
+def ship_context(text: str, s: int, e: int) -> bool:
+    """Strong local evidence that the name at [s, e) is a vessel: a type word right before, 号/艦/乗組員 after."""
+    r = _res()
+    before = text[max(0, s - 12):s].rstrip(" 　「『\"")
+    if before.endswith(r["ship_types_list"]) or re.search(r"(USS|ROKS|HMS|USNS)\s?$", before):
+        return True
+    if re.search(r"(?:aircraft carrier|carrier|destroyer|submarine|vessel|ship|cruiser|frigate)\s+(?:the\s+)?$", before):
+        return True
+    after = text[e:e + 10]
+    if after.startswith(r["ship_suffix"]):
+        return True
+    if re.match(r"\s*(?:carrier|strike group|\(CVN|\(DDG|\(AGER)", after):
+        return True
+    return False
+
+
+def sentence_ship_context(text: str, s: int, e: int) -> bool:
+    a, b = sentence_bounds(text, s, e)
+    sent = text[a:s] + text[e:b]
+    r = _res()
+    if ship_context(text, s, e):
+        return True
+    has_ship = any(w in sent for w in r["ship_ctx"])
+    has_air = any(w in sent for w in r["air_ctx"])
+    return has_ship and not (has_air and not re.search(r"船|艦", sent))
+
+
+def ship_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
+    r = _res()
+    out = []
+    # katakana name + 号: ジェネラル・シャーマン号, ダイホンダン号
+    for m in re.finditer(rf"(?<![ァ-ヺー・＝=･A-Za-z0-9])({KNAME})(\d*)号(?![{r['not_ship_after_go']}])", text):
+        s, e = m.start(1), m.end()
+        if m.group(2) and not ship_context(text, m.start(1), m.end(1)) and not sentence_ship_context(text, s, e):
+            continue
+        if text[e:e + 2] in ("事件", "事故") or sentence_ship_context(text, s, e):
+            out.append(cand(text, s, e, "SHIP", "rule:ship", 0.8))
+    # kanji name + 号 with ship context: 万景峰92号, 西山号
+    for m in re.finditer(rf"(?<!{KANJI})({KANJI}{{2,4}})(\d{{0,3}})号(?![{r['not_ship_after_go']}])", text):
+        name, s, e = m.group(1), m.start(1), m.end()
+        if name in r["not_ship_before_go"] or name[-1] in r["not_ship_before_go"]:
+            continue
+        if tok is not None and tok.common_noun_word(s, m.end(1)):
+            continue
+        if ship_context(text, s, m.end(1) - 0) or sentence_ship_context(text, s, e):
+            out.append(cand(text, s, e, "SHIP", "rule:ship", 0.7))
+    # ship-type word + name: 商船ダイホンダン号, 原子力空母カール・ビンソン, 軍艦天安
+    for m in re.finditer(rf"(?:{r['ship_types']})[「『]?(?:USS|ROKS)?\s?"
+                         rf"({KNAME}|{KANJI}{{2,4}}(?=[号がはのをにとも、。」』\(（]))(\d*号)?", text):
+        name, s, e = m.group(1), m.start(1), m.end()
+        if is_kata(name[0]):
+            if not katakana_name_ok(name) or not boundary_ok(text, s, m.end(1)):
+                continue
+        else:
+            if tok is not None and (not tok.has_propn(s, m.end(1)) or tok.common_noun_word(s, m.end(1))):
+                continue
+            if tok is None and re.search(r"[隻艦船機隊部基地]", name):
+                continue
+        out.append(cand(text, s, e, "SHIP", "rule:ship", 0.8))
+    # prefixes: USS Pueblo, USSプエブロ (the prefix stays outside the span)
+    for m in re.finditer(rf"\b(?:{r['ship_prefixes']})\s?({KNAME}|[A-Z][A-Za-z'.\-]*(?:\s+[A-Z][A-Za-z'.\-]*){{0,3}})",
+                         text):
+        out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship", 0.8))
+    # name + の乗組員/の艦長: ジェームス・E・ウィリアムズの乗組員
+    for m in re.finditer(rf"(?<![ァ-ヺー・＝=･])({KNAME})(?=の(?:乗組員|艦長|船長|船員))", text):
+        if len(components(m.group(1))) >= 1 and katakana_name_ok(m.group(1)):
+            out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship", 0.6))
+    return out
+
+
+# ---------------------------------------------------------------- incidents
+
+_NAME_CHARS = re.compile(r"[ァ-ヺー一-龥々A-Za-zＡ-Ｚａ-ｚ0-9０-９・\-‐.．号]")
+_DATE_PREFIX = re.compile(r"^(?:\d+年)?(?:\d+月)?(?:\d+日)?")
+
+
+def _incident_core_ok(core: str, tok: TokenInfo | None, s: int) -> bool:
+    """The part before 事件 must name something: strip generic heads (沈没, 撃墜, 暗殺 ...) and see what is left."""
+    generic = _res()["inc_generic"]
+    rest = core
+    changed = True
+    while rest and changed:
+        changed = False
+        for g in generic:
+            if rest.endswith(g):
+                rest = rest[: -len(g)]
+                changed = True
+                break
+        for g in generic:
+            if rest.startswith(g) and len(rest) > len(g):
+                rest = rest[len(g):]
+                changed = True
+                break
+    rest = rest.strip("・-")
+    if not rest or rest == "号":
+        return False
+    if re.search(r"[ァ-ヺA-Za-zＡ-Ｚ0-9]", rest):
+        return True
+    if len(rest) < 2 and not re.search(r"号", core):
+        return False
+    if tok is not None:
+        return tok.has_propn(s, s + len(core))
+    return True
+
+
+def incident_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
+    """Named incidents: X事件 / X事故 / X事変 / X洋擾 (and katakana X危機)."""
+    out = []
+    for m in re.finditer(r"事件|事故|事変|洋擾|惨事|危機", text):
+        suf = m.group(0)
+        j = m.start()
+        i = j
+        while i > 0 and _NAME_CHARS.match(text[i - 1]) and j - i < 30:
+            i -= 1
+        core = text[i:j]
+        dm = _DATE_PREFIX.match(core)
+        if dm and dm.end():
+            i += dm.end()
+            core = text[i:j]
+        while core[:1] in ("・", "-", "号", "."):
+            i += 1
+            core = core[1:]
+        for det in ("同年", "同", "本", "両", "各", "前記", "上記", "当該", "今回", "前回"):
+            if core.startswith(det) and len(core) > len(det) + 1:
+                i += len(det)
+                core = core[len(det):]
+                break
+        if not core:
+            continue
+        if suf == "危機" and not re.search(r"[ァ-ヺA-Za-z]", core):
+            continue
+        if suf == "洋擾" and not (len(core) >= 2):
+            continue
+        if not _incident_core_ok(core, tok, i):
+            continue
+        out.append(cand(text, i, m.end(), "INCIDENT", "rule:incident", 0.8))
+    return out
+
+
+def english_incident_rules(text: str) -> list[dict]:
+    out = []
+    for m in re.finditer(r"\b((?:(?:[A-Z][\w'.\-]*|\d{4})\s+){1,4})(incident|Incident|affair|Affair|crisis|Crisis|"
+                         r"sinking|shootdown|bombing|hijacking|raid|Raid)\b", text):
+        words = m.group(1).split()
+        while words and words[0] in ("The", "A", "An", "In", "On", "After", "During", "Since", "Before"):
+            words = words[1:]
+        if not words:
+            continue
+        s = m.start(1) + m.group(1).index(words[0])
+        out.append(cand(text, s, m.end(), "INCIDENT", "rule:incident", 0.7))
+    return out
+
+
+def english_ship_rules(text: str) -> list[dict]:
+    r = _res()
+    out = []
+    for m in re.finditer(rf"\b(?:{r['ship_prefixes']})\s+([A-Z][A-Za-z'.\-]*(?:\s+[A-Z][A-Za-z'.\-]*){{0,3}})", text):
+        out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship", 0.8))
+    return out
+
+
+# ---------------------------------------------------------------- readings
+
+_READING = re.compile(r"[(（]([^()（）]{1,80})[)）]")
+_LANG_LABEL = re.compile(r"^\s*(?:英語|英|朝鮮語|韓国語|ハングル|中国語|ロシア語|独語|仏語|English|Korean)\s*[:：]\s*")
+
+
+def reading_mentions(text: str, mentions: list[dict]) -> list[dict]:
+    """A reading or transcription in brackets right after a name is a mention of the same entity."""
+    out = []
+    for mt in mentions:
+        if mt["label"] not in ("PERSON", "SHIP", "INCIDENT"):
+            continue
+        m = _READING.match(text, mt["end"])
+        if not m:
+            continue
+        pos = m.start(1)
+        for piece in re.split(r"([、,，;；])", m.group(1)):
+            if piece in "、,，;；":
+                pos += len(piece)
+                continue
+            lab = _LANG_LABEL.match(piece)
+            off = lab.end() if lab else 0
+            body = piece[off:].strip()
+            if body:
+                s = pos + off + piece[off:].index(body)
+                e = s + len(body)
+                kana = re.fullmatch(r"[ぁ-ゖー・ァ-ヺ\s]+", body)
+                hangul = re.fullmatch(r"[\uac00-\ud7a3\s]+", body)
+                latin = re.fullmatch(r"[A-Z][A-Za-z'.\-]+(?:\s+[A-Za-z'.\-]+){0,6}", body) and \
+                    re.search(r"[a-z]", body)
+                if kana or hangul or latin:
+                    d = cand(text, s, e, mt["label"], "rule:reading", mt.get("confidence", 0.7))
+                    d["_reading_of"] = (mt["start"], mt["end"])
+                    out.append(d)
+            pos += len(piece)
+    return out
+
+
+# ---------------------------------------------------------------- GiNZA / SudachiPy
+
+ENE_MAP = {
+    "Person": "PERSON", "Ship": "SHIP", "Incident_Other": "INCIDENT", "War": "WAR", "Conference": "MEETING",
+    "Country": "GPE", "City": "GPE", "Province": "GPE", "County": "GPE", "GPE_Other": "GPE",
+    "International_Organization": "ORG", "Government": "ORG", "Military": "ORG", "Political_Party": "ORG",
+    "Company": "ORG", "Organization_Other": "ORG", "Political_Organization_Other": "ORG", "Treaty": "TREATY",
+}
+
+
+def _trim_titles(text: str, s: int, e: int) -> tuple[int, int]:
+    L = lexicon()
+    pre = sorted(L["title_prefix_strip_ja"], key=len, reverse=True)
+    suf = sorted(L["title_suffixes_ja"], key=len, reverse=True)
+    changed = True
+    while changed and e > s:
+        changed = False
+        span = text[s:e]
+        for p in pre:
+            if span.startswith(p) and len(span) > len(p) + 1:
+                s += len(p)
+                changed = True
+                break
+        span = text[s:e]
+        for t in suf:
+            if span.endswith(t) and len(span) > len(t) + 1:
+                e -= len(t)
+                changed = True
+                break
+    return s, e
+
+
+def ginza_rules(doc, tok: TokenInfo | None = None) -> list[dict]:
+    """GiNZA's ENE entities mapped to our labels, with filters for its known errors."""
+    L = lexicon()
+    block = frozenset(L["ginza_person_block"])
+    r = _res()
+    text = doc.text
+    out = []
+    ents = list(doc.ents)
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        label = ENE_MAP.get(ent.label_)
+        s, e = ent.start_char, ent.end_char
+        if label == "PERSON":
+            # GiNZA splits Korean names (李容 + 浩): join adjacent Person pieces
+            while k + 1 < len(ents) and ents[k + 1].label_ == "Person" and ents[k + 1].start_char == e:
+                k += 1
+                e = ents[k].end_char
+        k += 1
+        if label is None:
+            continue
+        if label == "PERSON":
+            s, e = _trim_titles(text, s, e)
+            name = text[s:e]
+            if name in block or len(name) < 2 and not (len(name) == 1 and False):
+                continue
+            if re.search(r"[ぁ-ゖ]", name) or re.search(r"[\s\n]", name):
+                continue
+            if re.fullmatch(rf"{KANJI}+", name):
+                # truncated Korean names (金与 of 金与正): extend to three kanji
+                if len(name) == 2 and name[0] in r["surn"] and e < len(text) and is_kanji(text[e]) and \
+                        not re.match(r"(?:" + r["strong"] + ")", text[e:]):
+                    e += 1
+                    name = text[s:e]
+                if len(name) > 5 or name[0] not in r["surn"] and (tok is None or not tok.has_propn(s, e)):
+                    continue
+                if name in r["cjk_stop"] or any(name.endswith(x) for x in ("省", "党", "国", "軍", "庁", "会", "部", "院", "局")):
+                    continue
+            elif re.fullmatch(r"[A-Za-z .'\-]+", name):
+                words = name.split()
+                if not (2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z'\-]+", w) for w in words)
+                        and words[0] in r["given_en"]):
+                    continue
+            elif is_kata(name[0]):
+                if not re.fullmatch(rf"{KNAME}", name) or not katakana_name_ok(name):
+                    continue
+                if not boundary_ok(text, s, e):
+                    continue
+            else:
+                continue
+            out.append(cand(text, s, e, "PERSON", "ginza:Person", 0.6))
+        elif label == "SHIP":
+            s, e = _trim_titles(text, s, e)
+            out.append(cand(text, s, e, "SHIP", "ginza:Ship", 0.6))
+        elif label == "INCIDENT":
+            if re.search(r"(事件|事故|事変|洋擾)$", ent.text):
+                out.append(cand(text, s, e, "INCIDENT", "ginza:" + ent.label_, 0.6))
+        else:
+            out.append(cand(text, s, e, label, "ginza:" + ent.label_, 0.5))
+    return out
+
+
+def sudachi_name_rules(doc) -> list[dict]:
+    """SudachiPy's person-name tags: 姓 + 名 token pairs (安倍 + 晋三), and katakana 人名 tokens (ブッシュ)."""
+    r = _res()
+    text = doc.text
+    out = []
+    toks = list(doc)
+    for i, t in enumerate(toks):
+        tag = t.tag_
+        if tag.endswith("人名-姓") and i + 1 < len(toks) and toks[i + 1].tag_.endswith("人名-名") and \
+                toks[i + 1].idx == t.idx + len(t.text):
+            s, e = t.idx, toks[i + 1].idx + len(toks[i + 1].text)
+            if re.fullmatch(rf"{KANJI}+", text[s:e]):
+                out.append(cand(text, s, e, "PERSON", "rule:sudachi", 0.7))
+        elif tag.endswith("人名-一般") and is_kata(t.text[0]):
+            m = re.match(r"[ァ-ヺー]+", t.text)
+            s, e = t.idx, t.idx + m.end()
+            if e - s >= 3 and katakana_name_ok(text[s:e]) and boundary_ok(text, s, e):
+                out.append(cand(text, s, e, "PERSON", "rule:sudachi", 0.55))
+    return out
