@@ -1,31 +1,634 @@
-"""Dated events: one per sentence that has a date and at least one entity.
+"""Dated events: one record per reported happening and date in a sentence.
 
-First version: the trigger is the sentence's main predicate in GiNZA's
-dependency parse (the head-final root), the date the sentence's first
-calendar timex.
+A sentence reports a happening when its main predicate (GiNZA's dependency
+root, or the past-tense clause a hedge like 〜と伝えられている reports) is
+realized: past tense, or a plain historical present dated by its own timex.
+States (〜ている, ある, に過ぎない), durative 〜てきた, questions, headings and
+nominal captions are not happenings. Every other realized clause dated by a
+timex of its own at a different date (受賞した in a relative clause,
+1950年6月25日の朝鮮戦争勃発 before 〜から2カ月後) adds one event for that date.
+
+The date is the timex governing the predicate (`explicit`), else a timex
+elsewhere on the main clause chain (`sentence`), else the narrative date: the
+date of the last dated happening before it in the same section (`narrative`;
+a heading starts a section and carries its date only when it is a lone
+date such as 2006年). Without any date there is no event.
+
+Participants are all PERSON/SHIP/INCIDENT mentions of the sentence; actors are
+the state/organization codes named in it (data/actors.json). The class comes
+from the trigger lexicon (data/triggers.json). English text (no parse) uses a
+lexical fallback on word forms. Pure Python over tokens: no model calls.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+import calendar
+import json
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
+DATA_DIR = Path(__file__).parent / "data"
 PARTICIPANT_LABELS = {"PERSON": "persons", "SHIP": "ships", "INCIDENT": "incidents"}
 DATED_TYPES = ("DATE", "TIME")
+SENT_FINAL = "。．.！？!?」』)）"
+BULLETS = "-‐–—•・*＊●○■□◆◇"
+
+# --------------------------------------------------------------- lexicons
 
 
-def main_predicate(tokens) -> tuple[str, int, int] | None:
-    """(lemma, start, end) of the sentence root: the last token whose head lies
-    outside the sentence tokens (Japanese is head-final)."""
-    if not tokens:
+@dataclass
+class Lexicon:
+    ja: dict[str, str]
+    en: dict[str, str]
+    classes: dict[str, dict]
+    light: frozenset[str]
+    actor_re: re.Pattern
+    actor_of: dict[str, tuple[str, ...]]
+    blocked: re.Pattern | None
+    abbrev_run_re: re.Pattern
+    abbrev_prefix_re: re.Pattern
+    abbrev_follow_re: re.Pattern
+    abbrev: dict[str, str]
+    en_trigger_re: re.Pattern = field(default=None)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    trig = json.loads((DATA_DIR / "triggers.json").read_text(encoding="utf-8"))
+    act = json.loads((DATA_DIR / "actors.json").read_text(encoding="utf-8"))
+    actor_of: dict[str, tuple[str, ...]] = {}
+    abbrev: dict[str, str] = {}
+    for code, info in act["actors"].items():
+        for name in info["names"]:
+            actor_of.setdefault(name, (code,))
+        if info.get("abbrev"):
+            abbrev[info["abbrev"]] = code
+    for name, codes in act["compounds"].items():
+        actor_of[name] = tuple(codes)
+    # longest first so that 北朝鮮 wins over 朝鮮…, 国連安保理 over 国連; Latin names on word edges
+    names = sorted(actor_of, key=len, reverse=True)
+    alts = [(r"(?<![A-Za-z])" + re.escape(n) + r"(?![A-Za-z])") if n.isascii() else re.escape(n) for n in names]
+    not_actors = sorted(act.get("not_actors", []), key=len, reverse=True)
+    abbrev_all = dict(abbrev, **act.get("extra_abbrev", {}))
+    kanji = "".join(abbrev)
+    en_words = sorted(trig["en"], key=len, reverse=True)
+    return Lexicon(
+        ja=trig["ja"], en=trig["en"], classes=trig["classes"], light=frozenset(trig["light"]),
+        actor_re=re.compile("|".join(alts)),
+        actor_of=actor_of,
+        blocked=re.compile("|".join(map(re.escape, not_actors))) if not_actors else None,
+        # 米朝, 日米韓, 中朝: two or more distinct abbreviations starting a compound word
+        abbrev_run_re=re.compile(rf"(?<![\u4e00-\u9fff])[{kanji}]{{2,4}}(?=[\u4e00-\u9fff])"),
+        # 訪米, 対北, 在韓, 来日
+        abbrev_prefix_re=re.compile("[" + "".join(act["prefixes"]) + "]([" + "".join(abbrev_all) + "])"),
+        # 米軍, 米大統領, 新米大統領
+        abbrev_follow_re=re.compile("(米)(?=[" + act["abbrev_followers"] + "])"),
+        abbrev=abbrev_all,
+        en_trigger_re=re.compile(r"\b(" + "|".join(map(re.escape, en_words)) + r")\b", re.IGNORECASE),
+    )
+
+
+def find_actors(text: str) -> list[str]:
+    """Actor codes named in `text`, in order of first mention, each once."""
+    lx = lexicon()
+    taken = [False] * len(text)
+    found: list[tuple[int, str]] = []
+
+    def take(s: int, e: int) -> bool:
+        if any(taken[s:e]):
+            return False
+        for i in range(s, e):
+            taken[i] = True
+        return True
+
+    if lx.blocked is not None:
+        for m in lx.blocked.finditer(text):
+            take(m.start(), m.end())
+    for m in lx.actor_re.finditer(text):
+        if take(m.start(), m.end()):
+            found.extend((m.start(), c) for c in lx.actor_of[m.group()])
+    for m in lx.abbrev_run_re.finditer(text):
+        run = m.group()
+        if len(set(run)) == len(run) and take(m.start(), m.end()):
+            found.extend((m.start() + i, lx.abbrev[ch]) for i, ch in enumerate(run))
+    for rx in (lx.abbrev_prefix_re, lx.abbrev_follow_re):
+        for m in rx.finditer(text):
+            if take(m.start(1), m.end(1)):
+                found.append((m.start(1), lx.abbrev[m.group(1)]))
+    out: list[str] = []
+    for _, code in sorted(found):
+        if code not in out:
+            out.append(code)
+    return out
+
+
+def classify(lemma: str, context: list[str] = ()) -> str:
+    """Event class of a Japanese predicate lemma; a light verb (行う, 開始) or an
+    unknown lemma takes the class of a context noun (its object/subject)."""
+    lx = lexicon()
+    own = _lookup(lx.ja, lemma)
+    if own is None or lemma in lx.light:
+        for noun in context:
+            cls = _lookup(lx.ja, noun)
+            if cls is not None and noun not in lx.light:
+                return cls
+    return own or "unknown"
+
+
+def _lookup(table: dict[str, str], word: str) -> str | None:
+    if word in table:
+        return table[word]
+    for k in range(len(word) - 1, 1, -1):  # compounds: 再指定 → 指定, 首脳会談 → 会談
+        if word[-k:] in table:
+            return table[word[-k:]]
+    return None
+
+
+def class_info(cls: str) -> tuple[str, str]:
+    """(cameo_root, quad_class) of an event class."""
+    info = lexicon().classes.get(cls)
+    return (info["cameo_root"], info["quad_class"]) if info else ("", "neutral")
+
+
+# --------------------------------------------------------------- clause analysis
+
+STATIVE = frozenset("ある いる おる 過ぎる 異なる 位置 位置する 相当 値する 存在 属する 見える 思える できる 違う".split())
+REPORT = frozenset("伝える 報道 報じる 言う 思う 見る 考える 推測 推定 指摘 みなす 見なす 述べる 語る 信じる する される 知る".split())
+TRANSPARENT = frozenset(
+    "後 前 あと 直後 直前 以前 以後 以降 時点 時 とき 頃 ころ 際 間 中 うち 末 当時 こと の ところ ため 結果 "
+    "初め 初頭 半ば 翌日 翌年 翌月 同日 年 月 日 時代 期 ごろ 最中 矢先".split())
+HYPOTHETICAL_NOUNS = frozenset("予定 つもり 方針 見込み 可能性 はず 計画 意向 見通し 構え 場合 恐れ おそれ".split())
+BOUND_AFTER = re.compile(r"^\s*(?:以来|から現在)")
+NOMINAL_FRAME = re.compile(r"の[^、。「」]{0,24}?((?:直後|以後|以降|後)|から[0-9０-９一二三四五六七八九十数]+[日週月年カヶかケ]+後)、")
+SAME_SPAN_GAP = re.compile(r"^\s*(?:及び|および|と|、|から|より|〜|～|-|－|—|–|や)?\s*$")
+HABITUAL = re.compile(r"[てで]き(?:た|ました)$")
+DURATIVE = frozenset("続ける 続く".split())  # 〜し続けた: an ongoing course, not a happening
+QUESTION = re.compile(r"[?？]\s*[」』)）]*$")
+
+
+@dataclass
+class Pred:
+    tok: object
+    form: str  # past / nonpast / chain / cond / nominal
+    negated: bool
+    hypothetical: bool
+    progressive: bool
+    chain: list
+
+
+def _aux_chain(tok, limit: int) -> list:
+    """Tokens right after a predicate that inflect it (し, て, い, た, ませ, ん, と, ば)."""
+    doc = tok.doc
+    out = []
+    j = tok.i + 1
+    while j < limit:
+        t = doc[j]
+        if t.pos_ in ("AUX", "SCONJ", "PART") or t.dep_ in ("aux", "cop", "mark", "fixed") or \
+                (t.pos_ == "ADP" and t.lemma_ in ("と", "ば", "が", "けれど", "けれども", "ので", "のに", "て")):
+            out.append(t)
+            j += 1
+            continue
+        break
+    return out
+
+
+def analyse(tok, limit: int) -> Pred:
+    chain = _aux_chain(tok, limit)
+    lemmas = [t.lemma_ for t in chain]
+    infl = [t.morph.get("Inflection") for t in chain]
+    infl = [i[0] if i else "" for i in infl]
+    negated = any(t.pos_ == "AUX" and t.lemma_ in ("ない", "ぬ", "ず", "ん") for t in chain) or \
+        (tok.lemma_ == "ない" and tok.pos_ == "AUX")
+    cond = any(l in ("ば", "なら", "たら") for l in lemmas) or any("仮定形" in i for i in infl if "助動詞-ダ" not in i)
+    past = any(t.pos_ == "AUX" and i.startswith("助動詞-タ") and "仮定形" not in i for t, i in zip(chain, infl))
+    progressive = any(t.lemma_ in ("いる", "おる") for t in chain) and any(l in ("て", "で") for l in lemmas)
+    nxt = tok.doc[chain[-1].i + 1] if chain and chain[-1].i + 1 < limit else (
+        tok.doc[tok.i + 1] if not chain and tok.i + 1 < limit else None)
+    hypothetical = cond or any(l in ("だろう", "でしょう", "う", "よう", "べし", "まい") for l in lemmas) or \
+        (nxt is not None and nxt.lemma_ in HYPOTHETICAL_NOUNS) or \
+        (nxt is not None and nxt.lemma_ == "か" and "かもしれ" in "".join(t.text for t in tok.doc[nxt.i:nxt.i + 4]))
+    if cond:
+        form = "cond"
+    elif past:
+        form = "past"
+    else:
+        last = chain[-1] if chain else tok
+        li = (last.morph.get("Inflection") or [""])[0]
+        if last.lemma_ in ("て", "で") or "連用形" in li or (last is tok and tok.pos_ in ("NOUN", "PROPN")):
+            form = "chain"
+        else:
+            form = "nonpast"
+    return Pred(tok, form, negated, hypothetical, progressive, chain)
+
+
+def is_predicate(tok) -> bool:
+    if tok.dep_ in ("fixed", "aux", "compound", "case", "mark"):
+        return False
+    if tok.pos_ == "VERB":
+        return True
+    if tok.pos_ == "ADJ":
+        return True
+    # a noun with a copula (〜国だった) predicates too
+    return tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "cop" for c in tok.children)
+
+
+def is_event_noun(tok) -> bool:
+    return "サ変" in tok.tag_ or tok.lemma_ in lexicon().ja
+
+
+class SentenceParse:
+    """The dependency facts one sentence needs."""
+
+    def __init__(self, tokens: list, base: int):
+        self.tokens = tokens
+        self.base = base
+        self.ids = {t.i for t in tokens}
+        self.limit = tokens[-1].i + 1
+        self._preds: dict[int, Pred] = {}
+        roots = [t for t in tokens if t.head.i == t.i or t.head.i not in self.ids]
+        self.root = next((t for t in reversed(roots) if t.pos_ not in ("PUNCT", "SYM", "X")), roots[-1])
+
+    def pred(self, tok) -> Pred:
+        p = self._preds.get(tok.i)
+        if p is None:
+            p = self._preds[tok.i] = analyse(tok, self.limit)
+        return p
+
+    def head(self, tok):
+        h = tok.head
+        return None if h.i == tok.i or h.i not in self.ids else h
+
+    def realized(self, tok, depth: int = 0) -> bool:
+        """Did the clause of predicate `tok` happen (as the sentence tells it)?"""
+        if depth > 12:
+            return False
+        p = self.pred(tok)
+        if p.hypothetical or p.form == "cond":
+            return False
+        if tok.lemma_ in STATIVE and p.form != "past":
+            return False
+        if p.form == "past":
+            return not (tok.lemma_ in STATIVE)
+        if p.form == "nonpast":
+            # 〜すると、 (when …) takes the tense of what follows; a quotation (〜すると語った) does not
+            last = p.chain[-1] if p.chain else tok
+            after = tok.doc[last.i + 1] if last.i + 1 < self.limit else None
+            if not (last.lemma_ == "と" and after is not None and after.text in ("、", ",")):
+                return False
+        up = self.governor(tok)
+        if p.form == "chain" and self._comma_after(p) and up is not None and not self._quotative(up) \
+                and self.root.i != tok.i:
+            # Xし、…Yした: coordination is flat in Japanese; the parser often hangs the first
+            # clause on a predicate inside the next one, so take the tense of the sentence
+            up = self.root
+        return up is not None and self.realized(up, depth + 1)
+
+    def _comma_after(self, p: Pred) -> bool:
+        last = p.chain[-1] if p.chain else p.tok
+        return last.i + 1 < self.limit and last.doc[last.i + 1].text in ("、", ",")
+
+    def _quotative(self, tok) -> bool:
+        """A nonpast predicate quoted with と (…を試みると語った): its clause is what was said."""
+        p = self.pred(tok)
+        last = p.chain[-1] if p.chain else tok
+        return p.form == "nonpast" and last.lemma_ == "と" and not self._comma_after(p)
+
+    def governor(self, tok):
+        """The predicate above `tok` (through nouns)."""
+        h = self.head(tok)
+        while h is not None and not is_predicate(h):
+            h = self.head(h)
+        return h
+
+    def main_predicate(self):
+        """The realized main predicate, or None (state, plan, generic, nominal)."""
+        root = self.root
+        if is_predicate(root) and root.pos_ == "VERB":
+            p = self.pred(root)
+            text = "".join(t.text for t in [root] + p.chain)
+            if HABITUAL.search(text) or (p.negated and p.progressive) or \
+                    (root.lemma_ in DURATIVE and any(c.dep_ == "advcl" and c.i == root.i - 1 for c in root.children)):
+                return None
+            if self.realized(root):
+                return root
+        # hedges and reports: 〜したと伝えられている / 〜したと思われる / 〜と報道されている
+        if root.lemma_ in REPORT or root.pos_ != "VERB" or not self.realized(root):
+            for c in root.children:
+                if c.i in self.ids and c.dep_ in ("advcl", "ccomp", "csubj") and c.pos_ == "VERB" and \
+                        self.pred(c).form == "past" and c.lemma_ not in STATIVE:
+                    return c
         return None
-    idx = {t.i for t in tokens}
-    roots = [t for t in tokens if t.head.i == t.i or t.head.i not in idx]
-    verbal = [t for t in roots if t.pos_ in ("VERB", "NOUN", "PROPN", "ADJ")] or roots
-    tok = verbal[-1]
-    return tok.lemma_ or tok.text, tok.idx, tok.idx + len(tok.text)
+
+    def path_to(self, tok, target) -> list | None:
+        """Tokens from tok up to target (inclusive), or None if target is not above tok."""
+        path = [tok]
+        cur = tok
+        while cur is not None and cur.i != target.i:
+            cur = self.head(cur)
+            if cur is None:
+                return None
+            path.append(cur)
+        return path
+
+
+# --------------------------------------------------------------- timex roles
+
+
+@dataclass
+class TimexRole:
+    timex: dict
+    anchor: object  # governing predicate token, or None
+    nominal: object  # event noun the timex modifies with の (勃発, 合意), or None
+    temporal: bool  # reaches its predicate through a time word (〜の終結後, 〜勃発から2カ月後)
+    attributive: bool  # modifies a non-event noun (2013年の…法): not an event date
+    initial: bool  # opens the sentence (1991年の…崩壊により、…)
+    framing: bool  # a sentence adverbial: 〜日、 or 〜日に…は before any predicate (the parse may say otherwise)
+    after_end: int = -1  # 2005年9月19日の合意直後、: end of the phrase naming the earlier happening
+
+
+def timex_role(sp: SentenceParse, tx: dict, text: str) -> TimexRole | None:
+    toks = [t for t in sp.tokens if tx["start"] <= sp.base + t.idx < tx["end"]]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    top = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[-1])
+    cur = sp.head(top)
+    nominal = None
+    temporal = attributive = False
+    while cur is not None and not is_predicate(cur):
+        if cur.lemma_ in TRANSPARENT:
+            temporal = temporal or nominal is not None
+        elif nominal is None and not attributive:
+            if is_event_noun(cur):
+                nominal = cur
+            elif cur.pos_ in ("NOUN", "PROPN"):
+                attributive = True
+        if cur.pos_ == "ADP" and cur.lemma_ == "から" and nominal is not None:
+            temporal = True
+        cur = sp.head(cur)
+    if nominal is not None and any(t.lemma_ == "から" and t.head.i == nominal.i for t in nominal.children):
+        temporal = True
+    before = [t for t in sp.tokens if t.i < toks[0].i]
+    initial = all(t.pos_ in ("CCONJ", "ADV", "PUNCT", "SCONJ", "CONJ") or t.lemma_ in ("しかし", "しかしながら", "また", "その後", "そして")
+                  for t in before)
+    framing = _framing(sp, toks[-1], initial)
+    after_end = -1
+    m = NOMINAL_FRAME.match(text, tx["end"], tx["end"] + 40) if initial else None
+    if m:
+        # 2005年9月19日の合意直後、…: the date of a happening the sentence follows on from
+        framing = temporal = True
+        attributive = False
+        after_end = m.start(1)
+        named = [t for t in sp.tokens if sp.base + t.idx < after_end and t.pos_ in ("NOUN", "VERB")
+                 and sp.base + t.idx >= tx["end"]]
+        nominal = named[-1] if named else nominal
+    return TimexRole(tx, cur, nominal, temporal, attributive, initial, framing, after_end)
+
+
+FRAME_PARTICLES = frozenset("に は も から まで かけ て 以降 以後 頃 ごろ".split())
+
+
+def _framing(sp: SentenceParse, last, initial: bool) -> bool:
+    doc = last.doc
+    j = last.i + 1
+    while j < sp.limit and doc[j].lemma_ in FRAME_PARTICLES:
+        j += 1
+    if j < sp.limit and doc[j].text in ("、", ","):
+        return True
+    if j == last.i + 1:
+        return False
+    if initial:
+        return True  # 1957年1月に…, 1996年からは…: a date opening the sentence sets its time
+    # 〜日に北朝鮮は…: a topic follows before any predicate
+    for k in range(j, min(sp.limit, j + 12)):
+        t = doc[k]
+        if is_predicate(t) or t.text in ("、", ","):
+            return False
+        if t.lemma_ == "は" and t.pos_ == "ADP":
+            return True
+    return False
+
+
+# --------------------------------------------------------------- building
+
+
+def _usable(tx: dict, text: str) -> bool:
+    """A calendar date that can date an event: not a REF, not a bound (〜まで, 〜以来)."""
+    if tx["type"] not in DATED_TYPES or not tx.get("value") or not any(ch.isdigit() for ch in tx["value"]):
+        return False
+    return not BOUND_AFTER.match(text[tx["end"]:tx["end"] + 6])
+
+
+def _trigger_span(tok, base: int) -> tuple[int, int]:
+    start = base + tok.idx
+    end = start + len(tok.text)
+    if tok.pos_ == "VERB" and "サ変" not in tok.tag_:
+        j = tok.i + 1
+        while j < len(tok.doc) and tok.doc[j].pos_ == "AUX" and tok.doc[j].lemma_ not in ("だ", "です"):
+            end = base + tok.doc[j].idx + len(tok.doc[j].text)
+            j += 1
+    return start, end
+
+
+def _context_nouns(tok) -> list[str]:
+    """Object/subject nouns of a predicate, nearest first, with their compound forms (首脳会談)."""
+    out = []
+    for c in sorted(tok.children, key=lambda c: -c.i):
+        if c.dep_ in ("obj", "nsubj", "obl", "iobj", "nmod") and c.pos_ in ("NOUN", "PROPN", "VERB"):
+            comp = "".join(t.text for t in c.subtree if t.dep_ == "compound" and t.i < c.i and t.i >= c.i - 3)
+            if comp:
+                out.append(comp + c.lemma_)
+            out.append(c.lemma_)
+    return out
+
+
+def _is_heading(sent_text: str, sp: SentenceParse | None) -> bool:
+    s = sent_text.rstrip()
+    if not s or s[-1] in SENT_FINAL:
+        return False
+    if s[0] in BULLETS:
+        return False
+    if sp is None:
+        return len(s.split()) <= 8
+    return len(s) <= 20 or not any(is_predicate(t) and t.pos_ in ("VERB", "ADJ") for t in sp.tokens)
+
+
+@dataclass
+class Draft:
+    date: dict | None
+    source: str
+    trig_tok: object = None
+    trig_span: tuple[int, int] | None = None
+    lemma: str = ""
+    cls: str = "unknown"
+    negated: bool = False
+    hypothetical: bool = False
+    timex_pos: int = -1
+    scope: tuple[int, int] | None = None  # where its participants are named; None: the whole sentence
+
+
+def _dated_main(sp: SentenceParse, framing: list[TimexRole]):
+    """A main predicate that a framing date makes a happening: 7月には…示唆している (perfect),
+    1968年1月23日、…拿捕され、…として知られている (the coordinated clause), …と強く非難。 (noun ending)."""
+    root = sp.root
+    nxt = root.doc[root.i + 1] if root.i + 1 < sp.limit else None
+    if "サ変" in root.tag_ and root.pos_ == "NOUN" and nxt is not None and nxt.text == "。":
+        return root
+    if not framing or not any(len(r.timex["value"]) >= 7 for r in framing):
+        return None
+    if root.pos_ == "VERB" and root.lemma_ not in STATIVE:
+        p = sp.pred(root)
+        if p.progressive and not p.negated and not p.hypothetical:
+            return root
+    for c in sorted(root.children, key=lambda c: c.i):
+        if c.i in sp.ids and c.dep_ == "advcl" and c.pos_ == "VERB" and c.lemma_ not in STATIVE and \
+                sp.pred(c).form == "chain":
+            return c
+    return None
+
+
+def _clause_scope(sp: SentenceParse, trig) -> tuple[int, int]:
+    """Document span of the clause of a secondary happening: the trigger's subtree, or for a
+    relative clause (受賞した…金大中) the noun phrase it modifies."""
+    top = trig.head if trig.dep_ == "acl" and trig.head.i in sp.ids else trig
+    toks = [t for t in top.subtree if t.i in sp.ids]
+    return sp.base + toks[0].idx, sp.base + toks[-1].idx + len(toks[-1].text)
+
+
+def _in_brackets(text: str, sent_start: int, pos: int) -> bool:
+    """Is `pos` inside (…) — an aside like 朝鮮戦争(1950〜1953年), not the date of a happening?"""
+    seg = text[sent_start:pos]
+    return seg.count("(") + seg.count("（") > seg.count(")") + seg.count("）")
+
+
+def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int) -> tuple[list[Draft], dict | None]:
+    """Events of one parsed sentence (a draft without date is dated later by the narrative),
+    and the sentence's framing date (2018年3月25日、…) if any."""
+    main = sp.main_predicate()
+    roles = []
+    for t in stxs:
+        if _usable(t, text) and not _in_brackets(text, sent_start, t["start"]):
+            r = timex_role(sp, t, text)
+            if r is not None and not r.attributive:
+                roles.append(r)
+
+    def realized(r: TimexRole) -> bool:
+        if r.framing and main is not None and (r.nominal is None or r.temporal):
+            return True
+        if r.anchor is None:
+            return main is not None
+        if r.anchor.pos_ != "VERB" or r.anchor.lemma_ in STATIVE:
+            return r.nominal is not None and (main is not None or sp.realized(r.anchor))
+        return sp.realized(r.anchor)
+
+    if main is None:
+        main = _dated_main(sp, [r for r in roles if r.framing and r.nominal is None])
+    live = [r for r in roles if realized(r)]
+    drafts: list[Draft] = []
+    used = set()
+    if main is not None:
+        ranked = [r for r in live if r.framing and r.nominal is None] or [r for r in live if r.nominal is None] or \
+            [r for r in live if r.framing] or [r for r in live if r.temporal] or \
+            [r for r in live if r.initial]
+        mr = ranked[0] if ranked else None
+        if mr is None and sp.pred(main).form not in ("past", "chain"):
+            main = None  # a historical present needs its own date
+    if main is not None:
+        p = sp.pred(main)
+        src = "narrative"
+        date = mr.timex if mr else None
+        if mr is not None:
+            src = "explicit" if mr.nominal is None and (mr.framing or (mr.anchor is not None and mr.anchor.i == main.i)) \
+                else "sentence"
+            if mr.after_end >= 0 and len(date["value"]) == 10:
+                date = _month_of(date)  # after a given day: later that month
+            used.add(date["value"])
+        drafts.append(Draft(date=date, source=src, trig_tok=main, lemma=main.lemma_,
+                            cls=classify(main.lemma_, _context_nouns(main)), negated=p.negated,
+                            hypothetical=p.hypothetical, timex_pos=mr.timex["start"] if mr else -1))
+    prev_end = None
+    for r in roles:
+        joined = prev_end is not None and SAME_SPAN_GAP.match(text[prev_end:r.timex["start"]])
+        prev_end = r.timex["end"]
+        if joined or r not in live:
+            continue  # 2月27日及び翌28日, 5月8日から9日: one happening
+        if r.timex["value"] in used or (r.nominal is not None and not r.temporal) or \
+                (r.after_end < 0 and r.nominal is not None and r.framing):
+            continue
+        if r.nominal is None and r.anchor is not None and r.anchor.lemma_ in HYPOTHETICAL_NOUNS:
+            continue
+        trig = r.nominal if r.nominal is not None else r.anchor
+        if trig is None:
+            continue
+        used.add(r.timex["value"])
+        drafts.append(Draft(date=r.timex, source="explicit", trig_tok=trig, lemma=trig.lemma_,
+                            cls=classify(trig.lemma_, _context_nouns(trig)),
+                            negated=sp.pred(trig).negated if r.nominal is None else False,
+                            timex_pos=r.timex["start"],
+                            scope=(r.timex["start"], r.after_end) if r.after_end >= 0 else
+                            _clause_scope(sp, trig) if r.nominal is not None or trig.dep_ == "acl" else None))
+    frames = [r.timex for r in roles if r.framing and r.nominal is None]
+    return drafts, (frames[-1] if frames else None)
+
+
+# English (no parse): lexical triggers
+EN_NEG = re.compile(r"\b(?:not|never|n't|no longer)\b", re.IGNORECASE)
+EN_HYPO = re.compile(r"\b(?:if|would|could|might|may|will|shall|plans? to|planned to|expected to|scheduled to)\b",
+                     re.IGNORECASE)
+
+
+def _en_drafts(sent_text: str, start: int, stxs: list[dict], text: str) -> list[Draft]:
+    lx = lexicon()
+    m = lx.en_trigger_re.search(sent_text)
+    if not m or QUESTION.search(sent_text):
+        return []
+    before = sent_text[max(0, m.start() - 30):m.start()]
+    dated = [t for t in stxs if _usable(t, text)]
+    word = m.group().lower()
+    return [Draft(date=dated[0] if dated else None, source="sentence" if dated else "narrative",
+                  trig_span=(start + m.start(), start + m.end()), lemma=word, cls=lx.en.get(word, "unknown"),
+                  negated=bool(EN_NEG.search(before)), hypothetical=bool(EN_HYPO.search(before)),
+                  timex_pos=dated[0]["start"] if dated else -1)]
+
+
+LATER = re.compile(r"その後|後に|のちに|やがて|まもなく|間もなく")
+NARRATIVE_DAY_SPAN = 3  # sentences a day-precise narrative date carries before it is read as its month
+
+
+class Narrative:
+    """The date a story is at: the last date of a happening (or a framing date) before,
+    in the same section. A day carried far, or past その後, means a later day of that month."""
+
+    def __init__(self):
+        self.timex: dict | None = None
+        self.since = 0
+
+    def reset(self, timex: dict | None, si: int) -> None:
+        self.timex, self.since = timex, si
+
+    def update(self, timex: dict, si: int) -> None:
+        self.timex, self.since = timex, si
+
+    def date(self, si: int, sent_text: str) -> dict | None:
+        t = self.timex
+        if t is None:
+            return None
+        if len(t["value"]) == 10 and (si - self.since >= NARRATIVE_DAY_SPAN or LATER.search(sent_text)):
+            return _month_of(t)
+        return t
+
+
+def _month_of(t: dict) -> dict:
+    ym = t["value"][:7]
+    y, m = int(ym[:4]), int(ym[5:7])
+    last = calendar.monthrange(y, m)[1]
+    return dict(t, value=ym, earliest=f"{ym}-01", latest=f"{ym}-{last:02d}")
 
 
 def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[dict], timexes: list[dict]) -> list[dict]:
-    """sentences: [{start, end, trigger: (lemma, start, end) | None}] in order."""
+    """sentences: [{start, end, tokens, base}] in order (see process._sentences)."""
     starts = [s["start"] for s in sentences]
 
     def sentence_of(pos: int) -> int:
@@ -34,41 +637,79 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
 
     ments_by_sent: dict[int, list[dict]] = {}
     for m in mentions:
-        if m["label"] in PARTICIPANT_LABELS:
+        if m["label"] in PARTICIPANT_LABELS and m.get("canonical_id"):
             ments_by_sent.setdefault(sentence_of(m["start"]), []).append(m)
     tx_by_sent: dict[int, list[dict]] = {}
-    for t in timexes:
-        if t["type"] in DATED_TYPES:
-            tx_by_sent.setdefault(sentence_of(t["start"]), []).append(t)
+    for t in sorted(timexes, key=lambda t: t["start"]):
+        tx_by_sent.setdefault(sentence_of(t["start"]), []).append(t)
 
-    events = []
+    events: list[dict] = []
+    story = Narrative()
     for si, sent in enumerate(sentences):
-        ments, txs = ments_by_sent.get(si), tx_by_sent.get(si)
-        if not ments or not txs:
+        s0, s1 = sent["start"], sent["end"]
+        sent_text = text[s0:s1]
+        stxs = tx_by_sent.get(si, [])
+        tokens = [t for t in sent["tokens"] if not t.is_space]
+        sp = SentenceParse(tokens, sent["base"]) if tokens else None
+        if _is_heading(sent_text, sp):
+            dated = [t for t in stxs if _usable(t, text)]
+            story.reset(dated[0] if len(dated) == 1 and len(stxs) == 1 else None, si)
             continue
-        date = txs[0]
-        trig = sent.get("trigger") or (text[sent["start"]:sent["end"]], sent["start"], sent["end"])
-        ev = {
-            "doc_id": doc_id,
-            "event_id": f"{doc_id}#e{len(events) + 1:04d}",
-            "sentence": text[sent["start"]:sent["end"]],
-            "sent_start": sent["start"],
-            "sent_end": sent["end"],
-            "date_value": date["value"],
-            "date_earliest": date["earliest"],
-            "date_latest": date["latest"],
-            "timex_ids": [t["timex_id"] for t in txs],
-            "trigger": trig[0],
-            "trigger_start": trig[1],
-            "trigger_end": trig[2],
-            "event_class": "unknown",
-        }
-        for key in PARTICIPANT_LABELS.values():
-            ev[key] = []
-        for m in ments:
-            ids = ev[PARTICIPANT_LABELS[m["label"]]]
-            if m["canonical_id"] not in ids:
-                ids.append(m["canonical_id"])
-        ev["mention_ids"] = [m["mention_id"] for m in ments]
-        events.append(ev)
+        if QUESTION.search(sent_text):
+            continue
+        if sp is not None:
+            drafts, frame = _ja_drafts(sp, stxs, text, s0)
+        else:
+            drafts, frame = _en_drafts(sent_text, s0, stxs, text), None
+        kept = []
+        seen = set()
+        for d in drafts:
+            if d.date is None:
+                d.date, d.source = story.date(si, sent_text), "narrative"
+                if d.date is None:
+                    continue
+            if d.date["value"] not in seen:  # one event per date
+                seen.add(d.date["value"])
+                kept.append(d)
+        dated = [(d.timex_pos, d.date) for d in kept if d.source != "narrative"]
+        if frame is not None:
+            dated.append((frame["start"], frame))
+        if dated:
+            story.update(max(dated, key=lambda x: x[0])[1], si)
+        if not kept:
+            continue
+        for d in sorted(kept, key=lambda d: (d.trig_span or _trigger_span(d.trig_tok, sent["base"]))[0]):
+            ts, te = d.trig_span or _trigger_span(d.trig_tok, sent["base"])
+            c0, c1 = d.scope or (s0, s1)
+            actors = find_actors(text[c0:c1])
+            ments = [m for m in ments_by_sent.get(si, []) if c0 <= m["start"] and m["end"] <= c1]
+            cameo, quad = class_info(d.cls)
+            ev = {
+                "doc_id": doc_id,
+                "event_id": f"{doc_id}#e{len(events) + 1:04d}",
+                "sentence": sent_text,
+                "sent_start": s0,
+                "sent_end": s1,
+                "date_value": d.date["value"],
+                "date_earliest": d.date.get("earliest", ""),
+                "date_latest": d.date.get("latest", ""),
+                "timex_ids": [d.date["timex_id"]],
+                "trigger": d.lemma,
+                "trigger_start": ts,
+                "trigger_end": te,
+                "event_class": d.cls,
+                "persons": [], "ships": [], "incidents": [],
+                "mention_ids": [m["mention_id"] for m in ments],
+                "actors": actors,
+                "quad_class": quad,
+                "cameo_root": cameo,
+                "date_source": d.source,
+                "negated": d.negated,
+                "hypothetical": d.hypothetical,
+            }
+            for m in ments:
+                ids = ev[PARTICIPANT_LABELS[m["label"]]]
+                if m["canonical_id"] not in ids:
+                    ids.append(m["canonical_id"])
+            events.append(ev)
     return events

@@ -87,7 +87,9 @@ def to_csv(records: list[dict], fields: list[str]) -> bytes:
 
 
 def write_outputs(out_dir: Path, records: dict[str, list[dict]]) -> list[Path]:
-    """Write every record kind as .jsonl and .csv; returns the files written."""
+    """Write every record kind as .jsonl, .csv and .parquet, plus OUT/pipeline.duckdb; returns the files written."""
+    for stale in Path(out_dir).glob(".*.tmp"):  # left by a run that was killed mid-write
+        stale.unlink(missing_ok=True)
     written = []
     for kind, fields in FIELDS.items():
         rows = records.get(kind, [])
@@ -95,4 +97,7 @@ def write_outputs(out_dir: Path, records: dict[str, list[dict]]) -> list[Path]:
             path = Path(out_dir) / f"{kind}.{suffix}"
             write_atomic(path, data)
             written.append(path)
+    from pipeline.analysis import write_analysis  # typed Parquet + DuckDB copies
+
+    written += write_analysis(out_dir, records)
     return written

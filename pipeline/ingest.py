@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -99,9 +100,11 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     candidates = []
     for enc in LEGACY_ENCODINGS:
         try:
-            candidates.append((raw.decode(enc), enc))
+            text = raw.decode(enc)
         except UnicodeDecodeError:
             continue
+        if _plausible_text(text):
+            candidates.append((text, enc))
     if len(candidates) > 1:
         # Both legacy decoders accept the bytes: let charset-normalizer arbitrate.
         from charset_normalizer import from_bytes
@@ -117,6 +120,17 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     raise DecodeError(
         f"not valid UTF-8 ({first_error.reason} at byte {first_error.start}), nor Shift_JIS/CP932 or EUC-JP"
     )
+
+
+def _plausible_text(text: str) -> bool:
+    """Legacy decoders accept most byte soup; mis-decoded bytes show up as control
+    characters, private-use or unassigned code points and half-width katakana."""
+    if not text:
+        return True
+    bad = sum(1 for ch in text
+              if unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\t\n\r\x0c"
+              or "\uff61" <= ch <= "\uff9f")
+    return bad / len(text) <= 0.02
 
 
 def _japanese_ratio(text: str) -> float:

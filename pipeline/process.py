@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 
 from pipeline.chunking import chunk_text, split_sentences
 from pipeline.dates import extract_timexes
-from pipeline.events import build_events, main_predicate
+from pipeline.events import build_events
 from pipeline.ingest import Document
 
 RECORD_KINDS = ("documents", "mentions", "timexes", "events")
@@ -23,25 +23,20 @@ def needs_model(doc: Document) -> bool:
 
 
 def _sentences(text: str, parsed: list[tuple[int, object]]) -> list[dict]:
-    """Guideline sentences, each with its main predicate from the parse when there is one."""
-    sents = [{"start": s, "end": e, "trigger": None} for s, e in split_sentences(text)]
-    if not parsed:
-        return sents
+    """Guideline sentences; each carries the GiNZA tokens that start inside it
+    (`tokens`, with `base` = the offset of their chunk: token.idx + base is the
+    offset in the document)."""
+    sents = [{"start": s, "end": e, "tokens": [], "base": 0} for s, e in split_sentences(text)]
     starts = [s["start"] for s in sents]
     for base, sdoc in parsed:
-        by_sent: dict[int, list] = {}
         for tok in sdoc:
             if tok.is_space:
                 continue
             pos = base + tok.idx
             i = bisect_right(starts, pos) - 1
             if i >= 0 and pos < sents[i]["end"]:
-                by_sent.setdefault(i, []).append(tok)
-        for i, toks in by_sent.items():
-            pred = main_predicate(toks)
-            if pred:
-                lemma, s, e = pred
-                sents[i]["trigger"] = (lemma, base + s, base + e)
+                sents[i]["tokens"].append(tok)
+                sents[i]["base"] = base
     return sents
 
 

@@ -24,7 +24,7 @@ from .linking import link_mentions
 from .patterns import kb_matcher
 from .resolve import kb_mentions, resolve_overlaps
 
-__all__ = ["add_entity_components", "doc_mentions", "text_mentions", "link_mentions"]
+__all__ = ["add_entity_components", "doc_mentions", "link_mentions", "text_mentions"]
 
 for _ext in ("entity_candidates", "entity_mentions"):
     if not Doc.has_extension(_ext):

@@ -30,9 +30,30 @@ def norm_char(c: str) -> str:
     return n.lower() if n.isascii() else n
 
 
+_MARKS = ("\u3099", "\u309a")  # half-width ﾞ/ﾟ become combining marks under NFKC
+
+
+def normalized_view(text: str) -> tuple[str, list[int], list[int]]:
+    """Separator-free NFKC view of text; per view character the first and last index in text it covers."""
+    chars: list[str] = []
+    first: list[int] = []
+    last: list[int] = []
+    for i, c in enumerate(text):
+        n = norm_char(c)
+        if n in _MARKS and chars:
+            chars[-1] = unicodedata.normalize("NFC", chars[-1] + n)
+            last[-1] = i
+            continue
+        for ch in n:
+            chars.append(ch)
+            first.append(i)
+            last.append(i)
+    return "".join(chars), first, last
+
+
 def norm_key(name: str) -> str:
     """The matching key of a name: separators dropped, NFKC, ASCII lowercased."""
-    return "".join(norm_char(c) for c in name)
+    return normalized_view(name)[0]
 
 
 @dataclass

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .kb import DATA, KnowledgeBase, lexicon, load_kb, norm_key
 from .patterns import boundary_ok, is_kata
-from .resolve import CORE, resolve_overlaps
+from .resolve import CORE, Spans, resolve_overlaps
 from .rules import components
 
 _PUBLIC = ("label", "start", "end", "text", "source", "canonical_id", "name_ja", "name_en", "confidence")
@@ -47,8 +47,7 @@ def romanize(kana: str) -> str:
             nxt = di.get(kana[i + 1:i + 3]) or mono.get(kana[i + 1], "")
             out.append(nxt[:1] if nxt else "")
         elif c == "ー":
-            if out and out[-1]:
-                out.append(out[-1][-1])
+            pass  # long vowels vary between spellings (ジミー/ジミ); leave them out of ids
         elif c in mono:
             out.append(mono[c])
         else:
@@ -75,10 +74,6 @@ def unknown_id(label: str, name: str) -> str:
 
 
 # ---------------------------------------------------------------- document-level expansion
-
-def _free(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return not any(a < e and s < b for a, b in spans)
-
 
 def _find_all(text: str, needle: str):
     i = text.find(needle)
@@ -107,9 +102,12 @@ def short_form(name: str) -> str | None:
 def expand_mentions(mentions: list[dict], text: str) -> list[dict]:
     """Add recurrences of rule-found names and short forms of full person names."""
     out = list(mentions)
-    taken: dict[str, list[tuple[int, int]]] = {}
-    for m in mentions:
-        taken.setdefault(m["label"], []).append((m["start"], m["end"]))
+    taken: dict[str, Spans] = {}
+    for m in sorted(mentions, key=lambda m: (m["start"], m["end"])):
+        sp = taken.setdefault(m["label"], Spans())
+        if not sp.overlaps(m["start"], m["end"]):
+            sp.add(m["start"], m["end"])
+    taken.setdefault("PERSON", Spans())
     surfaces: dict[tuple[str, str], dict] = {}
     for m in mentions:
         if m["label"] not in CORE or m.get("_weak") or m["source"].startswith("ginza"):
@@ -120,13 +118,15 @@ def expand_mentions(mentions: list[dict], text: str) -> list[dict]:
     for (label, t), src in surfaces.items():
         if src["source"] == "kb":
             continue  # the KB matcher already saw every occurrence
+        if re.fullmatch(r"[一-龥々]{1,2}", t):
+            continue  # 南日 would also match inside 南日本
         for s, e in _find_all(text, t):
-            if _free(taken[label], s, e) and boundary_ok(text, s, e):
+            if not taken[label].overlaps(s, e) and boundary_ok(text, s, e):
                 d = {k: v for k, v in src.items() if k not in ("start", "end", "text", "_reading_of")}
                 d.update(start=s, end=e, text=text[s:e], source="doc:repeat",
                          confidence=min(src.get("confidence", 0.7), 0.7))
                 out.append(d)
-                taken[label].append((s, e))
+                taken[label].add(s, e)
     for (label, t), src in surfaces.items():
         if label != "PERSON":
             continue
@@ -134,13 +134,15 @@ def expand_mentions(mentions: list[dict], text: str) -> list[dict]:
         if not sf:
             continue
         for s, e in _find_all(text, sf):
-            if not _free(taken["PERSON"], s, e) or not boundary_ok(text, s, e):
+            if taken["PERSON"].overlaps(s, e) or not boundary_ok(text, s, e):
+                continue
+            if s > 0 and text[s - 1].isdigit():
                 continue
             if is_kata(sf[0]) is False and not (s == 0 or not text[s - 1].isalpha()):
                 continue
             out.append({"start": s, "end": e, "text": text[s:e], "label": "PERSON", "source": "doc:shortform",
                         "confidence": 0.7})
-            taken["PERSON"].append((s, e))
+            taken["PERSON"].add(s, e)
     return out
 
 
@@ -171,7 +173,9 @@ def link_mentions(mentions: list[dict], text: str, use_kb: bool = True) -> list[
     ms = expand_mentions(mentions, text)
     # weak KB aliases (天安, ロナルド・レーガン as a ship) count only if the referent is confirmed elsewhere
     confirmed = {c for m in ms if not m.get("_weak") for c in (m.get("_candidates") or [])[:1]}
-    ms = [m for m in ms if not m.get("_weak") or any(c in confirmed for c in m.get("_candidates") or [])]
+    confirmed |= {(m["label"], m["text"]) for m in ms if not m.get("_weak")}
+    ms = [m for m in ms if not m.get("_weak") or (m["label"], m["text"]) in confirmed
+          or any(c in confirmed for c in m.get("_candidates") or [])]
     ms = resolve_overlaps(ms)
 
     # rule mentions whose surface is a KB name get the KB candidates

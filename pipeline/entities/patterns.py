@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .kb import KnowledgeBase, load_kb, norm_char, norm_key
+from .kb import KnowledgeBase, load_kb, norm_key, normalized_view
 
 _KATA = re.compile(r"[ァ-ヺー]")
 _KANJI = re.compile(r"[一-龥々〆]")
@@ -28,18 +28,6 @@ def kb_patterns(kb: KnowledgeBase | None = None) -> list[dict]:
         for name in dict.fromkeys(e.names()):
             out.append({"label": e.type, "pattern": name, "id": e.id, "weak": e.is_weak(name)})
     return out
-
-
-def normalized_view(text: str) -> tuple[str, list[int]]:
-    """Separator-free NFKC view of text and, per view character, its index in text."""
-    chars: list[str] = []
-    idx: list[int] = []
-    for i, c in enumerate(text):
-        n = norm_char(c)
-        for ch in n:
-            chars.append(ch)
-            idx.append(i)
-    return "".join(chars), idx
 
 
 def is_kata(c: str) -> bool:
@@ -65,23 +53,19 @@ def boundary_ok(text: str, start: int, end: int) -> bool:
     prev2 = text[start - 2] if start > 1 else ""
     nxt = text[end] if end < len(text) else ""
     nxt2 = text[end + 1] if end + 1 < len(text) else ""
-    if is_kata(first):
-        if is_kata(prev) or (prev in _NAME_SEP and is_kata(prev2)):
-            return False
-    if is_kata(last):
-        if is_kata(nxt) or (nxt in _NAME_SEP and is_kata(nxt2)):
-            return False
+    if is_kata(first) and (is_kata(prev) or (prev in _NAME_SEP and is_kata(prev2))):
+        return False
+    if is_kata(last) and (is_kata(nxt) or (nxt in _NAME_SEP and is_kata(nxt2))):
+        return False
     if is_latin(first) and is_latin(prev):
         return False
     if is_latin(last) and (is_latin(nxt) or (nxt in "-‐" and is_latin(nxt2))):
         return False
     if is_latin(first) and first.isascii() and first.islower():
         return False
-    if is_kanji(first) and is_kanji(last) and end - start <= 2:
-        # short kanji aliases (安倍, 小泉) only when not glued to other kanji on the left
-        if is_kanji(prev) and prev not in "米韓朝中日露元前故":
-            return False
-    return True
+    # short kanji aliases (安倍, 小泉) only when not glued to other kanji on the left
+    return not (is_kanji(first) and is_kanji(last) and end - start <= 2
+                and is_kanji(prev) and prev not in "米韓朝中日露元前故艦船長領相官使")
 
 
 class AliasMatcher:
@@ -99,7 +83,7 @@ class AliasMatcher:
             node.setdefault(_END, []).append(p)
 
     def __call__(self, text: str) -> list[dict]:
-        view, idx = normalized_view(text)
+        view, idx, last = normalized_view(text)
         trie = self.trie
         found = []
         n = len(view)
@@ -110,7 +94,7 @@ class AliasMatcher:
             j = i + 1
             while True:
                 if _END in node:
-                    start, end = idx[i], idx[j - 1] + 1
+                    start, end = idx[i], last[j - 1] + 1
                     if boundary_ok(text, start, end):
                         found.append((start, end, node[_END]))
                 if j >= n:

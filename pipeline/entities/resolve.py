@@ -6,6 +6,8 @@ SHIP only and an aircraft is never a ship; other labels (GPE, ORG, ...) give way
 """
 from __future__ import annotations
 
+import bisect
+
 from .kb import KnowledgeBase
 from .patterns import AliasMatcher
 from .rules import sentence_ship_context, ship_context
@@ -40,6 +42,45 @@ def kb_mentions(text: str, matcher: AliasMatcher, kb: KnowledgeBase) -> list[dic
     return out
 
 
+class Spans:
+    """Non-overlapping [start, end) spans with O(log n) overlap queries (documents can hold thousands)."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e)  # spans starting before e
+        return i > 0 and self.ends[i - 1] > s
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect.bisect_left(self.starts, s)
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
+
+
+class AnySpans:
+    """Possibly overlapping spans; overlap query by a sweep over spans sorted by start."""
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.maxend = []
+        m = -1
+        for _, b in spans:
+            m = max(m, b)
+            self.maxend.append(m)
+        self.spans = spans
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e)
+        while i > 0 and self.maxend[i - 1] > s:
+            if self.spans[i - 1][1] > s:
+                return True
+            i -= 1
+        return False
+
+
 def _prio(m: dict) -> int:
     return _PRIORITY.get(m["source"].split(":")[0], 1)
 
@@ -56,22 +97,25 @@ def resolve_overlaps(mentions: list[dict]) -> list[dict]:
     kept: dict[str, list[dict]] = {}
     for label, ms in by_label.items():
         ms.sort(key=lambda m: (-_prio(m), -(m["end"] - m["start"]), -m.get("confidence", 0), m["start"]))
-        chosen: list[dict] = []
+        chosen = Spans()
+        kept[label] = []
         for m in ms:
-            if not any(_overlap(m, c) for c in chosen):
-                chosen.append(m)
-        kept[label] = chosen
-    ships = kept.get("SHIP", [])
-    aircraft = kept.get("AIRCRAFT", [])
-    if aircraft:
-        kept["SHIP"] = ships = [s for s in ships if not any(_overlap(s, a) for a in aircraft)]
-    if ships and "PERSON" in kept:
-        kept["PERSON"] = [p for p in kept["PERSON"] if not any(_overlap(p, s) for s in ships)]
+            if not chosen.overlaps(m["start"], m["end"]):
+                chosen.add(m["start"], m["end"])
+                kept[label].append(m)
+
+    def drop(ms: list[dict], blockers: list[dict]) -> list[dict]:
+        index = AnySpans([(b["start"], b["end"]) for b in blockers])
+        return [m for m in ms if not index.overlaps(m["start"], m["end"])]
+
+    if kept.get("AIRCRAFT") and kept.get("SHIP"):
+        kept["SHIP"] = drop(kept["SHIP"], kept["AIRCRAFT"])
+    if kept.get("SHIP") and kept.get("PERSON"):
+        kept["PERSON"] = drop(kept["PERSON"], kept["SHIP"])
     core = [m for lab in CORE for m in kept.get(lab, [])]
     out = list(core)
     for label, ms in kept.items():
-        if label in CORE:
-            continue
-        out += [m for m in ms if not any(_overlap(m, c) for c in core)]
+        if label not in CORE:
+            out += drop(ms, core)
     out.sort(key=lambda m: (m["start"], -m["end"], m["label"]))
     return out

@@ -16,7 +16,7 @@ from .patterns import boundary_ok, is_kanji, is_kata
 KCOMP = r"[ァ-ヴ][ァ-ヺー]*"
 INIT = r"[A-ZＡ-Ｚ][.．]?"
 SEP = r"[・＝=･]"
-KNAME = rf"{KCOMP}(?:(?:{SEP}|(?=[A-ZＡ-Ｚ]))(?:{INIT}{SEP}?)*{KCOMP})*"
+KNAME = rf"{KCOMP}(?:(?:{SEP}|(?=[A-ZＡ-Ｚ]))(?:{INIT}{SEP}?)*{KCOMP})*(?:{SEP}?(?:Jr|Sr)\.?(?![A-Za-z]))?"
 KANJI = r"[一-龥々]"
 _SENT_END = "。！？!?\n"
 
@@ -63,6 +63,9 @@ class TokenInfo:
 
     def has_propn(self, s: int, e: int) -> bool:
         return any(self.pos[i] == "PROPN" or "固有名詞" in self.tags[i] for i in self.tokens(s, e))
+
+    def person_tag(self, s: int, e: int) -> bool:
+        return any("人名" in self.tags[i] for i in self.tokens(s, e))
 
     def common_noun_word(self, s: int, e: int) -> bool:
         """True when [s, e) is (or contains) a multi-character common noun: 安保理, 発射, 部隊."""
@@ -113,14 +116,10 @@ def katakana_name_ok(name: str, single_ok: bool = True) -> bool:
         return False
     if len(comps) == 1:
         c = comps[0]
-        if not single_ok or len(c) < 2 or c in r["nonperson"] or c in r["places"]:
-            return False
-        return True
+        return not (not single_ok or len(c) < 2 or c in r["nonperson"] or c in r["places"])
     if any(c in r["nonperson"] for c in comps):
         return False
-    if comps[0] in r["places"] or comps[-1] in r["places"] and comps[0] not in r["given"]:
-        return False
-    return True
+    return not (comps[0] in r["places"] or comps[-1] in r["places"] and comps[0] not in r["given"])
 
 
 def cjk_name_ok(name: str, tok: TokenInfo | None = None, s: int = 0) -> bool:
@@ -129,9 +128,7 @@ def cjk_name_ok(name: str, tok: TokenInfo | None = None, s: int = 0) -> bool:
         return False
     if any(c in r["cjk_forbidden"] for c in name[1:]):
         return False
-    if tok is not None and tok.common_noun_word(s, s + len(name)):
-        return False
-    return True
+    return not (tok is not None and tok.common_noun_word(s, s + len(name)))
 
 
 def person_title_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
@@ -156,6 +153,9 @@ def person_title_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
                 out.append(cand(text, s, m.end(1), "PERSON", "rule:title", 0.75))
         elif cjk_name_ok(name, tok, s):
             out.append(cand(text, s, m.end(1), "PERSON", "rule:title", 0.7))
+    for m in re.finditer(rf"(?:{r['roles']})の([{r['surn']}]{KANJI})(?=[がはとにをも、])", text):
+        if cjk_name_ok(m.group(1), tok, m.start(1)) and (tok is None or tok.has_propn(m.start(1), m.end(1))):
+            out.append(cand(text, m.start(1), m.end(1), "PERSON", "rule:title", 0.6))
     # role directly before a katakana name: 元米国大統領ジミー・カーター, 大統領ビル・クリントン
     for m in re.finditer(rf"(?:{r['roles_direct']})({KNAME})", text):
         name = m.group(1)
@@ -183,7 +183,7 @@ def katakana_fullname_rule(text: str) -> list[dict]:
         has_init = bool(re.search(r"[A-ZＡ-Ｚ]", name))
         ok = comps[0] in r["given"] or has_init or \
             (comps[0] in r["ksurn"] and len(comps) == 2 and 2 <= len(comps[1]) <= 5)
-        if ok and katakana_name_ok(name):
+        if ok and katakana_name_ok(name) and not blocked_after(text, e):
             out.append(cand(text, s, e, "PERSON", "rule:katakana", 0.75))
     return out
 
@@ -213,6 +213,7 @@ def ship_context(text: str, s: int, e: int) -> bool:
     """Strong local evidence that the name at [s, e) is a vessel: a type word right before, 号/艦/乗組員 after."""
     r = _res()
     before = text[max(0, s - 12):s].rstrip(" 　「『\"")
+    before = before.removesuffix("の")
     if before.endswith(r["ship_types_list"]) or re.search(r"(USS|ROKS|HMS|USNS)\s?$", before):
         return True
     if re.search(r"(?:aircraft carrier|carrier|destroyer|submarine|vessel|ship|cruiser|frigate)\s+(?:the\s+)?$", before):
@@ -220,9 +221,7 @@ def ship_context(text: str, s: int, e: int) -> bool:
     after = text[e:e + 10]
     if after.startswith(r["ship_suffix"]):
         return True
-    if re.match(r"\s*(?:carrier|strike group|\(CVN|\(DDG|\(AGER)", after):
-        return True
-    return False
+    return bool(re.match(r"\s*(?:carrier|strike group|\(CVN|\(DDG|\(AGER)", after))
 
 
 def sentence_ship_context(text: str, s: int, e: int) -> bool:
@@ -256,14 +255,18 @@ def ship_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
         if ship_context(text, s, m.end(1) - 0) or sentence_ship_context(text, s, e):
             out.append(cand(text, s, e, "SHIP", "rule:ship", 0.7))
     # ship-type word + name: 商船ダイホンダン号, 原子力空母カール・ビンソン, 軍艦天安
-    for m in re.finditer(rf"(?:{r['ship_types']})[「『]?(?:USS|ROKS)?\s?"
-                         rf"({KNAME}|{KANJI}{{2,4}}(?=[号がはのをにとも、。」』\(（]))(\d*号)?", text):
-        name, s, e = m.group(1), m.start(1), m.end()
+    for m in re.finditer(rf"(?:{r['ship_types']})の?[「『]?(?:USS|ROKS)?\s?"
+                         rf"((?:{KNAME}|{KANJI}{{2,4}}(?=[号がはのをにとも、。」』\(（]))(?:\d*号)?)"
+                         rf"(?:と({KNAME}(?:\d*号)?))?", text):
+        name, s, e = m.group(1), m.start(1), m.end(1)
+        if m.group(2) and katakana_name_ok(m.group(2)) and boundary_ok(text, m.start(2), m.end(2)):
+            out.append(cand(text, m.start(2), m.end(2), "SHIP", "rule:ship", 0.7))
+        name = re.sub(r"\d*号$", "", name)
         if is_kata(name[0]):
-            if not katakana_name_ok(name) or not boundary_ok(text, s, m.end(1)):
+            if not katakana_name_ok(name) or not boundary_ok(text, s, s + len(name)):
                 continue
         else:
-            if tok is not None and (not tok.has_propn(s, m.end(1)) or tok.common_noun_word(s, m.end(1))):
+            if tok is not None and (not tok.has_propn(s, s + len(name)) or tok.common_noun_word(s, s + len(name))):
                 continue
             if tok is None and re.search(r"[隻艦船機隊部基地]", name):
                 continue
@@ -342,7 +345,7 @@ def incident_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
             continue
         if suf == "洋擾" and not (len(core) >= 2):
             continue
-        if not _incident_core_ok(core, tok, i):
+        if not _incident_core_ok(core, tok if suf not in ("洋擾", "事変") else None, i):
             continue
         out.append(cand(text, i, m.end(), "INCIDENT", "rule:incident", 0.8))
     return out
@@ -418,9 +421,16 @@ ENE_MAP = {
 }
 
 
+def blocked_after(text: str, e: int) -> bool:
+    """ノーベル in ノーベル平和賞: a name followed by these is part of another kind of name."""
+    return any(text.startswith(w, e) or text.startswith(w, e + 2) and text[e:e + 2] in ("平和",)
+               for w in lexicon()["name_blocking_suffixes_ja"])
+
+
 def _trim_titles(text: str, s: int, e: int) -> tuple[int, int]:
     L = lexicon()
-    pre = sorted(L["title_prefix_strip_ja"], key=len, reverse=True)
+    pre = [p for p in sorted(L["title_prefix_strip_ja"], key=len, reverse=True)
+           if len(p) > 1 or is_kata(text[s + 1:s + 2])]
     suf = sorted(L["title_suffixes_ja"], key=len, reverse=True)
     changed = True
     while changed and e > s:
@@ -474,7 +484,7 @@ def ginza_rules(doc, tok: TokenInfo | None = None) -> list[dict]:
                         not re.match(r"(?:" + r["strong"] + ")", text[e:]):
                     e += 1
                     name = text[s:e]
-                if len(name) > 5 or name[0] not in r["surn"] and (tok is None or not tok.has_propn(s, e)):
+                if len(name) > 5 or name[0] not in r["surn"] and (tok is None or not tok.person_tag(s, e)):
                     continue
                 if name in r["cjk_stop"] or any(name.endswith(x) for x in ("省", "党", "国", "軍", "庁", "会", "部", "院", "局")):
                     continue
@@ -486,14 +496,17 @@ def ginza_rules(doc, tok: TokenInfo | None = None) -> list[dict]:
             elif is_kata(name[0]):
                 if not re.fullmatch(rf"{KNAME}", name) or not katakana_name_ok(name):
                     continue
-                if not boundary_ok(text, s, e):
+                if not boundary_ok(text, s, e) or blocked_after(text, e):
+                    continue
+                if len(components(name)) == 1 and tok is not None and tok.common_noun_word(s, e):
                     continue
             else:
                 continue
             out.append(cand(text, s, e, "PERSON", "ginza:Person", 0.6))
         elif label == "SHIP":
             s, e = _trim_titles(text, s, e)
-            out.append(cand(text, s, e, "SHIP", "ginza:Ship", 0.6))
+            if text[s:e].endswith("号") or ship_context(text, s, e):
+                out.append(cand(text, s, e, "SHIP", "ginza:Ship", 0.6))
         elif label == "INCIDENT":
             if re.search(r"(事件|事故|事変|洋擾)$", ent.text):
                 out.append(cand(text, s, e, "INCIDENT", "ginza:" + ent.label_, 0.6))
@@ -503,21 +516,45 @@ def ginza_rules(doc, tok: TokenInfo | None = None) -> list[dict]:
 
 
 def sudachi_name_rules(doc) -> list[dict]:
-    """SudachiPy's person-name tags: 姓 + 名 token pairs (安倍 + 晋三), and katakana 人名 tokens (ブッシュ)."""
+    """SudachiPy's person-name tags: a kanji run holding 人名 tokens is a name once compound heads and titles
+    are cut off (金正恩体制 -> 金正恩, 安倍晋三首相 -> 安倍晋三); katakana 人名 tokens (ブッシュ) too."""
     r = _res()
+    L = lexicon()
+    heads = sorted(set(L["name_compound_heads_ja"]) | set(L["strong_titles_ja"]), key=len, reverse=True)
     text = doc.text
+    tok = TokenInfo(doc)
     out = []
-    toks = list(doc)
-    for i, t in enumerate(toks):
-        tag = t.tag_
-        if tag.endswith("人名-姓") and i + 1 < len(toks) and toks[i + 1].tag_.endswith("人名-名") and \
-                toks[i + 1].idx == t.idx + len(t.text):
-            s, e = t.idx, toks[i + 1].idx + len(toks[i + 1].text)
-            if re.fullmatch(rf"{KANJI}+", text[s:e]):
-                out.append(cand(text, s, e, "PERSON", "rule:sudachi", 0.7))
-        elif tag.endswith("人名-一般") and is_kata(t.text[0]):
+    for m in re.finditer(rf"{KANJI}{{2,}}", text):
+        s, e = m.start(), m.end()
+        changed = True
+        while changed and e - s > 2:
+            changed = False
+            for h in heads:
+                if text.endswith(h, s, e) and e - len(h) - s >= 2:
+                    e -= len(h)
+                    changed = True
+                    break
+        if not 2 <= e - s <= 5:
+            continue
+        idx = list(tok.tokens(s, e))
+        if not idx or tok.starts[idx[0]] < s or tok.ends[idx[-1]] > e:
+            continue  # the candidate must be whole tokens
+        tags = [tok.tags[i] for i in idx]
+        if not any("人名" in t for t in tags) or any("地名" in t for t in tags):
+            continue
+        name = text[s:e]
+        if name in r["cjk_stop"] or any("普通名詞" in t and tok.ends[i] - tok.starts[i] >= 2
+                                        for t, i in zip(tags, idx)):
+            continue
+        if not (name[0] in r["surn"] or tags[0].endswith("人名-姓")) or name[-1] in "市町村郡県道島里洞港湾山川州省区":
+            continue
+        if e - s == 5 and not tags[0].endswith("人名-姓"):
+            continue
+        out.append(cand(text, s, e, "PERSON", "rule:sudachi", 0.7))
+    for i, t in enumerate(doc):
+        if t.tag_.endswith("人名-一般") and is_kata(t.text[0]):
             m = re.match(r"[ァ-ヺー]+", t.text)
             s, e = t.idx, t.idx + m.end()
-            if e - s >= 3 and katakana_name_ok(text[s:e]) and boundary_ok(text, s, e):
+            if e - s >= 3 and katakana_name_ok(text[s:e]) and boundary_ok(text, s, e) and not blocked_after(text, e):
                 out.append(cand(text, s, e, "PERSON", "rule:sudachi", 0.55))
     return out

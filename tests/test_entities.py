@@ -1,0 +1,281 @@
+"""Entities stage: KB, character-level matching, rules (also for names in no data file), linking."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from pipeline.entities import doc_mentions, finish, link_mentions, rule_candidates, text_mentions
+from pipeline.entities.kb import load_kb, norm_key
+from pipeline.entities.linking import slug
+from pipeline.entities.patterns import kb_matcher
+
+
+def spans(ms, label=None):
+    return [(m["label"], m["text"]) for m in ms if label is None or m["label"] == label]
+
+
+def texts(ms, label):
+    return [m["text"] for m in ms if m["label"] == label]
+
+
+def rules_only(text):
+    """The use_kb=False path on raw text: rules + document-level linking, no KB, no model."""
+    return link_mentions([dict(m, canonical_id=None, name_ja=None, name_en=None)
+                          for m in finish(text, rule_candidates(text))], text, use_kb=False)
+
+
+def check_offsets(ms, text):
+    for m in ms:
+        assert text[m["start"]:m["end"]] == m["text"], m
+        assert m["end"] > m["start"]
+
+
+# ---------------------------------------------------------------- knowledge base
+
+def test_kb_is_broad_and_well_formed():
+    kb = load_kb()
+    counts = kb.counts()
+    assert counts["PERSON"] >= 200 and counts["SHIP"] >= 20 and counts["INCIDENT"] >= 20
+    for e in kb.entities.values():
+        assert e.id.split(":")[0] in ("person", "ship", "incident", "aircraft")
+        assert e.name_ja and e.name_en
+        assert e.id == e.id.lower() and " " not in e.id
+        if e.active:
+            assert e.active[0] <= e.active[1]
+    for eid in ("person:donald-trump", "person:kim-jong-un", "person:george-w-bush", "ship:uss-pueblo",
+                "ship:general-sherman", "ship:roks-cheonan", "incident:pueblo-incident", "incident:sinmiyangyo"):
+        assert kb.get(eid) is not None, eid
+
+
+@pytest.mark.parametrize("a,b", [
+    ("ジョージW.ブッシュ", "ジョージ・W・ブッシュ"),
+    ("Kim Jong-un", "Kim Jong Un"),
+    ("キム・ジョンウン", "キム＝ジョンウン"),
+    ("ｷﾑ･ｼﾞｮﾝｳﾝ", "キム・ジョンウン"),
+])
+def test_norm_key_merges_spelling_variants(a, b):
+    assert norm_key(a) == norm_key(b)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("金正恩体制への反乱", ("金正恩", "person:kim-jong-un")),
+    ("ブッシュ政権期に関係改善", ("ブッシュ", None)),
+    ("ジョージW.ブッシュが就任", ("ジョージW.ブッシュ", "person:george-w-bush")),
+    ("キム＝ジョンウン氏", ("キム＝ジョンウン", "person:kim-jong-un")),
+    ("met Kim Jong Un in Hanoi", ("Kim Jong Un", "person:kim-jong-un")),
+])
+def test_alias_matcher_is_character_exact(text, expected):
+    found = kb_matcher()(text)
+    hit = [m for m in found if m["text"] == expected[0]]
+    assert hit, found
+    if expected[1]:
+        assert expected[1] in hit[0]["candidates"]
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("ジョン・ケリーは", "ケリー"),          # part of a longer katakana name
+    ("the bushes were trimmed", "bush"),   # lower-case common word
+    ("ケリーバッグを買った", "ケリー"),      # inside a longer katakana word
+])
+def test_alias_matcher_respects_word_boundaries(text, bad):
+    assert all(m["text"] != bad for m in kb_matcher()(text))
+
+
+# ---------------------------------------------------------------- rules without KB (names in no data file)
+
+@pytest.mark.parametrize("text,name", [
+    ("国務長官のアルバート・クロスビーは平壌を訪れた。", "アルバート・クロスビー"),
+    ("ハロルド・ペニーワース特使が到着した。", "ハロルド・ペニーワース"),
+    ("ペニーワース大統領は声明を出した。", "ペニーワース"),
+    ("元米国大統領ジェラルディン・モスは交渉した。", "ジェラルディン・モス"),
+    ("ジョージT.ブラムウェルが就任した。", "ジョージT.ブラムウェル"),
+    ("北朝鮮の朴哲浩委員長と会談した。", "朴哲浩"),
+    ("外務次官の崔明秀などが主張した。", "崔明秀"),
+    ("キム・ソンチョルが演説した。", "キム・ソンチョル"),
+    ("Ambassador Harold Fenwick said", "Harold Fenwick"),
+])
+def test_person_rules_find_unlisted_names(text, name):
+    ms = rules_only(text)
+    check_offsets(ms, text)
+    assert name in texts(ms, "PERSON"), spans(ms)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("北朝鮮の商船ミラクル・スター号が拿捕された。", "ミラクル・スター号"),
+    ("原子力空母ハリエット・クレイがグアムに入港した。", "ハリエット・クレイ"),
+    ("駆逐艦のオーロラ・ベイと巡洋艦ノースウィンドが展開した。", "ノースウィンド"),
+    ("the destroyer USS Gallant Heron arrived", "Gallant Heron"),
+    ("貨物船白鷺号が寄港した。", "白鷺号"),
+])
+def test_ship_rules_find_unlisted_vessels(text, name):
+    ms = rules_only(text)
+    check_offsets(ms, text)
+    assert name in texts(ms, "SHIP"), spans(ms)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("1983年のハナミズキ号沈没事件は未解決である。", "ハナミズキ号沈没事件"),
+    ("青松里襲撃事件の後、緊張が高まった。", "青松里襲撃事件"),
+    ("ミルフォード事故が起きた。", "ミルフォード事故"),
+    ("1871年には丁卯洋擾が起きた。", "丁卯洋擾"),
+])
+def test_incident_rules_find_unlisted_incidents(text, name):
+    ms = rules_only(text)
+    assert name in texts(ms, "INCIDENT"), spans(ms)
+
+
+@pytest.mark.parametrize("text,label,surface", [
+    ("ワシントン・ポストが報じた。", "PERSON", "ワシントン・ポスト"),
+    ("ニューヨーク・フィルハーモニックが北朝鮮を訪問した。", "PERSON", "ニューヨーク・フィルハーモニック"),
+    ("メキシコ・ペルー・チリを名指しした。", "PERSON", "メキシコ・ペルー・チリ"),
+    ("人工衛星の光明星3号を打ち上げた。", "SHIP", "光明星3号"),
+    ("北朝鮮は核実験を行った。", "INCIDENT", "核実験"),
+    ("朝鮮戦争事変", "INCIDENT", None),
+    ("沈没事件に関連する対話を延期した。", "INCIDENT", "沈没事件"),
+    ("この事件は大きく報道された。", "INCIDENT", "事件"),
+    ("米朝首脳会談が行われた。", "INCIDENT", "米朝首脳会談"),
+])
+def test_rules_negatives(text, label, surface):
+    ms = rules_only(text)
+    if surface is None:
+        assert not [m for m in ms if m["label"] == label and m["text"] == "朝鮮戦争"]
+    else:
+        assert surface not in texts(ms, label), spans(ms)
+
+
+def test_titles_stay_outside_and_readings_are_mentions():
+    text = "米朝関係ではプエブロ号事件(プエブロごうじけん)と辛未洋擾(しんみようじょう、신미양요)が知られる。"
+    ms = link_mentions(text_mentions(text), text)
+    check_offsets(ms, text)
+    inc = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "INCIDENT"}
+    assert inc["プエブロ号事件"] == inc["プエブロごうじけん"] == "incident:pueblo-incident"
+    assert inc["辛未洋擾"] == inc["しんみようじょう"] == inc["신미양요"] == "incident:sinmiyangyo"
+    assert "プエブロ号" in texts(ms, "SHIP")  # nested SHIP inside the INCIDENT
+
+
+# ---------------------------------------------------------------- linking
+
+def test_short_form_links_to_full_form_without_kb():
+    text = "国務長官のアルバート・クロスビーは平壌を訪れた。翌日、クロスビーは記者会見を開いた。"
+    ms = rules_only(text)
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "PERSON"}
+    assert ids["クロスビー"] == ids["アルバート・クロスビー"]
+    assert ids["クロスビー"].startswith("person:")
+
+
+def test_variants_share_one_id_across_documents_without_kb():
+    a = link_mentions(finish("ジョージW.ブッシュ大統領", rule_candidates("ジョージW.ブッシュ大統領")),
+                      "ジョージW.ブッシュ大統領", use_kb=False)
+    b = link_mentions(finish("ジョージ・W・ブッシュ大統領", rule_candidates("ジョージ・W・ブッシュ大統領")),
+                      "ジョージ・W・ブッシュ大統領", use_kb=False)
+    assert a[0]["canonical_id"] == b[0]["canonical_id"] == "person:" + slug("ジョージ・W・ブッシュ")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1990年、ブッシュ大統領は湾岸危機に対応した。", "person:george-h-w-bush"),
+    ("2003年、ブッシュ大統領はイラク戦争を始めた。", "person:george-w-bush"),
+    ("ジョージ・W・ブッシュ政権下の政策。ブッシュは北朝鮮を批判した。", "person:george-w-bush"),
+    ("1994年、クリントン大統領は決断した。", "person:bill-clinton"),
+    ("2010年、国務長官のクリントンは北朝鮮を非難した。", "person:hillary-clinton"),
+    ("2014年、国務長官のケリーは語った。", "person:john-kerry"),
+])
+def test_ambiguous_short_forms_resolved_by_context(text, expected):
+    ms = link_mentions(text_mentions(text), text)
+    short = [m for m in ms if m["label"] == "PERSON" and m["text"] in ("ブッシュ", "クリントン", "ケリー")]
+    assert short and short[-1]["canonical_id"] == expected, ms
+
+
+def test_person_named_ship_is_ship_only_by_context():
+    text = "原子力空母ジョージ・ワシントンが横須賀に入港した。初代大統領ジョージ・ワシントンは1789年に就任した。"
+    ms = link_mentions(text_mentions(text), text)
+    got = [(m["label"], m["canonical_id"]) for m in ms if m["text"] == "ジョージ・ワシントン"]
+    assert got == [("SHIP", "ship:uss-george-washington"), ("PERSON", "person:george-washington")]
+
+
+def test_weak_ship_alias_needs_context():
+    assert "天安" not in texts(link_mentions(text_mentions("天安市の人口は多い。"), "天安市の人口は多い。"), "SHIP")
+    text = "韓国の哨戒艦天安が撃沈された。天安の事件の背後にいるのはアメリカだと述べた。"
+    ms = link_mentions(text_mentions(text), text)
+    assert texts(ms, "SHIP") == ["天安", "天安"]
+    assert {m["canonical_id"] for m in ms if m["label"] == "SHIP"} == {"ship:roks-cheonan"}
+
+
+def test_english_document():
+    text = ("In 1968 North Korea seized the USS Pueblo. President Lyndon Johnson protested. "
+            "Secretary of State Madeleine Albright met Kim Jong Il in 2000. The Pueblo incident remains. "
+            "Envoy Harold Fenwick later said Fenwick had no regrets.")
+    ms = link_mentions(text_mentions(text), text)
+    check_offsets(ms, text)
+    by = {(m["label"], m["text"]): m["canonical_id"] for m in ms}
+    assert by[("SHIP", "Pueblo")] == "ship:uss-pueblo"
+    assert by[("PERSON", "Lyndon Johnson")] == "person:lyndon-b-johnson"
+    assert by[("PERSON", "Madeleine Albright")] == "person:madeleine-albright"
+    assert by[("PERSON", "Kim Jong Il")] == "person:kim-jong-il"
+    assert by[("INCIDENT", "Pueblo incident")] == "incident:pueblo-incident"
+    assert by[("PERSON", "Fenwick")] == by[("PERSON", "Harold Fenwick")]
+
+
+def test_mention_dicts_follow_the_contract():
+    text = "2018年、ドナルド・トランプ米大統領と金正恩委員長が会談した。トランプは満足した。"
+    ms = link_mentions(text_mentions(text), text)
+    for m in ms:
+        assert set(m) == {"label", "start", "end", "text", "source", "canonical_id", "name_ja", "name_en",
+                          "confidence"}
+        assert 0 < m["confidence"] <= 1
+    p = [(m["text"], m["canonical_id"], m["name_en"]) for m in ms if m["label"] == "PERSON"]
+    assert p == [("ドナルド・トランプ", "person:donald-trump", "Donald Trump"),
+                 ("金正恩", "person:kim-jong-un", "Kim Jong-un"),
+                 ("トランプ", "person:donald-trump", "Donald Trump")]
+
+
+# ---------------------------------------------------------------- with the GiNZA model
+
+@pytest.mark.slow
+def test_components_give_exact_spans_inside_tokens(nlp):
+    text = "北朝鮮の金正恩首相(左)と米国のドナルド・トランプ大統領(右)。ブッシュ政権期に関係改善のため。"
+    doc = nlp(text)
+    assert {"entity_rules", "entity_resolver"} <= set(nlp.pipe_names)
+    assert nlp.pipe_names.index("entity_rules") > nlp.pipe_names.index("ner")
+    ms = doc_mentions(doc, base=100)
+    full = "x" * 100 + text
+    check_offsets(ms, full)
+    assert texts(ms, "PERSON") == ["金正恩", "ドナルド・トランプ", "ブッシュ"]
+
+
+@pytest.mark.slow
+def test_model_rules_without_kb_find_unlisted_names(nlp):
+    text = ("2031年、朝鮮労働党委員長の朴哲浩は特使のジェラルド・ホーンビーと会談した。"
+            "ホーンビーは商船ミラクル・スター号の乗組員の解放を求めた。北朝鮮の呉明俊が同席した。"
+            "ホワイトハウスは声明を出し、ソビエト連邦の崩壊に触れた。")
+    doc = nlp(text)
+    ms = link_mentions(finish(text, rule_candidates(text, doc)), text, use_kb=False)
+    check_offsets(ms, text)
+    persons = texts(ms, "PERSON")
+    assert {"朴哲浩", "ジェラルド・ホーンビー", "ホーンビー"} <= set(persons)
+    assert "ホワイトハウス" not in persons and "ソビエト連邦" not in persons
+    assert "ミラクル・スター号" in texts(ms, "SHIP")
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "PERSON"}
+    assert ids["ホーンビー"] == ids["ジェラルド・ホーンビー"]
+
+
+@pytest.mark.slow
+def test_nested_ship_in_incident_with_model(nlp):
+    text = "1968年1月23日、アメリカの情報収集艦が拿捕され、プエブロ号事件として知られている。"
+    ms = link_mentions(doc_mentions(nlp(text), 0), text)
+    assert ("INCIDENT", "プエブロ号事件") in spans(ms) and ("SHIP", "プエブロ号") in spans(ms)
+    assert ("INCIDENT", "プエブロ号事件") in [(m["label"], m["text"]) for m in ms]
+
+
+@pytest.mark.slow
+def test_entity_components_are_cheap(nlp):
+    text = ("2018年6月12日にシンガポールにおいて、トランプと金正恩は史上初の米朝首脳会談を行った。"
+            "国務長官のマイク・ポンペオは平壌を訪れ、金英哲と会談した。") * 40
+    doc = nlp(text)
+    t = time.perf_counter()
+    for name in ("entity_kb_matcher", "entity_rules", "entity_resolver"):
+        if name in nlp.pipe_names:
+            nlp.get_pipe(name)(doc)
+    elapsed = time.perf_counter() - t
+    assert elapsed < 1.0, elapsed
+    assert len(doc._.entity_mentions) >= 160
