@@ -2,34 +2,41 @@
 
 A sentence reports a happening when its main predicate (GiNZA's dependency
 root, or the past-tense clause a hedge like 〜と伝えられている reports) is
-realized: past tense, or a plain historical present dated by its own timex.
-States (〜ている, ある, に過ぎない), durative 〜てきた, questions, headings and
-nominal captions are not happenings. Every other realized clause dated by a
-timex of its own at a different date (受賞した in a relative clause,
-1950年6月25日の朝鮮戦争勃発 before 〜から2カ月後) adds one event for that date.
+realized: past tense, or a present dated by a framing date of its own
+(1951年、…攻撃します; 7月には…示唆している). States (ある, に過ぎない,
+〜ていなかった), 〜し続けた, questions, headings and nominal captions are not
+happenings. Another realized clause dated by a timex of its own at a different
+date (2000年に受賞した in a relative clause; 1950年6月25日の朝鮮戦争勃発から2カ月後)
+adds one event for that date. Negated and hypothetical predicates are kept
+and flagged.
 
-The date is the timex governing the predicate (`explicit`), else a timex
-elsewhere on the main clause chain (`sentence`), else the narrative date: the
-date of the last dated happening before it in the same section (`narrative`;
-a heading starts a section and carries its date only when it is a lone
-date such as 2006年). Without any date there is no event.
+The date is the framing timex of the sentence or the one governing the
+predicate (`explicit`), else a timex reaching the main clause through a noun
+(`sentence`: 1991年の…崩壊により), else the narrative date (`narrative`): the
+date of the last dated happening (or framing date) before it in the same
+section; a heading starts a section and carries its date only when it is a
+lone date such as 2006年. A day carried over several happenings, or past
+その後, is read as its month. Without any date there is no event.
 
-Participants are all PERSON/SHIP/INCIDENT mentions of the sentence; actors are
-the state/organization codes named in it (data/actors.json). The class comes
-from the trigger lexicon (data/triggers.json). English text (no parse) uses a
-lexical fallback on word forms. Pure Python over tokens: no model calls.
+Participants are the PERSON/SHIP/INCIDENT mentions of the sentence (of the
+clause, for a secondary happening); actors are the state/organization codes
+named there (data/actors.json). The class comes from the trigger lexicon
+(data/triggers.json). English text (no parse) uses a lexical fallback on word
+forms. Pure Python over tokens: no model calls.
 """
 from __future__ import annotations
 
 import calendar
 import json
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
+# closed word classes the clause analysis needs (predicates that are states, report verbs, …)
+_GRAMMAR = json.loads((DATA_DIR / "grammar.json").read_text(encoding="utf-8"))
 PARTICIPANT_LABELS = {"PERSON": "persons", "SHIP": "ships", "INCIDENT": "incidents"}
 DATED_TYPES = ("DATE", "TIME")
 SENT_FINAL = "。．.！？!?」』)）"
@@ -79,8 +86,8 @@ def lexicon() -> Lexicon:
         actor_re=re.compile("|".join(alts)),
         actor_of=actor_of,
         blocked=re.compile("|".join(map(re.escape, not_actors))) if not_actors else None,
-        # 米朝, 日米韓, 中朝: two or more distinct abbreviations starting a compound word
-        abbrev_run_re=re.compile(rf"(?<![\u4e00-\u9fff])[{kanji}]{{2,4}}(?=[\u4e00-\u9fff])"),
+        # 米朝, 日米韓の, 中朝: a word of two or more distinct abbreviations
+        abbrev_run_re=re.compile(rf"(?<![\u4e00-\u9fff])[{kanji}]{{2,4}}(?![{kanji}])"),
         # 訪米, 対北, 在韓, 来日
         abbrev_prefix_re=re.compile("[" + "".join(act["prefixes"]) + "]([" + "".join(abbrev_all) + "])"),
         # 米軍, 米大統領, 新米大統領
@@ -154,24 +161,21 @@ def class_info(cls: str) -> tuple[str, str]:
 
 # --------------------------------------------------------------- clause analysis
 
-STATIVE = frozenset("ある いる おる 過ぎる 異なる 位置 位置する 相当 値する 存在 属する 見える 思える できる 違う".split())
-REPORT = frozenset("伝える 報道 報じる 言う 思う 見る 考える 推測 推定 指摘 みなす 見なす 述べる 語る 信じる する される 知る".split())
-TRANSPARENT = frozenset(
-    "後 前 あと 直後 直前 以前 以後 以降 時点 時 とき 頃 ころ 際 間 中 うち 末 当時 こと の ところ ため 結果 "
-    "初め 初頭 半ば 翌日 翌年 翌月 同日 年 月 日 時代 期 ごろ 最中 矢先".split())
-HYPOTHETICAL_NOUNS = frozenset("予定 つもり 方針 見込み 可能性 はず 計画 意向 見通し 構え 場合 恐れ おそれ".split())
+STATIVE = frozenset(_GRAMMAR["stative"])
+REPORT = frozenset(_GRAMMAR["report"])
+TRANSPARENT = frozenset(_GRAMMAR["transparent"])
+HYPOTHETICAL_NOUNS = frozenset(_GRAMMAR["hypothetical_nouns"])
 BOUND_AFTER = re.compile(r"^\s*(?:以来|から現在)")
 NOMINAL_FRAME = re.compile(r"の[^、。「」]{0,24}?((?:直後|以後|以降|後)|から[0-9０-９一二三四五六七八九十数]+[日週月年カヶかケ]+後)、")
 SAME_SPAN_GAP = re.compile(r"^\s*(?:及び|および|と|、|から|より|〜|～|-|－|—|–|や)?\s*$")
-HABITUAL = re.compile(r"[てで]き(?:た|ました)$")
-DURATIVE = frozenset("続ける 続く".split())  # 〜し続けた: an ongoing course, not a happening
+DURATIVE = frozenset(_GRAMMAR["durative"])  # 〜し続けた: an ongoing course, not a happening
 QUESTION = re.compile(r"[?？]\s*[」』)）]*$")
 
 
 @dataclass
 class Pred:
     tok: object
-    form: str  # past / nonpast / chain / cond / nominal
+    form: str  # past (た), nonpast (る, ます), chain (連用形/て: takes its tense from what follows), cond (ば, たら)
     negated: bool
     hypothetical: bool
     progressive: bool
@@ -247,7 +251,7 @@ class SentenceParse:
         self.ids = {t.i for t in tokens}
         self.limit = tokens[-1].i + 1
         self._preds: dict[int, Pred] = {}
-        roots = [t for t in tokens if t.head.i == t.i or t.head.i not in self.ids]
+        roots = [t for t in tokens if t.head.i == t.i or t.head.i not in self.ids] or tokens[-1:]
         self.root = next((t for t in reversed(roots) if t.pos_ not in ("PUNCT", "SYM", "X")), roots[-1])
 
     def pred(self, tok) -> Pred:
@@ -307,12 +311,17 @@ class SentenceParse:
         root = self.root
         if is_predicate(root) and root.pos_ == "VERB":
             p = self.pred(root)
-            text = "".join(t.text for t in [root] + p.chain)
-            if HABITUAL.search(text) or (p.negated and p.progressive) or \
+            if (p.negated and p.progressive) or \
                     (root.lemma_ in DURATIVE and any(c.dep_ == "advcl" and c.i == root.i - 1 for c in root.children)):
                 return None
             if self.realized(root):
                 return root
+            if p.hypothetical and p.form in ("past", "nonpast", "cond"):
+                return root  # kept, flagged hypothetical (…と警告するだろう)
+        if root.lemma_ in HYPOTHETICAL_NOUNS:  # 会談は秋に開かれる予定だった: kept, flagged hypothetical
+            for c in root.children:
+                if c.dep_ == "acl" and c.pos_ == "VERB" and c.i in self.ids and self.pred(c).hypothetical:
+                    return c
         # hedges and reports: 〜したと伝えられている / 〜したと思われる / 〜と報道されている
         if root.lemma_ in REPORT or root.pos_ != "VERB" or not self.realized(root):
             for c in root.children:
@@ -320,17 +329,6 @@ class SentenceParse:
                         self.pred(c).form == "past" and c.lemma_ not in STATIVE:
                     return c
         return None
-
-    def path_to(self, tok, target) -> list | None:
-        """Tokens from tok up to target (inclusive), or None if target is not above tok."""
-        path = [tok]
-        cur = tok
-        while cur is not None and cur.i != target.i:
-            cur = self.head(cur)
-            if cur is None:
-                return None
-            path.append(cur)
-        return path
 
 
 # --------------------------------------------------------------- timex roles
@@ -346,6 +344,7 @@ class TimexRole:
     initial: bool  # opens the sentence (1991年の…崩壊により、…)
     framing: bool  # a sentence adverbial: 〜日、 or 〜日に…は before any predicate (the parse may say otherwise)
     after_end: int = -1  # 2005年9月19日の合意直後、: end of the phrase naming the earlier happening
+    relative: bool = False  # inside a relative clause (2000年に…受賞した金大中): dates that clause only
 
 
 def timex_role(sp: SentenceParse, tx: dict, text: str) -> TimexRole | None:
@@ -374,6 +373,14 @@ def timex_role(sp: SentenceParse, tx: dict, text: str) -> TimexRole | None:
     initial = all(t.pos_ in ("CCONJ", "ADV", "PUNCT", "SCONJ", "CONJ") or t.lemma_ in ("しかし", "しかしながら", "また", "その後", "そして")
                   for t in before)
     framing = _framing(sp, toks[-1], initial)
+    if attributive and not text.startswith("の", tx["end"]):
+        attributive = False  # only 〜年の… modifies a noun; 〜年に/、 is adverbial whatever the parse says
+    if cur is not None and cur.pos_ != "VERB" and text.startswith("に", tx["end"]):
+        up = sp.governor(cur)  # 9月14日に…立役者であり、…会見した: the copula is not what is dated
+        while up is not None and up.pos_ != "VERB":
+            up = sp.governor(up)
+        cur = up or cur
+    relative = cur is not None and cur.dep_ == "acl" and cur.head.lemma_ not in TRANSPARENT
     after_end = -1
     m = NOMINAL_FRAME.match(text, tx["end"], tx["end"] + 40) if initial else None
     if m:
@@ -384,10 +391,10 @@ def timex_role(sp: SentenceParse, tx: dict, text: str) -> TimexRole | None:
         named = [t for t in sp.tokens if sp.base + t.idx < after_end and t.pos_ in ("NOUN", "VERB")
                  and sp.base + t.idx >= tx["end"]]
         nominal = named[-1] if named else nominal
-    return TimexRole(tx, cur, nominal, temporal, attributive, initial, framing, after_end)
+    return TimexRole(tx, cur, nominal, temporal, attributive, initial, framing, after_end, relative and not framing)
 
 
-FRAME_PARTICLES = frozenset("に は も から まで かけ て 以降 以後 頃 ごろ".split())
+FRAME_PARTICLES = frozenset(_GRAMMAR["frame_particles"])
 
 
 def _framing(sp: SentenceParse, last, initial: bool) -> bool:
@@ -529,7 +536,8 @@ def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int) 
     drafts: list[Draft] = []
     used = set()
     if main is not None:
-        ranked = [r for r in live if r.framing and r.nominal is None] or [r for r in live if r.nominal is None] or \
+        ranked = [r for r in live if r.framing and r.nominal is None] or \
+            [r for r in live if r.nominal is None and not r.relative] or \
             [r for r in live if r.framing] or [r for r in live if r.temporal] or \
             [r for r in live if r.initial]
         mr = ranked[0] if ranked else None
@@ -579,43 +587,62 @@ EN_HYPO = re.compile(r"\b(?:if|would|could|might|may|will|shall|plans? to|planne
                      re.IGNORECASE)
 
 
+EN_SENT = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+
+
 def _en_drafts(sent_text: str, start: int, stxs: list[dict], text: str) -> list[Draft]:
+    """English has no parse here: one draft per sub-sentence (a guideline sentence ends only at
+    !? or a newline, so it may hold several) whose words include a trigger; its first date, else
+    the date of an earlier sub-sentence (read as its month after "later")."""
     lx = lexicon()
-    m = lx.en_trigger_re.search(sent_text)
-    if not m or QUESTION.search(sent_text):
-        return []
-    before = sent_text[max(0, m.start() - 30):m.start()]
-    dated = [t for t in stxs if _usable(t, text)]
-    word = m.group().lower()
-    return [Draft(date=dated[0] if dated else None, source="sentence" if dated else "narrative",
-                  trig_span=(start + m.start(), start + m.end()), lemma=word, cls=lx.en.get(word, "unknown"),
-                  negated=bool(EN_NEG.search(before)), hypothetical=bool(EN_HYPO.search(before)),
-                  timex_pos=dated[0]["start"] if dated else -1)]
+    drafts: list[Draft] = []
+    last = None
+    for sub in EN_SENT.finditer(sent_text):
+        s0, s1 = start + sub.start(), start + sub.end()
+        if QUESTION.search(sub.group()):
+            continue
+        dated = [t for t in stxs if s0 <= t["start"] < s1 and _usable(t, text)]
+        m = lx.en_trigger_re.search(sub.group())
+        if dated:
+            last = dated[0]
+        if not m:
+            continue
+        before = sub.group()[:m.start()][-30:]
+        word = m.group().lower()
+        date, source = (dated[0], "sentence") if dated else (last, "narrative")
+        if date is not None and not dated and len(date["value"]) == 10 and LATER.search(sub.group()):
+            date = _month_of(date)
+        drafts.append(Draft(date=date, source=source, trig_span=(s0 + m.start(), s0 + m.end()), lemma=word,
+                            cls=lx.en.get(word, "unknown"), negated=bool(EN_NEG.search(before)),
+                            hypothetical=bool(EN_HYPO.search(before)),
+                            timex_pos=date["start"] if date is not None else -1))
+    return drafts
 
 
-LATER = re.compile(r"その後|後に|のちに|やがて|まもなく|間もなく")
-NARRATIVE_DAY_SPAN = 3  # sentences a day-precise narrative date carries before it is read as its month
+LATER = re.compile(r"その後|後に|のちに|やがて|まもなく|間もなく|\blater\b|\bafterwards?\b|\bsubsequently\b")
+DAY_CARRY = 2  # happenings a day-precise narrative date dates before it is read as its month
 
 
 class Narrative:
     """The date a story is at: the last date of a happening (or a framing date) before,
-    in the same section. A day carried far, or past その後, means a later day of that month."""
+    in the same section. The further a date is carried (counted in happenings dated by it),
+    or past その後, the less its day can be trusted: it is then read as its month."""
 
     def __init__(self):
         self.timex: dict | None = None
-        self.since = 0
+        self.carried = 0
 
-    def reset(self, timex: dict | None, si: int) -> None:
-        self.timex, self.since = timex, si
+    def reset(self, timex: dict | None) -> None:
+        self.timex, self.carried = timex, 0
 
-    def update(self, timex: dict, si: int) -> None:
-        self.timex, self.since = timex, si
+    update = reset
 
-    def date(self, si: int, sent_text: str) -> dict | None:
+    def date(self, sent_text: str) -> dict | None:
         t = self.timex
         if t is None:
             return None
-        if len(t["value"]) == 10 and (si - self.since >= NARRATIVE_DAY_SPAN or LATER.search(sent_text)):
+        self.carried += 1
+        if len(t["value"]) == 10 and (self.carried > DAY_CARRY or LATER.search(sent_text)):
             return _month_of(t)
         return t
 
@@ -653,9 +680,9 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
         sp = SentenceParse(tokens, sent["base"]) if tokens else None
         if _is_heading(sent_text, sp):
             dated = [t for t in stxs if _usable(t, text)]
-            story.reset(dated[0] if len(dated) == 1 and len(stxs) == 1 else None, si)
+            story.reset(dated[0] if len(dated) == 1 and len(stxs) == 1 else None)
             continue
-        if QUESTION.search(sent_text):
+        if sp is not None and QUESTION.search(sent_text):
             continue
         if sp is not None:
             drafts, frame = _ja_drafts(sp, stxs, text, s0)
@@ -665,7 +692,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
         seen = set()
         for d in drafts:
             if d.date is None:
-                d.date, d.source = story.date(si, sent_text), "narrative"
+                d.date, d.source = story.date(sent_text), "narrative"
                 if d.date is None:
                     continue
             if d.date["value"] not in seen:  # one event per date
@@ -675,7 +702,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
         if frame is not None:
             dated.append((frame["start"], frame))
         if dated:
-            story.update(max(dated, key=lambda x: x[0])[1], si)
+            story.update(max(dated, key=lambda x: x[0])[1])
         if not kept:
             continue
         for d in sorted(kept, key=lambda d: (d.trig_span or _trigger_span(d.trig_tok, sent["base"]))[0]):

@@ -24,6 +24,8 @@ FIELDS = {
                "ships", "incidents", "mention_ids"],
 }
 LIST_SEP = "|"
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -38,6 +40,7 @@ def write_atomic(path: Path, data: bytes) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -51,8 +54,9 @@ def write_atomic(path: Path, data: bytes) -> bool:
 
 
 def _ordered(record: dict, fields: list[str]) -> dict:
+    """Contract fields in contract order, then any extra fields sorted by name."""
     out = {f: record.get(f, "") for f in fields}
-    out.update((k, v) for k, v in record.items() if k not in out)
+    out.update((k, record[k]) for k in sorted(record) if k not in out)
     return out
 
 

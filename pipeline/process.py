@@ -101,24 +101,58 @@ def process_documents(docs: Iterable[Document], nlp_factory, use_kb: bool = True
     jobs = [(piece, (i, base)) for i, d in enumerate(docs) if needs_model(d) for base, piece in chunk_text(d.text)]
     expected = Counter(i for _, (i, _) in jobs)
     parsed: dict[int, list] = defaultdict(list)
+    nlp = nlp_factory() if jobs else None
 
     def finish(i: int) -> tuple[Document, dict]:
         doc = docs[i]
         try:
+            if len(parsed[i]) != expected[i]:
+                # a component failed on a batch holding this document: retry it alone
+                parsed[i] = _parse_alone(nlp, [(base, piece) for piece, (j, base) in jobs if j == i])
             records = _records(doc, parsed.pop(i, []), use_kb) if doc.status == "ok" else {}
         except Exception as exc:  # one bad document must not stop the run
             doc.status, doc.error = "error", f"processing failed: {type(exc).__name__}: {exc}"
             records = {}
         return doc, records
 
-    stream = nlp_factory().pipe(jobs, as_tuples=True, batch_size=batch_size, n_process=n_process) if jobs else ()
     next_doc = 0
-    for sdoc, (i, base) in stream:
-        parsed[i].append((base, sdoc))
-        if len(parsed[i]) == expected[i]:
-            while next_doc <= i:
-                yield finish(next_doc)
-                next_doc += 1
+    if jobs:
+        # A component error drops its batch from the stream instead of ending the run;
+        # if the stream breaks anyway, the remaining documents are parsed one by one.
+        _set_error_handler(nlp, _skip_batch)
+        try:
+            for sdoc, (i, base) in nlp.pipe(jobs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+                parsed[i].append((base, sdoc))
+                if len(parsed[i]) == expected[i]:
+                    while next_doc <= i:
+                        yield finish(next_doc)
+                        next_doc += 1
+        except Exception:
+            pass
     while next_doc < len(docs):
         yield finish(next_doc)
         next_doc += 1
+
+
+def _skip_batch(proc_name, proc, docs, exc) -> None:
+    """spaCy error handler: the batch is dropped; its documents are retried one by one."""
+
+
+def _set_error_handler(nlp, handler) -> None:
+    """Like Language.set_error_handler, skipping the Cython components that cannot take one."""
+    nlp.default_error_handler = handler
+    for _, proc in nlp.pipeline:
+        try:
+            proc.set_error_handler(handler)
+        except AttributeError:
+            pass
+
+
+def _parse_alone(nlp, pieces: list[tuple[int, str]]) -> list[tuple[int, object]]:
+    from spacy.util import raise_error
+
+    _set_error_handler(nlp, raise_error)
+    try:
+        return [(base, nlp(piece)) for base, piece in pieces]
+    finally:
+        _set_error_handler(nlp, _skip_batch)

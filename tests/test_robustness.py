@@ -125,7 +125,7 @@ def _run_cli(corpus, out, *extra, **kw):
 
 
 def _snapshot(out):
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and not p.name.startswith(".")}
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and not p.name.startswith(".") and p.suffix != ".duckdb"}
 
 
 @pytest.mark.slow
@@ -184,3 +184,48 @@ def test_dask_engine_matches_local(tmp_path, nlp):
     dask = run_corpus(corpus, tmp_path / "dask", engine="dask")
     assert _snapshot(tmp_path / "local") == _snapshot(tmp_path / "dask")
     assert local.failed == dask.failed and len(dask.failed) == 1
+
+
+@pytest.mark.slow
+def test_component_crash_fails_only_its_document(tmp_path, nlp, monkeypatch):
+    """A component raising on one document's text: that document errors, the batch-mates survive."""
+    import pipeline.entities as entities
+
+    real = entities.doc_mentions
+
+    def fragile(doc, base):
+        if "爆発" in doc.text:
+            raise RuntimeError("boom")
+        return real(doc, base)
+
+    monkeypatch.setattr(entities, "doc_mentions", fragile)
+    docs = [Document(doc_id=f"d{i}", source_path=f"d{i}.txt", text=t, lang="ja")
+            for i, t in enumerate([GOOD_A, "爆発した。" + GOOD_B, JA])]
+    results = list(process_documents(docs, lambda: nlp))
+    assert [d.status for d, _ in results] == ["ok", "error", "ok"]
+    assert "boom" in results[1][0].error
+    assert results[0][1]["mentions"] and results[2][1]["mentions"]
+
+
+@pytest.mark.slow
+def test_model_component_crash_fails_only_its_document(nlp):
+    """A pipeline component raising inside nlp.pipe drops its batch; batch-mates are retried and survive."""
+    from spacy.language import Language
+
+    if not Language.has_factory("test_fragile"):
+        @Language.component("test_fragile")
+        def fragile(doc):
+            if "爆発" in doc.text:
+                raise RuntimeError("boom in a component")
+            return doc
+
+    nlp.add_pipe("test_fragile", last=True)
+    try:
+        docs = [Document(doc_id=f"d{i}", source_path=f"d{i}.txt", text=t, lang="ja")
+                for i, t in enumerate([GOOD_A, "爆発した。" + GOOD_B, JA, GOOD_B])]
+        results = list(process_documents(docs, lambda: nlp, batch_size=4))
+    finally:
+        nlp.remove_pipe("test_fragile")
+    assert [d.status for d, _ in results] == ["ok", "error", "ok", "ok"]
+    assert "boom in a component" in results[1][0].error
+    assert all(results[i][1]["mentions"] for i in (0, 2, 3))

@@ -18,7 +18,7 @@ DOC_B = "2018年6月12日、ドナルド・トランプ大統領と金正恩委�
 
 
 def _read_all(out):
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and p.suffix != ".duckdb"}
 
 
 def _jsonl(out, kind):

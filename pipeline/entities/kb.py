@@ -41,9 +41,11 @@ def normalized_view(text: str) -> tuple[str, list[int], list[int]]:
     for i, c in enumerate(text):
         n = norm_char(c)
         if n in _MARKS and chars:
-            chars[-1] = unicodedata.normalize("NFC", chars[-1] + n)
-            last[-1] = i
-            continue
+            merged = unicodedata.normalize("NFC", chars[-1] + n)
+            if len(merged) == 1:  # カ+゛→ガ; a mark after 0 stays its own character
+                chars[-1] = merged
+                last[-1] = i
+                continue
         for ch in n:
             chars.append(ch)
             first.append(i)

@@ -1,0 +1,229 @@
+"""Events: lexicons (fast) and clause reading on hand-written sentences (slow, real GiNZA parse)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.chunking import split_sentences
+from pipeline.dates import extract_timexes
+from pipeline.events import build_events, class_info, classify, find_actors
+
+CONTRACT = ("doc_id", "event_id", "sentence", "sent_start", "sent_end", "date_value", "date_earliest",
+            "date_latest", "timex_ids", "trigger", "trigger_start", "trigger_end", "event_class", "persons",
+            "ships", "incidents", "mention_ids", "actors", "quad_class", "date_source", "negated",
+            "hypothetical", "cameo_root")
+
+
+# ------------------------------------------------------------------ lexicons (no model)
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("米朝首脳会談が開かれた", ["USA", "PRK"]),
+    ("日米韓の外相が会った", ["JPN", "USA", "KOR"]),
+    ("朝鮮民主主義人民共和国と大韓民国", ["PRK", "KOR"]),
+    ("国連安保理は決議を採択した", ["UNSC"]),
+    ("国連総会とIAEAとKEDO", ["UN", "IAEA", "KEDO"]),
+    ("ソ連が崩壊し、ロシアが継承した", ["SUN", "RUS"]),
+    ("首相が訪米した", ["USA"]),
+    ("新米大統領の方針", ["USA"]),
+    ("中朝国境で", ["CHN", "PRK"]),
+    ("南北首脳会談", ["KOR", "PRK"]),
+    ("The United States and North Korea met in Singapore.", ["USA", "PRK", "SGP"]),
+    ("the US Army", ["USA"]),
+])
+def test_find_actors(text, codes):
+    assert find_actors(text) == codes
+
+
+@pytest.mark.parametrize("text", [
+    "朝日新聞によると",        # a newspaper, not Korea and Japan
+    "日本海上空を飛行した",    # a sea, not Japan
+    "ワシントン・ポスト紙は",  # a newspaper, not the US government
+    "アメリカ人の多くは",      # people, not the state
+    "三日間の会議",
+    "us and them",
+])
+def test_find_actors_negatives(text):
+    assert find_actors(text) == []
+
+
+@pytest.mark.parametrize("lemma, context, cls", [
+    ("署名", [], "sign_agreement"),
+    ("拿捕", [], "arrest_detain"),
+    ("発射", [], "test_weapon"),
+    ("会談", [], "meet"),
+    ("訪問", [], "visit"),
+    ("非難", [], "disapprove"),
+    ("再指定", [], "sanction"),           # compound → its head 指定
+    ("行う", ["首脳会談"], "meet"),        # light verb → its object
+    ("開始", ["対話"], "consult"),
+    ("行う", ["散歩"], "unknown"),
+    ("食べる", [], "unknown"),
+])
+def test_classify(lemma, context, cls):
+    assert classify(lemma, context) == cls
+
+
+def test_class_info():
+    assert class_info("fight") == ("19", "material_conflict")
+    assert class_info("make_statement") == ("01", "neutral")
+    assert class_info("appeal") == ("02", "verbal_cooperation")
+    assert class_info("unknown") == ("", "neutral")
+
+
+# ------------------------------------------------------------------ whole sentences (model)
+
+
+def _events(nlp, text: str, mentions: list[dict] | None = None, lang: str = "ja") -> list[dict]:
+    """Run the events stage on text as process._records would (one chunk)."""
+    sents = [{"start": s, "end": e, "tokens": [], "base": 0} for s, e in split_sentences(text)]
+    if lang == "ja":
+        doc = nlp(text)
+        for tok in doc:
+            for s in sents:
+                if not tok.is_space and s["start"] <= tok.idx < s["end"]:
+                    s["tokens"].append(tok)
+    timexes = [dict(t, timex_id=f"d#t{n}", text=text[t["start"]:t["end"]])
+               for n, t in enumerate(extract_timexes(text, lang=lang), 1)]
+    events = build_events("d", text, sents, mentions or [], timexes)
+    for ev in events:
+        assert set(CONTRACT) <= set(ev)
+        assert text[ev["sent_start"]:ev["sent_end"]] == ev["sentence"]
+        assert ev["sent_start"] <= ev["trigger_start"] < ev["trigger_end"] <= ev["sent_end"]
+    return events
+
+
+def _one(events: list[dict], fragment: str, text: str) -> dict:
+    hits = [e for e in events if fragment in e["sentence"]]
+    assert len(hits) == 1, (fragment, [(e["sentence"], e["date_value"]) for e in events])
+    return hits[0]
+
+
+@pytest.mark.slow
+def test_explicit_and_narrative_dates(nlp):
+    text = ("1999年4月3日、甲国の外相は乙国を訪問した。"
+            "外相は首都で大統領と会談した。"
+            "両国は翌年に貿易協定に署名した。")
+    events = _events(nlp, text)
+    visit = _one(events, "訪問", text)
+    assert (visit["date_value"], visit["date_source"], visit["event_class"]) == ("1999-04-03", "explicit", "visit")
+    assert text[visit["trigger_start"]:visit["trigger_end"]] == "訪問"
+    meet = _one(events, "会談", text)
+    assert (meet["date_value"], meet["date_source"], meet["event_class"]) == ("1999-04-03", "narrative", "meet")
+    sign = _one(events, "署名", text)
+    assert (sign["date_value"], sign["event_class"], sign["cameo_root"]) == ("2000", "sign_agreement", "05")
+    assert [e["event_id"] for e in events] == ["d#e0001", "d#e0002", "d#e0003"]
+
+
+@pytest.mark.slow
+def test_no_event_without_a_date_or_a_happening(nlp):
+    text = ("両国の関係は複雑である。"          # a state
+            "外相は首都で大統領と会談した。"    # a happening, but no date anywhere before it
+            "会談の様子\n"                    # a heading
+            "2001年5月に両国は交渉を始めた。"
+            "交渉では多くの国が関心を持っている。"  # a present state
+            "交渉は成功するだろうか？")          # a question
+    events = _events(nlp, text)
+    assert [e["date_value"] for e in events] == ["2001-05"]
+    assert "交渉を始めた" in events[0]["sentence"]
+
+
+@pytest.mark.slow
+def test_heading_resets_the_narrative(nlp):
+    text = ("2003年8月、甲国は乙国を非難した。\n"
+            "その後の経緯\n"
+            "丙国の首相が甲国を訪問した。")
+    events = _events(nlp, text)
+    assert [e["date_value"] for e in events] == ["2003-08"]
+
+
+@pytest.mark.slow
+def test_year_heading_dates_its_section(nlp):
+    text = "2016年\n甲国はミサイルを発射した。"
+    (ev,) = _events(nlp, text)
+    assert (ev["date_value"], ev["date_source"], ev["event_class"]) == ("2016", "narrative", "test_weapon")
+
+
+@pytest.mark.slow
+def test_negated_and_hypothetical_are_flagged(nlp):
+    text = ("2010年3月、政府は制裁を解除しなかった。"
+            "2010年4月、大統領は会談に応じる予定だと述べた。"
+            "2010年5月、両国は首脳会談を行った。")
+    events = _events(nlp, text)
+    neg = _one(events, "解除", text)
+    assert neg["negated"] and not neg["hypothetical"]
+    said = _one(events, "予定", text)
+    assert not said["negated"] and not said["hypothetical"]  # the statement happened; the plan is its content
+    met = _one(events, "首脳会談", text)
+    assert (met["negated"], met["hypothetical"], met["event_class"]) == (False, False, "meet")
+
+
+@pytest.mark.slow
+def test_plan_is_kept_and_flagged(nlp):
+    text = "2011年6月、首脳会談は秋に開かれる予定だった。"
+    (ev,) = _events(nlp, text)
+    assert (ev["date_value"], ev["hypothetical"], ev["negated"]) == ("2011-06", True, False)
+    assert text[ev["trigger_start"]:ev["trigger_end"]].startswith("開か")
+
+
+@pytest.mark.slow
+def test_two_dates_two_events(nlp):
+    text = "1950年に甲国は乙国を承認し、3年後に国交を断絶した。"
+    events = _events(nlp, text)
+    assert sorted(e["date_value"] for e in events) == ["1950", "1953"]
+
+
+@pytest.mark.slow
+def test_after_a_dated_happening(nlp):
+    text = "2005年9月19日の合意直後、両国の関係は悪化した。"
+    events = _events(nlp, text)
+    dates = {e["date_value"]: e for e in events}
+    assert set(dates) == {"2005-09-19", "2005-09"}  # the agreement, and what followed that month
+    assert dates["2005-09"]["date_source"] == "sentence"  # through the happening the date names
+
+
+@pytest.mark.slow
+def test_relative_clause_date_is_its_own_event(nlp):
+    text = "2000年1月、私は1990年に賞を受賞した元首相に会った。"
+    events = _events(nlp, text)
+    assert sorted(e["date_value"] for e in events) == ["1990", "2000-01"]
+
+
+@pytest.mark.slow
+def test_participants_and_actors(nlp):
+    text = "1968年1月23日、北朝鮮はアメリカの情報収集艦プエブロ号を拿捕した。"
+    start = text.index("プエブロ号")
+    mentions = [{"doc_id": "d", "mention_id": "d#m00001", "label": "SHIP", "text": "プエブロ号",
+                 "start": start, "end": start + 5, "canonical_id": "ship:uss-pueblo"},
+                {"doc_id": "d", "mention_id": "d#m00002", "label": "GPE", "text": "北朝鮮",
+                 "start": 11, "end": 14, "canonical_id": ""}]
+    (ev,) = _events(nlp, text, mentions)
+    assert ev["ships"] == ["ship:uss-pueblo"] and ev["persons"] == [] and ev["incidents"] == []
+    assert ev["mention_ids"] == ["d#m00001"]
+    assert ev["actors"] == ["PRK", "USA"]
+    assert (ev["event_class"], ev["quad_class"], ev["cameo_root"]) == ("arrest_detain", "material_conflict", "17")
+
+
+@pytest.mark.slow
+def test_reported_happening(nlp):
+    text = "2009年8月4日、元大統領は平壌に到着した。彼は書簡を手渡したと伝えられている。"
+    events = _events(nlp, text)
+    handed = _one(events, "手渡した", text)
+    assert handed["date_value"] == "2009-08-04"
+    assert text[handed["trigger_start"]:handed["trigger_end"]].startswith("手渡")
+
+
+def test_english_fallback():
+    text = ("Background\n"
+            "On October 21, 1994, the United States and North Korea signed the Agreed Framework. "
+            "North Korea later tested a missile. Would they talk?")
+    events = _events(None, text, lang="en")
+    assert [e["date_value"] for e in events] == ["1994-10-21", "1994-10"]
+    first, second = events
+    assert (first["trigger"], first["event_class"], first["actors"]) == ("signed", "sign_agreement", ["USA", "PRK"])
+    assert (second["event_class"], second["date_source"]) == ("test_weapon", "narrative")
+
+
+def test_english_flags():
+    text = "On March 3, 2003, the council did not condemn the test. On April 9, 2003, they would sanction it."
+    events = _events(None, text, lang="en")
+    assert [(e["negated"], e["hypothetical"]) for e in events] == [(True, False), (False, True)]
