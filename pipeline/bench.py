@@ -1,0 +1,168 @@
+"""`make bench`: throughput and memory ratios measured side by side in one run.
+
+The machine is shared and noisy, so every number that matters is a ratio of
+two measurements taken on the same text in the same run:
+- bare ja_ginza `nlp.pipe` (default settings) vs the full pipeline (everything,
+  export included) in one process;
+- the fast GiNZA path alone vs the full pipeline (the share extraction costs);
+- 1 vs 2 worker processes;
+- peak RSS of a whole run on a 1 MB and on a 10 MB corpus (separate processes);
+- a rerun with nothing new (a fresh process, as a user would run it).
+Results go to OUT/bench.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "corpus" / "raw"
+
+
+def build_corpus(folder: Path, target_bytes: int) -> int:
+    """Seeds plus deterministic variants (years shifted, paragraphs rotated) up to target_bytes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    total, n = 0, 0
+    while total < target_bytes:
+        seed = seeds[n % len(seeds)]
+        shift = n // len(seeds)
+        text = re.sub(r"(1[89]\d\d|20[0-2]\d)年", lambda m: f"{int(m.group(1)) - shift}年", seed)
+        paras = text.split("\n\n")
+        k = shift % max(1, len(paras))
+        text = "\n\n".join(paras[k:] + paras[:k])
+        data = text.encode("utf-8")
+        if total + len(data) > target_bytes and total:
+            data = data[: target_bytes - total].decode("utf-8", "ignore").encode("utf-8")
+        (folder / f"doc{n:04d}.txt").write_bytes(data)
+        total += len(data)
+        n += 1
+    return total
+
+
+def corpus_texts(folder: Path) -> list[str]:
+    from pipeline.chunking import chunk_text
+
+    return [piece for p in sorted(folder.glob("*.txt")) for _, piece in chunk_text(p.read_text(encoding="utf-8"))]
+
+
+def time_bare_ginza(pieces: list[str], fast: bool) -> float:
+    """Seconds for nlp.pipe over pieces: bare ja_ginza (fast=False) or our fast GiNZA path."""
+    from pipeline.nlp import load_nlp
+
+    nlp = load_nlp(fast=fast, entities=False)
+    list(nlp.pipe(pieces[:1]))  # warm up
+    start = time.perf_counter()
+    for _ in nlp.pipe(pieces):
+        pass
+    return time.perf_counter() - start
+
+
+def time_pipeline(corpus: Path, workers: int) -> float:
+    from pipeline.nlp import load_nlp
+    from pipeline.runner import run_corpus
+
+    load_nlp()  # model load is not throughput
+    out = Path(tempfile.mkdtemp(prefix="bench-out-"))
+    try:
+        start = time.perf_counter()
+        run_corpus(corpus, out, workers=workers)
+        return time.perf_counter() - start
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+_RSS_CHILD = """
+import resource, sys
+from pathlib import Path
+from pipeline.runner import run_corpus
+run_corpus(Path(sys.argv[1]), Path(sys.argv[2]))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def peak_rss_mb(corpus: Path) -> float:
+    with tempfile.TemporaryDirectory(prefix="bench-rss-") as out:
+        proc = subprocess.run([sys.executable, "-c", _RSS_CHILD, str(corpus), out], capture_output=True,
+                              text=True, check=True, cwd=ROOT)
+    return int(proc.stdout.strip().splitlines()[-1]) / 1024
+
+
+def noop_rerun_seconds(corpus: Path) -> float:
+    with tempfile.TemporaryDirectory(prefix="bench-noop-") as out:
+        cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", out]
+        subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
+        return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", default="outputs")
+    parser.add_argument("--mb", type=float, default=float(os.environ.get("BENCH_MB", 1)),
+                        help="size of the throughput corpus in MB (default 1)")
+    parser.add_argument("--rss-mb", default=os.environ.get("BENCH_RSS_MB", "1,10"),
+                        help="corpus sizes in MB for the peak-RSS runs (default 1,10)")
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        corpus = work / "corpus"
+        n_bytes = build_corpus(corpus, int(args.mb * 1_000_000))
+        pieces = corpus_texts(corpus)
+        n_chars = sum(len(p) for p in pieces)
+        print(f"corpus: {n_bytes:,} bytes, {n_chars:,} characters, {len(list(corpus.glob('*.txt')))} documents")
+        bare = time_bare_ginza(pieces, fast=False)
+        print(f"bare ja_ginza nlp.pipe: {n_chars / bare:,.0f} chars/s")
+        fast_ginza = time_bare_ginza(pieces, fast=True)
+        print(f"fast GiNZA path alone: {n_chars / fast_ginza:,.0f} chars/s")
+        one = time_pipeline(corpus, workers=1)
+        print(f"full pipeline, 1 worker: {n_chars / one:,.0f} chars/s")
+        two = time_pipeline(corpus, workers=2)
+        print(f"full pipeline, 2 workers: {n_chars / two:,.0f} chars/s")
+        rss = {}
+        for size in [float(s) for s in args.rss_mb.split(",") if s.strip()]:
+            folder = work / f"rss-{size:g}mb"
+            build_corpus(folder, int(size * 1_000_000))
+            rss[f"{size:g}MB"] = round(peak_rss_mb(folder), 1)
+            print(f"peak RSS, {size:g} MB corpus: {rss[f'{size:g}MB']:,.0f} MB")
+        noop = noop_rerun_seconds(SEEDS)
+        print(f"no-op rerun (fresh process): {noop:.2f} s")
+        sizes = list(rss)
+        result = {
+            "corpus_bytes": n_bytes,
+            "corpus_chars": n_chars,
+            "bare_ginza_chars_per_s": round(n_chars / bare, 1),
+            "fast_ginza_chars_per_s": round(n_chars / fast_ginza, 1),
+            "pipeline_1_worker_chars_per_s": round(n_chars / one, 1),
+            "pipeline_2_workers_chars_per_s": round(n_chars / two, 1),
+            "ratio_pipeline_vs_bare_ginza": round(bare / one, 3),
+            "extraction_share_of_total": round(max(0.0, one - fast_ginza) / one, 3),
+            "ratio_2_workers_vs_1": round(one / two, 3),
+            "peak_rss_mb": rss,
+            "rss_growth": round(rss[sizes[-1]] / rss[sizes[0]] - 1, 3) if len(sizes) > 1 else None,
+            "noop_rerun_seconds": round(noop, 2),
+            "cpu_count": os.cpu_count(),
+        }
+        print("\nratios: pipeline/bare GiNZA {ratio_pipeline_vs_bare_ginza}x (target >= 1.8), extraction share "
+              "{extraction_share_of_total:.1%} (target <= 10%), 2 workers/1 {ratio_2_workers_vs_1}x (target >= 1.6), "
+              "RSS growth {rss_growth} (target < 0.20), no-op rerun {noop_rerun_seconds} s (target <= 2)"
+              .format(**result))
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "bench.json").write_text(json.dumps(result, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        return result
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
