@@ -14,7 +14,7 @@ WORKERS ?= 1
 
 export PYTHONHASHSEED := 0
 
-.PHONY: help venv run eval report bench test lint clean
+.PHONY: help venv run eval report bench chromium test lint clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ report: $(STAMP) ## Write OUT/report/index.html (highlighted documents)
 
 bench: $(STAMP) ## Throughput/memory ratios side by side; writes outputs/bench.json
 	$(PY) -m pipeline.bench --out $(OUT)
+
+chromium: ## Install headless Chromium and CJK fonts (Debian) for the report screenshot test
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk)
 
 test: $(STAMP) ## Run the test suite (slow tests included)
 	$(PY) -m pytest -q -rfE
