@@ -28,7 +28,7 @@ def process_on_dask(docs: Iterable[Document], use_kb: bool = True, scheduler: st
         client = Client(scheduler)
     else:
         cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+                               dashboard_address=None, env={"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"})
         client = Client(cluster)
     try:
         futures = client.map(process_one, docs, use_kb=use_kb, pure=False)

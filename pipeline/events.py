@@ -550,7 +550,7 @@ def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int) 
         if mr is not None:
             src = "explicit" if mr.nominal is None and (mr.framing or (mr.anchor is not None and mr.anchor.i == main.i)) \
                 else "sentence"
-            if mr.after_end >= 0 and len(date["value"]) == 10:
+            if mr.after_end >= 0 and _is_day(date["value"]):
                 date = _month_of(date)  # after a given day: later that month
             used.add(date["value"])
         drafts.append(Draft(date=date, source=src, trig_tok=main, lemma=main.lemma_,
@@ -610,7 +610,7 @@ def _en_drafts(sent_text: str, start: int, stxs: list[dict], text: str) -> list[
         before = sub.group()[:m.start()][-30:]
         word = m.group().lower()
         date, source = (dated[0], "sentence") if dated else (last, "narrative")
-        if date is not None and not dated and len(date["value"]) == 10 and LATER.search(sub.group()):
+        if date is not None and not dated and _is_day(date["value"]) and LATER.search(sub.group()):
             date = _month_of(date)
         drafts.append(Draft(date=date, source=source, trig_span=(s0 + m.start(), s0 + m.end()), lemma=word,
                             cls=lx.en.get(word, "unknown"), negated=bool(EN_NEG.search(before)),
@@ -642,9 +642,13 @@ class Narrative:
         if t is None:
             return None
         self.carried += 1
-        if len(t["value"]) == 10 and (self.carried > DAY_CARRY or LATER.search(sent_text)):
+        if _is_day(t["value"]) and (self.carried > DAY_CARRY or LATER.search(sent_text)):
             return _month_of(t)
         return t
+
+
+def _is_day(value: str) -> bool:
+    return len(value) == 10 and value[:4].isdigit() and value[5:7].isdigit() and 1 <= int(value[5:7]) <= 12
 
 
 def _month_of(t: dict) -> dict:

@@ -92,7 +92,7 @@ def _records(doc: Document, parsed: list[tuple[int, object]], use_kb: bool) -> d
 
 
 def process_documents(docs: Iterable[Document], nlp_factory, use_kb: bool = True, n_process: int = 1,
-                      batch_size: int = 8) -> Iterator[tuple[Document, dict[str, list[dict]]]]:
+                      batch_size: int = 4) -> Iterator[tuple[Document, dict[str, list[dict]]]]:
     """Yield (document, records) in input order. The Japanese pieces of all
     documents flow through one nlp.pipe so the model stays busy; a document's
     records are built when its last piece comes back. The model is loaded only
@@ -121,7 +121,7 @@ def process_documents(docs: Iterable[Document], nlp_factory, use_kb: bool = True
         # if the stream breaks anyway, the remaining documents are parsed one by one.
         _set_error_handler(nlp, _skip_batch)
         try:
-            for sdoc, (i, base) in nlp.pipe(jobs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            for sdoc, (i, base) in _pipe(nlp, jobs, batch_size, n_process):
                 parsed[i].append((base, sdoc))
                 if len(parsed[i]) == expected[i]:
                     while next_doc <= i:
@@ -132,6 +132,18 @@ def process_documents(docs: Iterable[Document], nlp_factory, use_kb: bool = True
     while next_doc < len(docs):
         yield finish(next_doc)
         next_doc += 1
+
+
+def _pipe(nlp, jobs, batch_size: int, n_process: int):
+    """nlp.pipe; with several processes each worker gets one BLAS thread (set
+    before the fork) so they do not fight over the cores."""
+    if n_process <= 1:
+        yield from nlp.pipe(jobs, as_tuples=True, batch_size=batch_size)
+        return
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield from nlp.pipe(jobs, as_tuples=True, batch_size=batch_size, n_process=n_process)
 
 
 def _skip_batch(proc_name, proc, docs, exc) -> None:
