@@ -169,6 +169,8 @@ BOUND_AFTER = re.compile(r"^\s*(?:以来|から現在)")
 NOMINAL_FRAME = re.compile(r"の[^、。「」]{0,24}?((?:直後|以後|以降|後)|から[0-9０-９一二三四五六七八九十数]+[日週月年カヶかケ]+後)、")
 SAME_SPAN_GAP = re.compile(r"^\s*(?:及び|および|と|、|から|より|〜|～|-|－|—|–|や)?\s*$")
 DURATIVE = frozenset(_GRAMMAR["durative"])  # 〜し続けた: an ongoing course, not a happening
+STATE_ASPECT = frozenset(_GRAMMAR["state_aspect"])  # 持っていた, 維持してきた: a state held, not a happening
+ERA = re.compile("|".join(map(re.escape, _GRAMMAR["era_markers"])))
 QUESTION = re.compile(r"[?？]\s*[」』)）]*$")
 
 
@@ -180,6 +182,8 @@ class Pred:
     hypothetical: bool
     progressive: bool
     chain: list
+    perfect: bool = False  # 〜てきた: a course up to a point
+    final: bool = False  # the chain ends the sentence (…を行い。): reads as the narrative's past
 
 
 def _aux_chain(tok, limit: int) -> list:
@@ -208,11 +212,13 @@ def analyse(tok, limit: int) -> Pred:
     cond = any(l in ("ば", "なら", "たら") for l in lemmas) or any("仮定形" in i for i in infl if "助動詞-ダ" not in i)
     past = any(t.pos_ == "AUX" and i.startswith("助動詞-タ") and "仮定形" not in i for t, i in zip(chain, infl))
     progressive = any(t.lemma_ in ("いる", "おる") for t in chain) and any(l in ("て", "で") for l in lemmas)
+    perfect = any(t.lemma_ in ("くる", "来る") for t in chain) and any(l in ("て", "で") for l in lemmas)
     nxt = tok.doc[chain[-1].i + 1] if chain and chain[-1].i + 1 < limit else (
         tok.doc[tok.i + 1] if not chain and tok.i + 1 < limit else None)
     hypothetical = cond or any(l in ("だろう", "でしょう", "う", "よう", "べし", "まい") for l in lemmas) or \
         (nxt is not None and nxt.lemma_ in HYPOTHETICAL_NOUNS) or \
         (nxt is not None and nxt.lemma_ == "か" and "かもしれ" in "".join(t.text for t in tok.doc[nxt.i:nxt.i + 4]))
+    final = False
     if cond:
         form = "cond"
     elif past:
@@ -222,9 +228,11 @@ def analyse(tok, limit: int) -> Pred:
         li = (last.morph.get("Inflection") or [""])[0]
         if last.lemma_ in ("て", "で") or "連用形" in li or (last is tok and tok.pos_ in ("NOUN", "PROPN")):
             form = "chain"
+            # a sentence broken off after a continuative verb (…実験を行い。) narrates like 〜した
+            final = tok.pos_ == "VERB" and "連用形" in li and nxt is not None and nxt.text in ("。", "．")
         else:
             form = "nonpast"
-    return Pred(tok, form, negated, hypothetical, progressive, chain)
+    return Pred(tok, form, negated, hypothetical, progressive, chain, perfect, final)
 
 
 def is_predicate(tok) -> bool:
@@ -273,6 +281,10 @@ class SentenceParse:
             return False
         if tok.lemma_ in STATIVE and p.form != "past":
             return False
+        if tok.lemma_ in STATE_ASPECT and (p.progressive or p.perfect) and not p.negated:
+            return False
+        if p.final:
+            return True
         if p.form == "past":
             return not (tok.lemma_ in STATIVE)
         if p.form == "nonpast":
@@ -282,6 +294,11 @@ class SentenceParse:
             if not (last.lemma_ == "と" and after is not None and after.text in ("、", ",")):
                 return False
         up = self.governor(tok)
+        if up is None and p.form == "chain" and tok.head.i != tok.i and tok.head.i not in self.ids:
+            # a sentence cut inside a quotation (…と非難し、「…ない。」と語った): the clause
+            # continues into the next sentence and takes the tense of the verb there
+            outer = analyse(tok.head, len(tok.doc))
+            return outer.form == "past" and not outer.hypothetical
         if p.form == "chain" and self._comma_after(p) and up is not None and not self._quotative(up) \
                 and self.root.i != tok.i:
             # Xし、…Yした: coordination is flat in Japanese; the parser often hangs the first
@@ -311,8 +328,7 @@ class SentenceParse:
         root = self.root
         if is_predicate(root) and root.pos_ == "VERB":
             p = self.pred(root)
-            if (p.negated and p.progressive) or \
-                    (root.lemma_ in DURATIVE and any(c.dep_ == "advcl" and c.i == root.i - 1 for c in root.children)):
+            if (p.negated and p.progressive) or self._durative(root):
                 return None
             if self.realized(root):
                 return root
@@ -324,11 +340,39 @@ class SentenceParse:
                     return c
         # hedges and reports: 〜したと伝えられている / 〜したと思われる / 〜と報道されている
         if root.lemma_ in REPORT or root.pos_ != "VERB" or not self.realized(root):
+            root_past = self.pred(root).form == "past"
             for c in root.children:
-                if c.i in self.ids and c.dep_ in ("advcl", "ccomp", "csubj") and c.pos_ == "VERB" and \
-                        self.pred(c).form == "past" and c.lemma_ not in STATIVE:
+                if c.i not in self.ids or c.pos_ != "VERB" or c.lemma_ in STATIVE or c.lemma_ in DURATIVE:
+                    continue
+                pc = self.pred(c)
+                if c.dep_ in ("advcl", "ccomp", "csubj") and pc.form == "past" and \
+                        c.lemma_ not in STATE_ASPECT:
                     return c
+                # Xが行われ、そのYは…ものだった: the first of two coordinated clauses, the second
+                # a description, shares the sentence's past
+                if root.pos_ != "VERB" and root_past and c.dep_ in ("advcl", "acl") and pc.form == "chain" and \
+                        not pc.negated and self._comma_after(pc) and c.i < root.i:
+                    return c
+            # 〜を受け入れたが、…ではなかった: a concessive clause that happened, wherever the parse hangs it
+            for t in self.tokens:
+                if t.pos_ == "VERB" and t.dep_ == "advcl" and t.lemma_ not in STATIVE | STATE_ASPECT | DURATIVE:
+                    pt = self.pred(t)
+                    if pt.form == "past" and not pt.negated and not pt.hypothetical and pt.chain and \
+                            pt.chain[-1].lemma_ in ("が", "けれど", "けれども") and not self._in_quote(t):
+                        return t
         return None
+
+    def _durative(self, tok) -> bool:
+        """〜し続けた: the predicate is followed by 続ける (as its aux or an advcl child)."""
+        if tok.lemma_ in DURATIVE and any(c.dep_ == "advcl" and c.i == tok.i - 1 for c in tok.children):
+            return True
+        p = self.pred(tok)
+        nxt = (p.chain[-1].i if p.chain else tok.i) + 1
+        return nxt < self.limit and tok.doc[nxt].lemma_ in DURATIVE and tok.doc[nxt].head.i == tok.i
+
+    def _in_quote(self, tok) -> bool:
+        before = "".join(t.text for t in self.tokens if t.i < tok.i)
+        return before.count("「") + before.count("『") > before.count("」") + before.count("』")
 
 
 # --------------------------------------------------------------- timex roles
@@ -355,18 +399,22 @@ def timex_role(sp: SentenceParse, tx: dict, text: str) -> TimexRole | None:
     top = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[-1])
     cur = sp.head(top)
     nominal = None
-    temporal = attributive = False
+    temporal = attributive = named = False
     while cur is not None and not is_predicate(cur):
         if cur.lemma_ in TRANSPARENT:
             temporal = temporal or nominal is not None
         elif nominal is None and not attributive:
             if is_event_noun(cur):
                 nominal = cur
+            elif cur.pos_ == "PROPN" and not named:
+                named = True  # 1991年のソ連の崩壊: the date is the happening's, said of a name
             elif cur.pos_ in ("NOUN", "PROPN"):
                 attributive = True
         if cur.pos_ == "ADP" and cur.lemma_ == "から" and nominal is not None:
             temporal = True
         cur = sp.head(cur)
+    if named and nominal is None:
+        attributive = True  # 2000年の金大中: a name dated, no happening
     if nominal is not None and any(t.lemma_ == "から" and t.head.i == nominal.i for t in nominal.children):
         temporal = True
     before = [t for t in sp.tokens if t.i < toks[0].i]
@@ -404,6 +452,8 @@ def _framing(sp: SentenceParse, last, initial: bool) -> bool:
         j += 1
     if j < sp.limit and doc[j].text in ("、", ","):
         return True
+    if j > last.i + 1 and doc[j - 1].lemma_ == "は" and doc[j - 1].pos_ == "ADP":
+        return True  # 翌月には…: a time set off as the topic frames the whole sentence
     if j == last.i + 1:
         return False
     if initial:
@@ -625,23 +675,32 @@ DAY_CARRY = 2  # happenings a day-precise narrative date dates before it is read
 
 class Narrative:
     """The date a story is at: the last date of a happening (or a framing date) before,
-    in the same section. The further a date is carried (counted in happenings dated by it),
-    or past その後, the less its day can be trusted: it is then read as its month."""
+    in the same section. A date keeps the precision the text supports: the further it is
+    carried (counted in happenings dated by it), or past その後, the less its day can be
+    trusted (read as its month); a new paragraph, or a sentence set in a period (この時代、…),
+    keeps only its year. A list item continues the paragraph that introduces the list, and
+    a date from a heading dates the whole section."""
 
     def __init__(self):
         self.timex: dict | None = None
         self.carried = 0
+        self.heading = False
 
-    def reset(self, timex: dict | None) -> None:
-        self.timex, self.carried = timex, 0
+    def reset(self, timex: dict | None, heading: bool = True) -> None:
+        self.timex, self.carried, self.heading = timex, 0, heading
 
-    update = reset
+    def update(self, timex: dict) -> None:
+        self.reset(timex, heading=False)
 
-    def date(self, sent_text: str) -> dict | None:
+    def date(self, sent_text: str, gap: str = "") -> dict | None:
+        """gap: the text between the carried date and the sentence."""
         t = self.timex
         if t is None:
             return None
         self.carried += 1
+        new_paragraph = "\n" in gap and not self.heading and sent_text.lstrip()[:1] not in BULLETS
+        if (new_paragraph or ERA.search(sent_text)) and len(t["value"]) >= 7 and t["value"][:4].isdigit():
+            return _year_of(t)
         if _is_day(t["value"]) and (self.carried > DAY_CARRY or LATER.search(sent_text)):
             return _month_of(t)
         return t
@@ -656,6 +715,29 @@ def _month_of(t: dict) -> dict:
     y, m = int(ym[:4]), int(ym[5:7])
     last = calendar.monthrange(y, m)[1]
     return dict(t, value=ym, earliest=f"{ym}-01", latest=f"{ym}-{last:02d}")
+
+
+def _year_of(t: dict) -> dict:
+    y = t["value"][:4]
+    return dict(t, value=y, mod="", earliest=f"{y}-01-01", latest=f"{y}-12-31")
+
+
+def _inside_quotes(text: str, sentences: list[dict]) -> list[bool]:
+    """Per sentence: does it lie wholly inside a quotation opened before it (the middle of a
+    quoted speech cut at 。: 「…。…。…」と語った)? Quotations do not cross a newline."""
+    out = []
+    depth, pos = 0, 0
+    for sent in sentences:
+        for ch in text[pos:sent["start"]]:
+            depth = 0 if ch == "\n" else depth + (ch in "「『") - (ch in "」』" and depth > 0)
+        start_depth = depth
+        inner = depth
+        for ch in text[sent["start"]:sent["end"]]:
+            depth = 0 if ch == "\n" else depth + (ch in "「『") - (ch in "」』" and depth > 0)
+            inner = min(inner, depth)
+        pos = sent["end"]
+        out.append(start_depth > 0 and inner >= start_depth and depth > 0)
+    return out
 
 
 def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[dict], timexes: list[dict]) -> list[dict]:
@@ -676,15 +758,18 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
 
     events: list[dict] = []
     story = Narrative()
+    quoted = _inside_quotes(text, sentences)
     for si, sent in enumerate(sentences):
         s0, s1 = sent["start"], sent["end"]
         sent_text = text[s0:s1]
+        if quoted[si]:
+            continue  # the middle of a quoted speech: the speech is the event of the sentence that quotes it
         stxs = tx_by_sent.get(si, [])
         tokens = [t for t in sent["tokens"] if not t.is_space]
         sp = SentenceParse(tokens, sent["base"]) if tokens else None
         if _is_heading(sent_text, sp):
             dated = [t for t in stxs if _usable(t, text)]
-            story.reset(dated[0] if len(dated) == 1 and len(stxs) == 1 else None)
+            story.reset(dated[0] if len(dated) == 1 and len(stxs) == 1 else None, heading=True)
             continue
         if sp is not None and QUESTION.search(sent_text):
             continue
@@ -696,7 +781,8 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
         seen = set()
         for d in drafts:
             if d.date is None:
-                d.date, d.source = story.date(sent_text), "narrative"
+                gap = text[story.timex["end"]:s0] if story.timex is not None else ""
+                d.date, d.source = story.date(sent_text, gap), "narrative"
                 if d.date is None:
                     continue
             if d.date["value"] not in seen:  # one event per date

@@ -125,6 +125,23 @@ def test_incident_rules_find_unlisted_incidents(text, name):
     assert name in texts(ms, "INCIDENT"), spans(ms)
 
 
+def test_incident_named_by_an_entity():
+    text = "哨戒艦ハヌル号が沈没した。ハヌル号の事件を受けて、マイケル・ストーンの事件も再調査された。"
+    ms = rules_only(text)
+    assert {"ハヌル号の事件", "マイケル・ストーンの事件"} <= set(texts(ms, "INCIDENT")), spans(ms)
+    assert texts(ms, "SHIP").count("ハヌル号") == 2  # nested SHIP kept
+    assert "この事件" not in texts(ms, "INCIDENT")
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "INCIDENT"}
+    assert ids["マイケル・ストーンの事件"] != ids["ハヌル号の事件"]
+
+
+def test_entity_incident_links_to_the_named_incident():
+    text = "2011年、ハヌル号沈没事件が起きた。ハヌル号の事件は国連でも議論された。"
+    ms = rules_only(text)
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "INCIDENT"}
+    assert ids["ハヌル号の事件"] == ids["ハヌル号沈没事件"], ids
+
+
 @pytest.mark.parametrize("text,label,surface", [
     ("ワシントン・ポストが報じた。", "PERSON", "ワシントン・ポスト"),
     ("ニューヨーク・フィルハーモニックが北朝鮮を訪問した。", "PERSON", "ニューヨーク・フィルハーモニック"),

@@ -18,7 +18,7 @@ from functools import lru_cache
 from .kb import DATA, KnowledgeBase, lexicon, load_kb, norm_key
 from .patterns import boundary_ok, is_kata
 from .resolve import CORE, Spans, resolve_overlaps
-from .rules import components
+from .rules import components, entity_incident_rules
 
 _PUBLIC = ("label", "start", "end", "text", "source", "canonical_id", "name_ja", "name_en", "confidence")
 _YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
@@ -171,6 +171,7 @@ def link_mentions(mentions: list[dict], text: str, use_kb: bool = True) -> list[
     """Document-level pass: expand, resolve overlaps, fill canonical_id/name_ja/name_en/confidence."""
     kb = load_kb() if use_kb else None
     ms = expand_mentions(mentions, text)
+    ms += entity_incident_rules(text, ms)  # needs the repeated mentions expand_mentions adds
     # weak KB aliases (天安, ロナルド・レーガン as a ship) count only if the referent is confirmed elsewhere
     confirmed = {c for m in ms if not m.get("_weak") for c in (m.get("_candidates") or [])[:1]}
     confirmed |= {(m["label"], m["text"]) for m in ms if not m.get("_weak")}
@@ -228,6 +229,15 @@ def link_mentions(mentions: list[dict], text: str, use_kb: bool = True) -> list[
             ids[n] = (cid, 0.85 if before else 0.75)
         elif n not in ids:
             ids[n] = (unknown_id(m["label"], m["text"]), m.get("confidence", 0.6))
+    # '天安の事件' is a short form of a named incident in the document that contains 天安 (天安沈没事件)
+    for n, m in enumerate(ms):
+        if m.get("source") == "rule:incident-of-entity":
+            core = m["text"][:-3]
+            fuller = [(abs(o["start"] - m["start"]), k) for k, o in enumerate(ms)
+                      if k != n and o["label"] == "INCIDENT" and core in o["text"] and k in ids
+                      and o.get("source") != "rule:incident-of-entity"]
+            if fuller:
+                ids[n] = (ids[min(fuller)[1]][0], 0.75)
     # readings share the id of the name they follow
     by_span = {(m["start"], m["end"]): n for n, m in enumerate(ms)}
     for n, m in enumerate(ms):

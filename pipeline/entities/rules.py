@@ -351,6 +351,17 @@ def incident_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
     return out
 
 
+def entity_incident_rules(text: str, mentions: list[dict]) -> list[dict]:
+    """'<named ship or person>の事件/事故' names one specific incident (天安の事件); the entity stays nested."""
+    out = []
+    for m in mentions:
+        if m["label"] in ("SHIP", "PERSON"):
+            tail = text[m["end"]:m["end"] + 3]
+            if tail in ("の事件", "の事故"):
+                out.append(cand(text, m["start"], m["end"] + 3, "INCIDENT", "rule:incident-of-entity", 0.7))
+    return out
+
+
 def english_incident_rules(text: str) -> list[dict]:
     out = []
     for m in re.finditer(r"\b((?:(?:[A-Z][\w'.\-]*|\d{4})\s+){1,4})(incident|Incident|affair|Affair|crisis|Crisis|"
