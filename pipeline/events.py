@@ -171,6 +171,8 @@ SAME_SPAN_GAP = re.compile(r"^\s*(?:及び|および|と|、|から|より|〜|�
 DURATIVE = frozenset(_GRAMMAR["durative"])  # 〜し続けた: an ongoing course, not a happening
 STATE_ASPECT = frozenset(_GRAMMAR["state_aspect"])  # 持っていた, 維持してきた: a state held, not a happening
 ERA = re.compile("|".join(map(re.escape, _GRAMMAR["era_markers"])))
+ITERATIVE = re.compile("|".join(map(re.escape, _GRAMMAR["iterative"])))
+OCCASION = tuple(_GRAMMAR["occasion_nouns"])
 QUESTION = re.compile(r"[?？]\s*[」』)）]*$")
 
 
@@ -291,10 +293,13 @@ class SentenceParse:
             # 〜すると、 (when …) takes the tense of what follows; a quotation (〜すると語った) does not
             last = p.chain[-1] if p.chain else tok
             after = tok.doc[last.i + 1] if last.i + 1 < self.limit else None
-            if not (last.lemma_ == "と" and after is not None and after.text in ("、", ",")):
+            # 〜を行うなど、…が行われた: an example of what happened takes the main clause's tense
+            if not (last.lemma_ == "と" and after is not None and after.text in ("、", ",")) and \
+                    not (after is not None and after.lemma_ == "など"):
                 return False
         up = self.governor(tok)
-        if up is None and p.form == "chain" and tok.head.i != tok.i and tok.head.i not in self.ids:
+        if up is None and p.form == "chain" and tok.head.i != tok.i and tok.head.i not in self.ids and \
+                classify(tok.lemma_) != "unknown":
             # a sentence cut inside a quotation (…と非難し、「…ない。」と語った): the clause
             # continues into the next sentence and takes the tense of the verb there
             outer = analyse(tok.head, len(tok.doc))
@@ -326,6 +331,18 @@ class SentenceParse:
     def main_predicate(self):
         """The realized main predicate, or None (state, plan, generic, nominal)."""
         root = self.root
+        opened = self._open_quote()
+        if opened is not None:
+            # 〜を受け取り、トランプは「…。 (the speech goes on past 。): the parse of what follows the
+            # quote mark is the speech; the narration is the clause chain before it, whose tense
+            # comes with the quoting verb in a later sentence
+            for t in reversed([t for t in self.tokens if t.i < opened]):
+                if t.pos_ == "VERB" and t.lemma_ not in STATIVE | STATE_ASPECT | DURATIVE and \
+                        not self._in_quote(t) and not self._connective(t):
+                    pt = self.pred(t)
+                    if pt.form == "chain" and self._comma_after(pt) and not pt.negated and not pt.hypothetical:
+                        return t
+            return None
         if is_predicate(root) and root.pos_ == "VERB":
             p = self.pred(root)
             if (p.negated and p.progressive) or self._durative(root):
@@ -340,7 +357,10 @@ class SentenceParse:
                     return c
         # hedges and reports: 〜したと伝えられている / 〜したと思われる / 〜と報道されている
         if root.lemma_ in REPORT or root.pos_ != "VERB" or not self.realized(root):
-            root_past = self.pred(root).form == "past"
+            pr = self.pred(root)
+            # a root that describes (…ものだった, 〜を維持してきた) after a clause that narrates
+            describes = root.pos_ != "VERB" or root.lemma_ in STATIVE or \
+                (root.lemma_ in STATE_ASPECT and (pr.progressive or pr.perfect))
             for c in root.children:
                 if c.i not in self.ids or c.pos_ != "VERB" or c.lemma_ in STATIVE or c.lemma_ in DURATIVE:
                     continue
@@ -348,10 +368,11 @@ class SentenceParse:
                 if c.dep_ in ("advcl", "ccomp", "csubj") and pc.form == "past" and \
                         c.lemma_ not in STATE_ASPECT:
                     return c
-                # Xが行われ、そのYは…ものだった: the first of two coordinated clauses, the second
-                # a description, shares the sentence's past
-                if root.pos_ != "VERB" and root_past and c.dep_ in ("advcl", "acl") and pc.form == "chain" and \
-                        not pc.negated and self._comma_after(pc) and c.i < root.i:
+                # Xが行われ、そのYは…ものだった: the first of two coordinated clauses (連用中止, not
+                # a て-form adverbial like 〜を除いて), the second a description, shares the sentence's past
+                if describes and pr.form == "past" and c.dep_ in ("advcl", "acl") and pc.form == "chain" and \
+                        not pc.negated and not pc.progressive and self._comma_after(pc) and c.i < root.i and \
+                        not (pc.chain and pc.chain[-1].lemma_ in ("て", "で")):
                     return c
             # 〜を受け入れたが、…ではなかった: a concessive clause that happened, wherever the parse hangs it
             for t in self.tokens:
@@ -369,6 +390,22 @@ class SentenceParse:
         p = self.pred(tok)
         nxt = (p.chain[-1].i if p.chain else tok.i) + 1
         return nxt < self.limit and tok.doc[nxt].lemma_ in DURATIVE and tok.doc[nxt].head.i == tok.i
+
+    def _open_quote(self):
+        """Index of the token opening a quotation still open at the end of the sentence, or None."""
+        stack = []
+        for t in self.tokens:
+            if t.text in ("「", "『"):
+                stack.append(t.i)
+            elif t.text in ("」", "』") and stack:
+                stack.pop()
+        return stack[0] if stack else None
+
+    @staticmethod
+    def _connective(tok) -> bool:
+        """これを受け、/ これに対し、: a verb whose complement is a demonstrative links sentences."""
+        return any(c.pos_ == "PRON" and c.lemma_ in ("これ", "それ", "この", "その") and c.dep_ in ("obj", "obl")
+                   for c in tok.children)
 
     def _in_quote(self, tok) -> bool:
         before = "".join(t.text for t in self.tokens if t.i < tok.i)
@@ -398,7 +435,7 @@ def timex_role(sp: SentenceParse, tx: dict, text: str) -> TimexRole | None:
     inside = {t.i for t in toks}
     top = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[-1])
     cur = sp.head(top)
-    nominal = None
+    nominal = attr_noun = None
     temporal = attributive = named = False
     while cur is not None and not is_predicate(cur):
         if cur.lemma_ in TRANSPARENT:
@@ -410,11 +447,16 @@ def timex_role(sp: SentenceParse, tx: dict, text: str) -> TimexRole | None:
                 named = True  # 1991年のソ連の崩壊: the date is the happening's, said of a name
             elif cur.pos_ in ("NOUN", "PROPN"):
                 attributive = True
+                attr_noun = cur
         if cur.pos_ == "ADP" and cur.lemma_ == "から" and nominal is not None:
             temporal = True
         cur = sp.head(cur)
     if named and nominal is None:
         attributive = True  # 2000年の金大中: a name dated, no happening
+    if attr_noun is not None and attr_noun.dep_ == "obl" and \
+            any(c.dep_ == "case" and c.lemma_ in ("に", "で") for c in attr_noun.children) and \
+            "".join(t.text for t in attr_noun.subtree if t.i <= attr_noun.i)[-6:].endswith(OCCASION):
+        attributive = False  # 2018年2月10日の…開会式に出席した: the occasion's date is the attending's
     if nominal is not None and any(t.lemma_ == "から" and t.head.i == nominal.i for t in nominal.children):
         temporal = True
     before = [t for t in sp.tokens if t.i < toks[0].i]
@@ -533,6 +575,13 @@ def _dated_main(sp: SentenceParse, framing: list[TimexRole]):
     nxt = root.doc[root.i + 1] if root.i + 1 < sp.limit else None
     if "サ変" in root.tag_ and root.pos_ == "NOUN" and nxt is not None and nxt.text == "。":
         return root
+    if framing and root.pos_ == "NOUN" and nxt is not None and nxt.text in ("。", "．") and \
+            not any(c.dep_ == "cop" for c in root.children):
+        # 1951年、元山を爆撃する米国の飛行機。: a dated caption names its happening in a relative clause
+        for c in root.children:
+            if c.dep_ == "acl" and c.pos_ == "VERB" and c.i in sp.ids and c.lemma_ not in STATIVE and \
+                    not sp.pred(c).negated and not sp.pred(c).hypothetical:
+                return c
     if not framing or not any(len(r.timex["value"]) >= 7 for r in framing):
         return None
     if root.pos_ == "VERB" and root.lemma_ not in STATIVE:
@@ -572,6 +621,8 @@ def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int) 
                 roles.append(r)
 
     def realized(r: TimexRole) -> bool:
+        if main is not None and r.anchor is not None and r.anchor.i == main.i and not sp.pred(main).hypothetical:
+            return True
         if r.framing and main is not None and (r.nominal is None or r.temporal):
             return True
         if r.anchor is None:
@@ -701,7 +752,7 @@ class Narrative:
         new_paragraph = "\n" in gap and not self.heading and sent_text.lstrip()[:1] not in BULLETS
         if (new_paragraph or ERA.search(sent_text)) and len(t["value"]) >= 7 and t["value"][:4].isdigit():
             return _year_of(t)
-        if _is_day(t["value"]) and (self.carried > DAY_CARRY or LATER.search(sent_text)):
+        if _is_day(t["value"]) and (self.carried > DAY_CARRY or LATER.search(sent_text) or ITERATIVE.search(sent_text)):
             return _month_of(t)
         return t
 
@@ -731,12 +782,13 @@ def _inside_quotes(text: str, sentences: list[dict]) -> list[bool]:
         for ch in text[pos:sent["start"]]:
             depth = 0 if ch == "\n" else depth + (ch in "「『") - (ch in "」』" and depth > 0)
         start_depth = depth
-        inner = depth
+        outside = ""  # what the sentence says outside the quotation (」「 between two quotes is not speech)
         for ch in text[sent["start"]:sent["end"]]:
             depth = 0 if ch == "\n" else depth + (ch in "「『") - (ch in "」』" and depth > 0)
-            inner = min(inner, depth)
+            if depth == 0 and ch not in "「」『』":
+                outside += ch
         pos = sent["end"]
-        out.append(start_depth > 0 and inner >= start_depth and depth > 0)
+        out.append(start_depth > 0 and depth > 0 and not outside.strip(" 、。,"))
     return out
 
 

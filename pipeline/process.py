@@ -26,7 +26,8 @@ def _sentences(text: str, parsed: list[tuple[int, object]]) -> list[dict]:
     """Guideline sentences; each carries the GiNZA tokens that start inside it
     (`tokens`, with `base` = the offset of their chunk: token.idx + base is the
     offset in the document)."""
-    sents = [{"start": s, "end": e, "tokens": [], "base": 0} for s, e in split_sentences(text)]
+    cuts = sorted(base for base, _ in parsed)[1:]
+    sents = [{"start": s, "end": e, "tokens": [], "base": 0} for s, e in _split_at(split_sentences(text), cuts)]
     starts = [s["start"] for s in sents]
     for base, sdoc in parsed:
         for tok in sdoc:
@@ -38,6 +39,17 @@ def _sentences(text: str, parsed: list[tuple[int, object]]) -> list[dict]:
                 sents[i]["tokens"].append(tok)
                 sents[i]["base"] = base
     return sents
+
+
+def _split_at(spans: list[tuple[int, int]], cuts: list[int]) -> list[tuple[int, int]]:
+    """A sentence that a hard chunk cut runs through becomes two, so each sentence's
+    tokens come from one parsed piece (one `base`)."""
+    out = []
+    for s, e in spans:
+        inner = [c for c in cuts if s < c < e]
+        for a, b in zip([s] + inner, inner + [e]):
+            out.append((a, b))
+    return out
 
 
 def _records(doc: Document, parsed: list[tuple[int, object]], use_kb: bool) -> dict[str, list[dict]]:

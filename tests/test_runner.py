@@ -146,3 +146,21 @@ def test_english_document_is_routed(tmp_path, nlp):
     values = {t["value"] for t in _jsonl(out, "timexes") if t["doc_id"] == "en"}
     assert {"2002-10-18", "2018-06-12"} <= values
     check_outputs(corpus, out)
+
+
+def test_sentence_cut_by_a_hard_chunk_boundary_keeps_exact_offsets(tmp_path, nlp, monkeypatch):
+    """A long run of text with no break point is hard-split; events built across the cut stay exact."""
+    import pipeline.chunking
+    import pipeline.process
+
+    monkeypatch.setattr(pipeline.process, "chunk_text", lambda text: pipeline.chunking.chunk_text(text, 600))
+    text = ("1968年1月23日、情報収集艦プエブロ号が北朝鮮に拿捕され、ジョンソン大統領が抗議し、" * 12) + "終わった。\n"
+    corpus = _corpus(tmp_path, long=text)
+    out = tmp_path / "out"
+    run_corpus(corpus, out)
+    events = _jsonl(out, "events")
+    assert events
+    for ev in events:
+        assert text[ev["sent_start"]:ev["sent_end"]] == ev["sentence"]
+        assert ev["sent_start"] <= ev["trigger_start"] < ev["trigger_end"] <= ev["sent_end"]
+    check_outputs(corpus, out)
