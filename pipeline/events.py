@@ -5,7 +5,10 @@ root, or the past-tense clause a hedge like 〜と伝えられている reports)
 realized: past tense, or a present dated by a framing date of its own
 (1951年、…攻撃します; 7月には…示唆している). States (ある, に過ぎない,
 〜ていなかった), 〜し続けた, questions, headings and nominal captions are not
-happenings. Another realized clause dated by a timex of its own at a different
+happenings, nor are states held (持っていた, 維持してきた: data/grammar.json state_aspect) or
+sentences wholly inside a quoted speech cut at 。 (the speech is the event of the sentence that
+quotes it). A sentence cut inside a quotation is read from its narration before the quote mark.
+Another realized clause dated by a timex of its own at a different
 date (2000年に受賞した in a relative clause; 1950年6月25日の朝鮮戦争勃発から2カ月後)
 adds one event for that date. Negated and hypothetical predicates are kept
 and flagged.
@@ -14,9 +17,15 @@ The date is the framing timex of the sentence or the one governing the
 predicate (`explicit`), else a timex reaching the main clause through a noun
 (`sentence`: 1991年の…崩壊により), else the narrative date (`narrative`): the
 date of the last dated happening (or framing date) before it in the same
-section; a heading starts a section and carries its date only when it is a
-lone date such as 2006年. A day carried over several happenings, or past
-その後, is read as its month. Without any date there is no event.
+section (dates of happenings a sentence only mentions, in a relative clause or
+a noun, do not move the story); a heading starts a section and carries its date
+only when it is a lone date such as 2006年. A carried date keeps the precision
+the text supports: a day carried over several happenings, past その後 or a
+repetition (度々), is read as its month; in a new paragraph (a list item
+continues its paragraph) or a sentence set in a period (この時代), as its year.
+When no timex dates the predicate, a date of the clause the happening is about
+(…を2003年4月に行うことに合意した) is preferred to the narrative date, except
+for what someone said (…8月に訪問すると語った). Without any date there is no event.
 
 Participants are the PERSON/SHIP/INCIDENT mentions of the sentence (of the
 clause, for a secondary happening); actors are the state/organization codes
@@ -262,7 +271,14 @@ class SentenceParse:
         self.limit = tokens[-1].i + 1
         self._preds: dict[int, Pred] = {}
         roots = [t for t in tokens if t.head.i == t.i or t.head.i not in self.ids] or tokens[-1:]
-        self.root = next((t for t in reversed(roots) if t.pos_ not in ("PUNCT", "SYM", "X")), roots[-1])
+        depth, quoted = 0, set()
+        for t in tokens:
+            depth += (t.text in ("「", "『")) - (t.text in ("」", "』") and depth > 0)
+            if depth > 0:
+                quoted.add(t.i)
+        # a sentence cut inside a quotation has its speech among the roots: the narration is outside it
+        self.root = next((t for t in reversed(roots) if t.pos_ not in ("PUNCT", "SYM", "X") and t.i not in quoted),
+                         None) or next((t for t in reversed(roots) if t.pos_ not in ("PUNCT", "SYM", "X")), roots[-1])
 
     def pred(self, tok) -> Pred:
         p = self._preds.get(tok.i)
@@ -295,15 +311,15 @@ class SentenceParse:
             after = tok.doc[last.i + 1] if last.i + 1 < self.limit else None
             # 〜を行うなど、…が行われた: an example of what happened takes the main clause's tense
             if not (last.lemma_ == "と" and after is not None and after.text in ("、", ",")) and \
-                    not (after is not None and after.lemma_ == "など"):
+                    not (last.lemma_ == "など" or (after is not None and after.lemma_ == "など")):
                 return False
         up = self.governor(tok)
         if up is None and p.form == "chain" and tok.head.i != tok.i and tok.head.i not in self.ids and \
-                classify(tok.lemma_) != "unknown":
-            # a sentence cut inside a quotation (…と非難し、「…ない。」と語った): the clause
-            # continues into the next sentence and takes the tense of the verb there
+                not self._connective(tok):
+            # a sentence cut inside a quotation (…と非難し、「…ない。」と言及すると…): the clause chain
+            # continues into the next sentence; it narrates unless what it leads to is a plan or condition
             outer = analyse(tok.head, len(tok.doc))
-            return outer.form == "past" and not outer.hypothetical
+            return not outer.hypothetical and outer.form != "cond"
         if p.form == "chain" and self._comma_after(p) and up is not None and not self._quotative(up) \
                 and self.root.i != tok.i:
             # Xし、…Yした: coordination is flat in Japanese; the parser often hangs the first
@@ -595,6 +611,18 @@ def _dated_main(sp: SentenceParse, framing: list[TimexRole]):
     return None
 
 
+def _under(sp: SentenceParse, tok, top) -> bool:
+    """Is `tok` inside the clause of predicate `top` (one of its dependents, at any depth)?"""
+    h = sp.head(tok)
+    for _ in range(30):
+        if h is None:
+            return False
+        if h.i == top.i:
+            return True
+        h = sp.head(h)
+    return False
+
+
 def _clause_scope(sp: SentenceParse, trig) -> tuple[int, int]:
     """Document span of the clause of a secondary happening: the trigger's subtree, or for a
     relative clause (受賞した…金大中) the noun phrase it modifies."""
@@ -642,6 +670,12 @@ def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int) 
             [r for r in live if r.framing] or [r for r in live if r.temporal] or \
             [r for r in live if r.initial]
         mr = ranked[0] if ranked else None
+        if mr is None and main.lemma_ not in REPORT and classify(main.lemma_) != "make_statement":
+            # …会合を2003年4月に行うことに合意した: the sentence's own date, though it dates the
+            # clause the happening is about, is nearer than any date carried from before (not so
+            # for what someone said: …8月に訪問すると語った dates the plan, not the saying)
+            mr = next((r for r in roles if r.nominal is None and not r.relative and r.anchor is not None and
+                       r.anchor.i != main.i and _under(sp, r.anchor, main)), None)
         if mr is None and sp.pred(main).form not in ("past", "chain"):
             main = None  # a historical present needs its own date
     if main is not None:
@@ -840,7 +874,9 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
             if d.date["value"] not in seen:  # one event per date
                 seen.add(d.date["value"])
                 kept.append(d)
-        dated = [(d.timex_pos, d.date) for d in kept if d.source != "narrative"]
+        # the story moves on to the dates of what the sentence narrates, not to those of a happening
+        # it only mentions (…2000年に訪問したオルブライト…, 3月に行った失敗とは対照的に)
+        dated = [(d.timex_pos, d.date) for d in kept if d.source != "narrative" and d.scope is None]
         if frame is not None:
             dated.append((frame["start"], frame))
         if dated:

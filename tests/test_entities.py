@@ -125,6 +125,22 @@ def test_incident_rules_find_unlisted_incidents(text, name):
     assert name in texts(ms, "INCIDENT"), spans(ms)
 
 
+@pytest.mark.parametrize("text,names", [
+    ("海上保安庁の巡視船「あさかぜ」「しきしま」が不審船を追跡した。", ["あさかぜ", "しきしま"]),
+    ("護衛艦『ゆきかぜ』と『むらくも』が出動した。", ["ゆきかぜ", "むらくも"]),
+    ("韓国海軍の高速艇「チャムスリ999号」が攻撃を受けた。", ["チャムスリ999号"]),
+])
+def test_quoted_ship_names_after_type_words(text, names):
+    ms = rules_only(text)
+    assert set(names) <= set(texts(ms, "SHIP")), spans(ms)
+
+
+def test_missiles_named_with_go_are_not_ships():
+    text = "北朝鮮は弾道ミサイル「ホワソン99号」を発射した。同じ日に貨物船サクラ号が入港した。"
+    ms = rules_only(text)
+    assert "ホワソン99号" not in texts(ms, "SHIP") and "サクラ号" in texts(ms, "SHIP"), spans(ms)
+
+
 def test_incident_named_by_an_entity():
     text = "哨戒艦ハヌル号が沈没した。ハヌル号の事件を受けて、マイケル・ストーンの事件も再調査された。"
     ms = rules_only(text)

@@ -227,3 +227,97 @@ def test_english_flags():
     text = "On March 3, 2003, the council did not condemn the test. On April 9, 2003, they would sanction it."
     events = _events(None, text, lang="en")
     assert [(e["negated"], e["hypothetical"]) for e in events] == [(True, False), (False, True)]
+
+
+# ------------------------------------------------------------------ happenings vs states (model)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("second", [
+    "甲国は強力な軍事力を持っていた。",        # a state held (持っている)
+    "両国は長年の友好関係を維持してきた。",    # a state kept up to then (〜てきた)
+    "政権は対話に一貫して抵抗し続けた。",      # an ongoing course (〜し続けた)
+])
+def test_states_are_not_events(nlp, second):
+    text = "2001年5月、両国は交渉を始めた。" + second
+    events = _events(nlp, text)
+    assert [e["date_value"] for e in events] == ["2001-05"], events
+
+
+@pytest.mark.slow
+def test_middle_of_a_quoted_speech_is_not_an_event(nlp):
+    text = "2010年3月1日、大統領は演説した。彼は「準備はできている。我々は多くの会談を行った。時間はある」と述べた。"
+    events = _events(nlp, text)
+    assert not any(e["sentence"].startswith("我々は") for e in events)
+    closing = _one(events, "と述べた", text)
+    assert closing["date_value"] == "2010-03-01"
+
+
+@pytest.mark.slow
+def test_sentence_cut_inside_a_quotation_keeps_its_narration(nlp):
+    text = "2010年3月1日、大統領は甲国を非難し、「甲国は危険だ。乙国も同じだ」と述べた。"
+    events = _events(nlp, text)
+    opening = _one(events, "非難", text)
+    assert opening["date_value"] == "2010-03-01"
+
+
+@pytest.mark.slow
+def test_new_paragraph_keeps_only_the_year(nlp):
+    text = ("2008年8月下旬、甲国は施設の稼動を再開した。\n"
+            "乙国は甲国を強く非難した。")
+    events = _events(nlp, text)
+    assert [e["date_value"] for e in events] == ["2008-08", "2008"]
+
+
+@pytest.mark.slow
+def test_list_items_continue_their_paragraph(nlp):
+    text = ("2008年10月、両国は合意に署名した。\n"
+            "- 甲国は施設を閉鎖することに同意した\n"
+            "- 乙国は燃料を提供することに同意した")
+    events = _events(nlp, text)
+    assert [e["date_value"] for e in events] == ["2008-10"] * 3
+
+
+@pytest.mark.slow
+def test_sentence_broken_off_after_a_continuative_verb(nlp):
+    text = "2009年4月、甲国は短距離ミサイルの発射実験を行い。"
+    (ev,) = _events(nlp, text)
+    assert ev["date_value"] == "2009-04"
+
+
+@pytest.mark.slow
+def test_a_mentioned_date_does_not_move_the_story(nlp):
+    text = "2012年2月29日、新しい指導者は2009年に拒否した査察官を招待した。政府は食糧支援で応じた。"
+    events = _events(nlp, text)
+    answered = _one(events, "応じた", text)
+    assert answered["date_value"] == "2012-02-29"
+
+
+@pytest.mark.slow
+def test_date_of_the_agreed_clause(nlp):
+    text = "甲国は乙国との会合を2003年4月に北京で行うことに合意した。"
+    (ev,) = _events(nlp, text)
+    assert (ev["date_value"], ev["date_source"]) == ("2003-04", "sentence")
+
+
+@pytest.mark.slow
+def test_planned_date_in_reported_speech_is_not_the_saying(nlp):
+    text = "2013年5月2日、判決が出た。歌手は8月に再び甲国を訪問すると語った。"
+    events = _events(nlp, text)
+    said = _one(events, "語った", text)
+    assert said["date_value"] != "2013-08"
+
+
+@pytest.mark.slow
+def test_date_of_a_named_happening(nlp):
+    text = "1991年のソビエト連邦の崩壊により、甲国は厳しい状況に置かれた。"
+    (ev,) = _events(nlp, text)
+    assert ev["date_value"] == "1991"
+
+
+@pytest.mark.slow
+def test_concessive_clause_happened(nlp):
+    text = "1994年6月、緊張が高まった。元大統領は招待を受け入れたが民間人としての訪問であり、政府の代表では無かった。"
+    events = _events(nlp, text)
+    accepted = _one(events, "招待を受け入れた", text)
+    assert accepted["date_value"] == "1994-06"

@@ -98,6 +98,7 @@ def _res() -> dict:
     r["ship_types_list"] = tuple(sorted(L["ship_types_ja"], key=len, reverse=True))
     r["not_ship_before_go"] = frozenset(L["not_ship_before_go_ja"])
     r["not_ship_after_go"] = "".join(L["not_ship_after_go_ja"])
+    r["not_ship_ctx"] = _alt(L["not_ship_context_ja"])
     r["inc_generic"] = tuple(sorted(L["incident_generic_heads_ja"], key=len, reverse=True))
     r["given_en"] = frozenset(L["given_names_en"])
     r["ksurn_en"] = _alt(L["korean_surnames_en"])
@@ -235,6 +236,13 @@ def sentence_ship_context(text: str, s: int, e: int) -> bool:
     return has_ship and not (has_air and not re.search(r"船|艦", sent))
 
 
+def _missile_context(text: str, s: int, e: int) -> bool:
+    """Missiles, rockets and satellites are named with 号 too (テポドン2号, 光明星3号)."""
+    if ship_context(text, s, e):
+        return False
+    return bool(re.search(_res()["not_ship_ctx"], text[max(0, s - 15):e + 15]))
+
+
 def ship_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
     r = _res()
     out = []
@@ -242,6 +250,8 @@ def ship_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
     for m in re.finditer(rf"(?<![ァ-ヺー・＝=･A-Za-z0-9])({KNAME})(\d*)号(?![{r['not_ship_after_go']}])", text):
         s, e = m.start(1), m.end()
         if m.group(2) and not ship_context(text, m.start(1), m.end(1)) and not sentence_ship_context(text, s, e):
+            continue
+        if _missile_context(text, s, e):
             continue
         if text[e:e + 2] in ("事件", "事故") or sentence_ship_context(text, s, e):
             out.append(cand(text, s, e, "SHIP", "rule:ship", 0.8))
@@ -251,6 +261,8 @@ def ship_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
         if name in r["not_ship_before_go"] or name[-1] in r["not_ship_before_go"]:
             continue
         if tok is not None and tok.common_noun_word(s, m.end(1)):
+            continue
+        if _missile_context(text, s, e):
             continue
         if ship_context(text, s, m.end(1) - 0) or sentence_ship_context(text, s, e):
             out.append(cand(text, s, e, "SHIP", "rule:ship", 0.7))
@@ -271,6 +283,13 @@ def ship_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
             if tok is None and re.search(r"[隻艦船機隊部基地]", name):
                 continue
         out.append(cand(text, s, e, "SHIP", "rule:ship", 0.8))
+    # ship-type word + quoted names, the usual Japanese style: 巡視船「あまみ」, 護衛艦「みょうこう」「はるな」
+    for m in re.finditer(rf"(?:{r['ship_types']})の?((?:[「『][^「『」』。\n]{{1,20}}[」』](?:と|、|及び|や)?)+)", text):
+        for q in re.finditer(r"[「『]([^「『」』]+)[」』]", m.group(1)):
+            name = q.group(1).strip()
+            if name and not re.search(r"[隻級型]$|^(?:USS|ROKS)\s?$", name):
+                start = m.start(1) + q.start(1) + (len(q.group(1)) - len(q.group(1).lstrip()))
+                out.append(cand(text, start, start + len(name), "SHIP", "rule:ship-quoted", 0.8))
     # prefixes: USS Pueblo, USSプエブロ (the prefix stays outside the span)
     for m in re.finditer(rf"\b(?:{r['ship_prefixes']})\s?({KNAME}|[A-Z][A-Za-z'.\-]*(?:\s+[A-Z][A-Za-z'.\-]*){{0,3}})",
                          text):
@@ -320,7 +339,7 @@ def _incident_core_ok(core: str, tok: TokenInfo | None, s: int) -> bool:
 def incident_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
     """Named incidents: X事件 / X事故 / X事変 / X洋擾 (and katakana X危機)."""
     out = []
-    for m in re.finditer(r"事件|事故|事変|洋擾|惨事|危機", text):
+    for m in re.finditer(r"事件|事故|事変|洋擾|惨事|危機|海戦|交戦", text):
         suf = m.group(0)
         j = m.start()
         i = j
@@ -562,6 +581,11 @@ def sudachi_name_rules(doc) -> list[dict]:
         if e - s == 5 and not tags[0].endswith("人名-姓"):
             continue
         out.append(cand(text, s, e, "PERSON", "rule:sudachi", 0.7))
+    # a surname token followed by a given-name token is a full name whatever follows (大島賢三国連大使)
+    for a, b in zip(doc, doc[1:]):
+        if (a.tag_.endswith("人名-姓") and b.tag_.endswith("人名-名") and b.idx == a.idx + len(a.text)
+                and re.fullmatch(rf"{KANJI}+", a.text + b.text)):
+            out.append(cand(text, a.idx, b.idx + len(b.text), "PERSON", "rule:sudachi", 0.7))
     for i, t in enumerate(doc):
         if t.tag_.endswith("人名-一般") and is_kata(t.text[0]):
             m = re.match(r"[ァ-ヺー]+", t.text)
