@@ -131,10 +131,11 @@ def _resolve_point(c: Cand, known, dct_date) -> tuple[str, int | None]:
         if r is None:
             return _unknown(unit, c), None
         y, m, d, hh, mi = r
+        # the expression's own finer parts win: 翌年9月 → (year+1)-09, 翌月25日 → (month+1)-25
         if unit == "Y":
-            m = d = hh = mi = None
+            m, d, hh, mi = (c.m, c.d, None, None) if c.m is not None else (None, None, None, None)
         elif unit == "M":
-            d = hh = mi = None
+            d, hh, mi = c.d, None, None
         elif unit in ("D", "W"):
             hh = mi = None
         if unit == "W" and d is not None and c.pod is None:

@@ -1,6 +1,8 @@
 """Japanese pattern -> candidate spans. One handler per pattern family; no resolution here."""
 from __future__ import annotations
 
+import re
+
 from . import lexicon
 from . import patterns as P
 from .model import Cand
@@ -208,6 +210,9 @@ def _iso_duration(n: str, unit: str) -> str:
     return f"P{n}{unit}"
 
 
+_MONTHS_AFTER_YEARS = re.compile(r"([0-9]{1,2})(?:か月|カ月|ヶ月|ヵ月|ケ月|箇月)(?:間)?")
+
+
 def tag_durations(text: str, out: list[Cand]) -> None:
     units = L["duration_units"]
     for m in P.DURATION.finditer(text):
@@ -243,14 +248,18 @@ def tag_durations(text: str, out: list[Cand]) -> None:
                 continue
             if g["half"]:
                 if unit == "Y" and n is not None:
-                    val = f"P{n * 12 + 6}M"
+                    val = f"P{n}Y6M"
                 elif unit == "TH" and n is not None:
-                    val = f"PT{n * 60 + 30}M"
+                    val = f"PT{n}H30M"
                 else:
                     val = _iso_duration(f"{num}.5", unit)
             else:
                 val = _iso_duration(num, unit)
-        c = Cand(m.start(), m.end(), type="DURATION", value=val, rule="duration")
+        end = m.end()
+        months = _MONTHS_AFTER_YEARS.match(text, end) if unit == "Y" and val.endswith("Y") else None
+        if months:  # 1年9か月 is one duration
+            val, end = f"{val}{int(months.group(1))}M", months.end()
+        c = Cand(m.start(), end, type="DURATION", value=val, rule="duration")
         if g["pre"] in L["mod_prefix"]:
             c.mod = L["mod_prefix"][g["pre"]]
         elif g["pre"] == "この":
