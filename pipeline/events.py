@@ -11,7 +11,10 @@ quotes it). A sentence cut inside a quotation is read from its narration before 
 Another realized clause dated by a timex of its own at a different
 date (2000年に受賞した in a relative clause; 1950年6月25日の朝鮮戦争勃発から2カ月後)
 adds one event for that date. Negated and hypothetical predicates are kept
-and flagged.
+and flagged. Genre conventions: in a chronology entry (a line opened by its date set off by a
+space, 昭和45年(1970年)3月31日　…) the present narrates (…が拉致される), and the most precise date
+of the head dates the line; a ている dated by its own day or month records a past happening
+(…に進水している); a news headline above a dateline (2006年7月5日) reports that day's happening.
 
 The date is the framing timex of the sentence or the one governing the
 predicate (`explicit`), else a timex reaching the main clause through a noun
@@ -19,7 +22,8 @@ predicate (`explicit`), else a timex reaching the main clause through a noun
 date of the last dated happening (or framing date) before it in the same
 section (dates of happenings a sentence only mentions, in a relative clause or
 a noun, do not move the story); a heading starts a section and carries its date
-only when it is a lone date such as 2006年. A carried date keeps the precision
+only when it is a lone date such as 2006年; in a news report a new paragraph without a date
+of its own is the dateline's day. A carried clock time keeps its day. A carried date keeps the precision
 the text supports: a day carried over several happenings, past その後 or a
 repetition (度々), is read as its month; in a new paragraph (a list item
 continues its paragraph) or a sentence set in a period (この時代), as its year.
@@ -106,6 +110,10 @@ def lexicon() -> Lexicon:
     )
 
 
+# 〜へ (not 〜への, a target: …への協力) names where someone went: a destination, not a party
+DESTINATION = re.compile(r"へ(?!の)")
+
+
 def find_actors(text: str) -> list[str]:
     """Actor codes named in `text`, in order of first mention, each once."""
     lx = lexicon()
@@ -123,7 +131,7 @@ def find_actors(text: str) -> list[str]:
         for m in lx.blocked.finditer(text):
             take(m.start(), m.end())
     for m in lx.actor_re.finditer(text):
-        if take(m.start(), m.end()):
+        if take(m.start(), m.end()) and not DESTINATION.match(text, m.end()):
             found.extend((m.start(), c) for c in lx.actor_of[m.group()])
     for m in lx.abbrev_run_re.finditer(text):
         run = m.group()
@@ -362,7 +370,7 @@ class SentenceParse:
         if is_predicate(root) and root.pos_ == "VERB":
             p = self.pred(root)
             if (p.negated and p.progressive) or self._durative(root):
-                return None
+                return self._concessive()  # 〜したが、…は進展していない: what happened before the state
             if self.realized(root):
                 return root
             if p.hypothetical and p.form in ("past", "nonpast", "cond"):
@@ -390,13 +398,17 @@ class SentenceParse:
                         not pc.negated and not pc.progressive and self._comma_after(pc) and c.i < root.i and \
                         not (pc.chain and pc.chain[-1].lemma_ in ("て", "で")):
                     return c
-            # 〜を受け入れたが、…ではなかった: a concessive clause that happened, wherever the parse hangs it
-            for t in self.tokens:
-                if t.pos_ == "VERB" and t.dep_ == "advcl" and t.lemma_ not in STATIVE | STATE_ASPECT | DURATIVE:
-                    pt = self.pred(t)
-                    if pt.form == "past" and not pt.negated and not pt.hypothetical and pt.chain and \
-                            pt.chain[-1].lemma_ in ("が", "けれど", "けれども") and not self._in_quote(t):
-                        return t
+            return self._concessive()
+        return None
+
+    def _concessive(self):
+        """〜を受け入れたが、…ではなかった: a concessive clause that happened, wherever the parse hangs it."""
+        for t in self.tokens:
+            if t.pos_ == "VERB" and t.dep_ == "advcl" and t.lemma_ not in STATIVE | STATE_ASPECT | DURATIVE:
+                pt = self.pred(t)
+                if pt.form == "past" and not pt.negated and not pt.hypothetical and pt.chain and \
+                        pt.chain[-1].lemma_ in ("が", "けれど", "けれども") and not self._in_quote(t):
+                    return t
         return None
 
     def _durative(self, tok) -> bool:
@@ -475,6 +487,9 @@ def timex_role(sp: SentenceParse, tx: dict, text: str) -> TimexRole | None:
         attributive = False  # 2018年2月10日の…開会式に出席した: the occasion's date is the attending's
     if nominal is not None and any(t.lemma_ == "から" and t.head.i == nominal.i for t in nominal.children):
         temporal = True
+    if nominal is not None and not temporal and nominal.dep_ == "obl" and \
+            any(c.dep_ == "case" and c.lemma_ == "で" for c in nominal.children):
+        nominal = None  # 〜日の会談で…謝罪した: the dated happening is the setting of the predicate
     before = [t for t in sp.tokens if t.i < toks[0].i]
     initial = all(t.pos_ in ("CCONJ", "ADV", "PUNCT", "SCONJ", "CONJ") or t.lemma_ in ("しかし", "しかしながら", "また", "その後", "そして")
                   for t in before)
@@ -584,10 +599,51 @@ class Draft:
     scope: tuple[int, int] | None = None  # where its participants are named; None: the whole sentence
 
 
-def _dated_main(sp: SentenceParse, framing: list[TimexRole]):
+CHRONICLE_HEAD = re.compile(r"[^\s、。,：:]{2,32}?(?=[ \u3000\t：:])")
+HEAD_REST = re.compile(r"^[()（）\s頃ごろ上中下旬初末半ば]*$")
+
+
+def _line_head(stxs: list[dict], text: str, sent_start: int) -> tuple[dict | None, int]:
+    """The date heading a chronology entry (昭和45年(1970年)3月31日　…): a line that opens with dates
+    set off by a space. Of an era year glossed by its Western year and the day, the most precise
+    dates the entry. (None, -1) when the sentence is not such a line."""
+    if sent_start > 0 and text[sent_start - 1] != "\n":
+        return None, -1
+    first = sent_start
+    while first < len(text) and (text[first] in BULLETS or text[first] in " \u3000\t"):
+        first += 1  # ・1970年3月 …: an entry of a bulleted list
+    m = CHRONICLE_HEAD.match(text, first)
+    if m is None:
+        return None, -1
+    inside = [t for t in stxs if t["start"] >= first and t["end"] <= m.end()]
+    if not inside or inside[0]["start"] != first:
+        return None, -1
+    rest, pos = "", first
+    for t in inside:
+        rest += text[pos:t["start"]]
+        pos = t["end"]
+    rest += text[pos:m.end()]
+    usable = [t for t in inside if _usable(t, text)]
+    if not usable or not HEAD_REST.match(rest):
+        return None, -1
+    return max(usable, key=lambda t: (len(t["value"]), t["start"])), m.end()
+
+
+def _dated_main(sp: SentenceParse, framing: list[TimexRole], chronicle: bool = False, own: list = ()):
     """A main predicate that a framing date makes a happening: 7月には…示唆している (perfect),
-    1968年1月23日、…拿捕され、…として知られている (the coordinated clause), …と強く非難。 (noun ending)."""
+    1968年1月23日、…拿捕され、…として知られている (the coordinated clause), …と強く非難。 (noun ending).
+    In a chronology entry the present narrates (…が拉致される, …を発表する: the genre's historical present)."""
     root = sp.root
+    if chronicle and root.pos_ == "VERB" and root.lemma_ not in STATIVE:
+        p = sp.pred(root)
+        # (〜ていない, 〜ている describe a state, as anywhere)
+        if not p.hypothetical and p.form != "cond" and not p.progressive and not sp._durative(root):
+            return root
+    if own and root.pos_ == "VERB" and root.lemma_ not in STATIVE | STATE_ASPECT:
+        # 2007年6月28日に進水している: a ている dated to a day or month records a past happening
+        p = sp.pred(root)
+        if p.progressive and not p.negated and not p.hypothetical:
+            return root
     nxt = root.doc[root.i + 1] if root.i + 1 < sp.limit else None
     if "サ変" in root.tag_ and root.pos_ == "NOUN" and nxt is not None and nxt.text == "。":
         return root
@@ -637,12 +693,23 @@ def _in_brackets(text: str, sent_start: int, pos: int) -> bool:
     return seg.count("(") + seg.count("（") > seg.count(")") + seg.count("）")
 
 
-def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int) -> tuple[list[Draft], dict | None]:
+def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
+               chronicle: bool = False) -> tuple[list[Draft], dict | None]:
     """Events of one parsed sentence (a draft without date is dated later by the narrative),
     and the sentence's framing date (2018年3月25日、…) if any."""
     main = sp.main_predicate()
+    head, head_end = _line_head(stxs, text, sent_start)
+    chronicle = chronicle or head is not None  # a sentence of a chronology entry narrates in the present
     roles = []
     for t in stxs:
+        if head is not None and t["start"] < head_end:
+            if t is head:  # a chronology entry: its date frames the whole line
+                r = timex_role(sp, t, text)
+                if r is not None:
+                    r.framing = r.initial = True
+                    r.nominal, r.attributive, r.relative, r.after_end = None, False, False, -1
+                    roles.append(r)
+            continue
         if _usable(t, text) and not _in_brackets(text, sent_start, t["start"]):
             r = timex_role(sp, t, text)
             if r is not None and not r.attributive:
@@ -660,12 +727,16 @@ def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int) 
         return sp.realized(r.anchor)
 
     if main is None:
-        main = _dated_main(sp, [r for r in roles if r.framing and r.nominal is None])
+        main = _dated_main(sp, [r for r in roles if r.framing and r.nominal is None], chronicle=chronicle,
+                           own=[r for r in roles if r.nominal is None and r.anchor is not None and
+                                r.anchor.i == sp.root.i and len(r.timex["value"]) >= 7])
     live = [r for r in roles if realized(r)]
     drafts: list[Draft] = []
     used = set()
     if main is not None:
         ranked = [r for r in live if r.framing and r.nominal is None] or \
+            [r for r in live if r.nominal is None and not r.relative and r.anchor is not None and
+             r.anchor.i == main.i] or \
             [r for r in live if r.nominal is None and not r.relative] or \
             [r for r in live if r.framing] or [r for r in live if r.temporal] or \
             [r for r in live if r.initial]
@@ -676,7 +747,7 @@ def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int) 
             # for what someone said: …8月に訪問すると語った dates the plan, not the saying)
             mr = next((r for r in roles if r.nominal is None and not r.relative and r.anchor is not None and
                        r.anchor.i != main.i and _under(sp, r.anchor, main)), None)
-        if mr is None and sp.pred(main).form not in ("past", "chain"):
+        if mr is None and sp.pred(main).form not in ("past", "chain") and not chronicle:
             main = None  # a historical present needs its own date
     if main is not None:
         p = sp.pred(main)
@@ -767,6 +838,7 @@ class Narrative:
     a date from a heading dates the whole section."""
 
     def __init__(self):
+        self.dateline: dict | None = None  # a news report's date: a paragraph without a date of its own is that day's
         self.timex: dict | None = None
         self.carried = 0
         self.heading = False
@@ -782,13 +854,31 @@ class Narrative:
         t = self.timex
         if t is None:
             return None
+        if "T" in t["value"]:
+            t = dict(t, value=t["value"].split("T")[0])  # a clock time dates its own sentence; the story carries its day
         self.carried += 1
         new_paragraph = "\n" in gap and not self.heading and sent_text.lstrip()[:1] not in BULLETS
+        if new_paragraph and self.dateline is not None:
+            self.reset(self.dateline, heading=False)
+            return self.dateline
         if (new_paragraph or ERA.search(sent_text)) and len(t["value"]) >= 7 and t["value"][:4].isdigit():
             return _year_of(t)
         if _is_day(t["value"]) and (self.carried > DAY_CARRY or LATER.search(sent_text) or ITERATIVE.search(sent_text)):
             return _month_of(t)
         return t
+
+
+def _dateline(text: str, sentences: list[dict], tx_by_sent: dict) -> int | None:
+    """Index of a news dateline: a line near the top that is nothing but a full date (2006年7月5日)
+    under a headline. None when the document has none."""
+    for si in range(1, min(3, len(sentences))):
+        s = sentences[si]
+        txs = tx_by_sent.get(si, [])
+        if len(txs) == 1 and _is_day(txs[0]["value"]) and \
+                text[s["start"]:s["end"]].strip() == text[txs[0]["start"]:txs[0]["end"]] and \
+                not tx_by_sent.get(si - 1) and text[sentences[si - 1]["start"]:sentences[si - 1]["end"]].strip():
+            return si
+    return None
 
 
 def _is_day(value: str) -> bool:
@@ -844,7 +934,10 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
 
     events: list[dict] = []
     story = Narrative()
+    entry_end = -1  # end of the chronology entry (a line headed by its date) the sentence is in
     quoted = _inside_quotes(text, sentences)
+    dl = _dateline(text, sentences, tx_by_sent)
+    story.dateline = tx_by_sent[dl][0] if dl is not None else None
     for si, sent in enumerate(sentences):
         s0, s1 = sent["start"], sent["end"]
         sent_text = text[s0:s1]
@@ -853,14 +946,24 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
         stxs = tx_by_sent.get(si, [])
         tokens = [t for t in sent["tokens"] if not t.is_space]
         sp = SentenceParse(tokens, sent["base"]) if tokens else None
-        if _is_heading(sent_text, sp):
+        headline = dl is not None and si == dl - 1 and sp is not None
+        if _is_heading(sent_text, sp) and not headline:
             dated = [t for t in stxs if _usable(t, text)]
             story.reset(dated[0] if len(dated) == 1 and len(stxs) == 1 else None, heading=True)
             continue
         if sp is not None and QUESTION.search(sent_text):
             continue
-        if sp is not None:
-            drafts, frame = _ja_drafts(sp, stxs, text, s0)
+        if headline:
+            # a news headline (北朝鮮、ミサイルを発射) reports the happening of the day its dateline gives
+            trig = next((t for t in tokens if is_event_noun(t) and classify(t.lemma_) != "unknown"), sp.root)
+            drafts, frame = [Draft(date=story.dateline, source="sentence", trig_tok=trig, lemma=trig.lemma_,
+                                   cls=classify(trig.lemma_, _context_nouns(trig)),
+                                   timex_pos=story.dateline["start"], scope=(s0, s1))], None
+        elif sp is not None:
+            if s0 == 0 or text[s0 - 1] == "\n":
+                head, _ = _line_head(stxs, text, s0)
+                entry_end = (text.find("\n", s0) % (len(text) + 1)) if head is not None else -1
+            drafts, frame = _ja_drafts(sp, stxs, text, s0, chronicle=s0 < entry_end)
         else:
             drafts, frame = _en_drafts(sent_text, s0, stxs, text), None
         kept = []

@@ -173,3 +173,19 @@ def test_fallback_view_matches_project_normalizer():
     assert ours.text == theirs.text
     for s in range(len(ours.text)):
         assert ours.orig_span(s, s + 1) == theirs.orig_span(s, s + 1)
+
+
+def test_news_dateline_dates_bare_days_and_deixis():
+    text = ("北朝鮮がミサイルを発射\n2006年7月5日（水）\n\n北朝鮮は5日早朝に発射した。2003年8月25日には協議が始まった。"
+            "同日、代表団が到着した。米国は4日、非難した。昨年の発射に続く。\n")
+    got = {t["text"]: t["value"] for t in extract_timexes(text)}
+    assert got["5日早朝"] == "2006-07-05TMO"
+    assert got["同日"] == "2003-08-25"  # 同日 still follows reading order
+    assert got["4日"] == "2006-07-04"
+    assert got["昨年"] == "2005"
+
+
+def test_no_dateline_in_narrative_text():
+    text = "1950年6月25日、戦争が始まった。\n2003年8月25日に協議が始まった。\n28日、代表団が到着した。"
+    got = {t["text"]: t["value"] for t in extract_timexes(text)}
+    assert got["28日"] == "2003-08-28"

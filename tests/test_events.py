@@ -23,7 +23,11 @@ CONTRACT = ("doc_id", "event_id", "sentence", "sent_start", "sent_end", "date_va
     ("国連安保理は決議を採択した", ["UNSC"]),
     ("国連総会とIAEAとKEDO", ["UN", "IAEA", "KEDO"]),
     ("ソ連が崩壊し、ロシアが継承した", ["SUN", "RUS"]),
-    ("首相が訪米した", ["USA"]),
+    ("首相が訪米した", []),                 # a destination (訪米, 来日), not a party
+    ("使節団は甲市から北朝鮮へ向かった", []),  # 〜へ: a destination
+    ("韓国への支援を決めた", ["KOR"]),        # 〜への: a target, a party
+    ("海上自衛隊の護衛艦が出動した", ["JPN"]),
+    ("反米デモが起きた", ["USA"]),
     ("新米大統領の方針", ["USA"]),
     ("中朝国境で", ["CHN", "PRK"]),
     ("南北首脳会談", ["KOR", "PRK"]),
@@ -321,3 +325,63 @@ def test_concessive_clause_happened(nlp):
     events = _events(nlp, text)
     accepted = _one(events, "招待を受け入れた", text)
     assert accepted["date_value"] == "1994-06"
+
+
+@pytest.mark.slow
+def test_chronology_entries_narrate_in_the_present(nlp):
+    # a line opened by its date (an era year glossed by the Western year) set off by a space
+    text = ("■1960年代\n"
+            "昭和40年(1965年)4月2日　甲国の漁船が乙国の警備艇に拿捕される(甲丸事件)。同月9日には乙国が船員を釈放する。"
+            "両国は協議した。\n"
+            "同年6月下旬　丙国の首相が乙国を訪問する。\n"
+            "昭和42年(1967年)3月1日　元外相の山田一郎が80歳で死去。事件の真相は今も解明されていない。\n")
+    events = _events(nlp, text)
+    got = [(e["date_value"], e["event_class"]) for e in events]
+    assert got == [("1965-04-02", "arrest_detain"), ("1965-04-09", "release"), ("1965-04-09", "consult"),
+                   ("1965-06", "visit"), ("1967-03-01", "other")]
+
+
+@pytest.mark.slow
+def test_present_tense_outside_a_chronology_needs_a_date(nlp):
+    text = "1965年4月2日、甲国は乙国を非難した。\n首相は乙国を訪問する。"
+    assert [e["date_value"] for e in _events(nlp, text)] == ["1965-04-02"]
+
+
+@pytest.mark.slow
+def test_news_headline_and_dateline(nlp):
+    text = ("甲国、ミサイル3発を発射　乙国は制裁を決定\n"
+            "2011年4月6日\n\n"
+            "甲国は6日未明、ミサイルを発射した。2003年5月にも甲国はミサイルを発射した。\n\n"
+            "外相は大使に協議を指示した。")
+    events = _events(nlp, text)
+    head = events[0]
+    assert (head["sent_start"], head["date_value"], head["event_class"]) == (0, "2011-04-06", "test_weapon")
+    # a new paragraph without a date of its own is the day of the report, not the background's year
+    assert _one(events, "指示", text)["date_value"] == "2011-04-06"
+
+
+@pytest.mark.slow
+def test_carried_clock_time_keeps_only_the_day(nlp):
+    text = "1999年6月15日午前9時30分ごろ、両国の艦艇が交戦した。乙国側は2隻が損傷した。"
+    assert [e["date_value"] for e in _events(nlp, text)] == ["1999-06-15T09:30", "1999-06-15"]
+
+
+@pytest.mark.slow
+def test_dated_perfect_records_a_happening(nlp):
+    text = "甲丸は1990年に沈没した。同船は翌年9月に海底から引き揚げられている。乙国は核兵器を持っている。"
+    assert [e["date_value"] for e in _events(nlp, text)] == ["1990", "1991-09"]
+
+
+@pytest.mark.slow
+def test_dated_setting_and_concession_before_a_state(nlp):
+    text = "両国間では、1995年3月2日の首脳会談で大統領が過去を認めて謝罪したが、その後も協議は進展していない。"
+    (ev,) = _events(nlp, text)
+    assert (ev["date_value"], ev["event_class"]) == ("1995-03-02", "cooperate_diplomatically")
+
+
+@pytest.mark.slow
+def test_chronology_entry_separators(nlp):
+    text = ("・1972年5月15日：甲国が乙国に島を返還する。\n"
+            "1973年1月 両国が条約に調印する。\n"
+            "1974年、首相は丙国を訪問する。\n")  # a comma after the date is prose, not an entry head
+    assert [e["date_value"] for e in _events(nlp, text)] == ["1972-05-15", "1973-01"]

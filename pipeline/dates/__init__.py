@@ -28,7 +28,8 @@ def extract_timexes(text: str, dct: str | None = None, lang: str = "ja") -> list
     cands = tagger.tag(nt) + english.tag(nt, lang)
     cands = filters.select(cands, nt)
     resolver.outside_mods(cands, nt)
-    recs = resolver.resolve(cands, dct)
+    dateline = resolver.find_dateline(cands, nt)
+    recs = resolver.resolve(cands, dct, dateline)
     out = []
     for r in recs:
         c = r.pop("_cand")

@@ -1,6 +1,8 @@
 """Values for the selected candidates: anaphora against the narrative, deixis against the dct."""
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 
 from . import lexicon
@@ -58,13 +60,47 @@ def _level_ok(p, level: str) -> bool:
             "H": hh is not None, "MI": hh is not None}[level]
 
 
-def resolve(cands: list[Cand], dct: str | None) -> list[dict]:
+_DATELINE_LINES = 4  # a news dateline sits in the first lines, alone on its line
+
+
+def find_dateline(cands: list[Cand], text: str) -> int | None:
+    """Index of a news dateline: a full date alone on one of the first lines
+    (brackets, weekday and spaces around it allowed)."""
+    head_end = 0
+    for _ in range(_DATELINE_LINES):
+        nxt = text.find("\n", head_end)
+        if nxt < 0:
+            head_end = len(text)
+            break
+        head_end = nxt + 1
+        while head_end < len(text) and text[head_end] == "\n":
+            head_end += 1
+    for i, c in enumerate(cands):
+        if c.start >= head_end:
+            break
+        if c.type != "DATE" or c.rel is not None or None in (c.y, c.m, c.d) or not valid_ymd(c.y, c.m, c.d):
+            continue
+        a = text.rfind("\n", 0, c.start) + 1
+        b = text.find("\n", c.end)
+        rest = (text[a:c.start] + text[c.end:len(text) if b < 0 else b]).strip()
+        if not re.sub(r"[\s()（）【】\[\]日月火水木金土曜付]", "", rest):
+            return i
+    return None
+
+
+def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None) -> list[dict]:
+    """Fill anaphoric and deictic values. A news dateline serves as the creation
+    date when none is given, and bare days (4日) of such a document are days of
+    the dateline's month, as news style writes them."""
     dct_date = None
     if dct:
         try:
             dct_date = dt.date.fromisoformat(str(dct)[:10])
         except ValueError:
             dct_date = None
+    if dct_date is None and dateline is not None:
+        c0 = cands[dateline]
+        dct_date = dt.date(c0.y, c0.m, c0.d)
     refs = [(c.start, c.y) for c in cands if c.y is not None and c.y >= 1000 and c.rel is None]
     known: list[tuple[int, tuple]] = []  # (index, (y, m, d, hh, mi)) of resolved calendar points
     out: list[dict] = []
@@ -74,6 +110,13 @@ def resolve(cands: list[Cand], dct: str | None) -> list[dict]:
             if c.yy2 and c.y is not None:
                 c.y = _century_for(c, refs, dct_date.year if dct_date else None)
             value = c.value
+            if value is None and dateline is not None and i > dateline and _bare_day(c):
+                c.y, c.m = cands[dateline].y, cands[dateline].m
+                c.rel, anchor = None, dateline
+                if valid_ymd(c.y, c.m, c.d) and dt.date(c.y, c.m, c.d) > dct_date:
+                    r = shift(c.y, c.m, 1, None, None, "M", -1)  # 28日 in a dateline of the 3rd: last month
+                    c.y, c.m = r[0], r[1]
+                value = fmt_point(c.y, c.m, c.d, c.hh, c.mi, c.pod)
             if value is None:
                 value, anchor = _resolve_point(c, known, dct_date)
         except (ValueError, OverflowError, TypeError, KeyError):
@@ -84,6 +127,11 @@ def resolve(cands: list[Cand], dct: str | None) -> list[dict]:
                 and valid_ymd(c.y, c.m, c.d):
             known.append((i, _point(c)))
     return out
+
+
+def _bare_day(c: Cand) -> bool:
+    """4日, 5日早朝: a day with no month or year of its own and no 同/翌 of its own."""
+    return c.rel == ("same", "M") and c.y is None and c.m is None and c.d is not None and not c.next_day
 
 
 def _find(known, level: str):
