@@ -9,7 +9,9 @@ dates → date32 (anything else → null), labels/types/classes → dictionary
 stages) are typed from their values: bool, int, float, list or string.
 
 Parquet files are byte-identical for identical records (fixed writer
-options, no timestamps, no pandas metadata). DuckDB files carry a random
+options and row-group size, no timestamps, no pandas metadata); they are
+written streaming (ParquetStream), so memory does not grow with the corpus,
+and DuckDB loads its tables from them. DuckDB files carry a random
 database id, so `pipeline.duckdb` keeps a digest of the Parquet bytes in its
 `_meta` table and is rewritten only when that digest changes: an unchanged
 rerun leaves the file untouched, but two fresh runs give equal tables, not
@@ -33,6 +35,7 @@ DATE_COLUMNS = {"earliest", "latest", "date_earliest", "date_latest", "creation_
 CATEGORY_COLUMNS = {"label", "type", "event_class", "lang", "status", "mod", "encoding",
                     "date_source", "cameo_root"}
 DUCKDB_NAME = "pipeline.duckdb"
+DUCKDB_MEMORY_LIMIT = "32MB"
 _FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|T)")
 _PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 3, "version": "2.6", "data_page_version": "1.0",
                     "use_dictionary": True, "write_statistics": True, "store_schema": True}
@@ -103,20 +106,46 @@ def _text(value):
     return str(value)
 
 
+class TypeEvidence:
+    """What the non-empty values of an extra column were, gathered one value at a time
+    (so a streamed column is typed exactly as the whole list would be)."""
+
+    __slots__ = ("seen", "lists", "bools", "ints", "numbers")
+
+    def __init__(self):
+        self.seen = False
+        self.lists = self.bools = self.ints = self.numbers = True
+
+    def add(self, v) -> None:
+        if v is None or (isinstance(v, str) and v == ""):
+            return
+        self.seen = True
+        is_bool = isinstance(v, bool)
+        self.lists = self.lists and isinstance(v, (list, tuple))
+        self.bools = self.bools and is_bool
+        self.ints = self.ints and isinstance(v, int) and not is_bool
+        self.numbers = self.numbers and isinstance(v, (int, float)) and not is_bool
+
+    def arrow_type(self):
+        import pyarrow as pa
+
+        if self.seen and self.lists:
+            return pa.list_(pa.string())
+        if self.seen and self.bools:
+            return pa.bool_()
+        if self.seen and self.ints:
+            return pa.int64()
+        if self.seen and self.numbers:
+            return pa.float64()
+        return pa.string()
+
+
 def _inferred_type(values):
     """Arrow type for an extra column, from its non-empty values."""
-    import pyarrow as pa
-
-    seen = [v for v in values if v is not None and v != ""]
-    if seen and all(isinstance(v, (list, tuple)) for v in seen):
-        return pa.list_(pa.string())
-    if seen and all(isinstance(v, bool) for v in seen):
-        return pa.bool_()
-    if seen and all(isinstance(v, int) and not isinstance(v, bool) for v in seen):
-        return pa.int64()
-    if seen and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in seen):
-        return pa.float64()
-    return pa.string()
+    evidence = TypeEvidence()
+    for v in values:
+        evidence.add(v)
+    return evidence.arrow_type()
 
 
 def column_type(name: str, values=()):
@@ -135,36 +164,171 @@ def column_type(name: str, values=()):
     return _inferred_type(values)
 
 
-def _array(name: str, values: list):
+def _known(name: str) -> bool:
+    return name in INT_COLUMNS or name in FLOAT_COLUMNS or name in LIST_COLUMNS or name in DATE_COLUMNS \
+        or name in CATEGORY_COLUMNS
+
+
+class ColumnScan:
+    """A first pass over one kind's records, one record at a time: the column names
+    (contract first, extras sorted) and the evidence for columns typed from their values."""
+
+    def __init__(self, kind: str):
+        self.fields = _fields(kind)
+        self.extra: set[str] = set()
+        self.evidence: dict[str, TypeEvidence] = {}
+        self._settled = {n for n in self.fields if _known(n)}  # names whose column and type are final
+
+    def add(self, record: dict) -> None:
+        for k, v in record.items():
+            if k in self._settled:
+                continue
+            if k not in self.fields:
+                self.extra.add(k)
+            if _known(k):
+                self._settled.add(k)
+                continue
+            ev = self.evidence.get(k)
+            if ev is None:
+                ev = self.evidence[k] = TypeEvidence()
+            ev.add(v)
+            if ev.seen and not (ev.lists or ev.bools or ev.numbers):  # string whatever comes next
+                self._settled.add(k)
+
+    def names(self) -> list[str]:
+        return self.fields + sorted(self.extra)
+
+    def types(self) -> list:
+        return [column_type(n) if _known(n) else self.evidence.get(n, TypeEvidence()).arrow_type()
+                for n in self.names()]
+
+
+def _array(name: str, values: list, typ=None, encode: bool = True):
+    """One column as an Arrow array of `typ` (default: column_type); category columns are
+    dictionary-encoded unless encode=False (then plain strings, encoded per row group)."""
     import pyarrow as pa
 
-    typ = column_type(name, values)
+    typ = column_type(name, values) if typ is None else typ
     if pa.types.is_dictionary(typ):
-        return pa.array([_text(v) for v in values], pa.string()).dictionary_encode()
+        plain = pa.array([_text(v) for v in values], pa.string())
+        return plain.dictionary_encode() if encode else plain
     convert = {pa.int64(): _int, pa.float64(): _float, pa.date32(): _iso_date, pa.string(): _text,
                pa.list_(pa.string()): _str_list, pa.bool_(): _bool}[typ]
     return pa.array([convert(v) for v in values], typ)
+
+
+def extra_columns(kind: str, records) -> list[str]:
+    fields = set(_fields(kind))
+    return sorted({k for r in records for k in r} - fields)
 
 
 def to_table(kind: str, records: list[dict]):
     """Records of one kind → an Arrow table: contract columns first, extras sorted."""
     import pyarrow as pa
 
-    fields = _fields(kind)
-    extra = sorted({k for r in records for k in r} - set(fields))
-    names = fields + extra
+    names = _fields(kind) + extra_columns(kind, records)
     arrays = [_array(n, [r.get(n) for r in records]) for n in names]
     return pa.Table.from_arrays(arrays, names=names)
 
 
 # --- writing -----------------------------------------------------------------
 
-def parquet_bytes(table) -> bytes:
+ROW_GROUP_ROWS = 10_000  # fixed, so the row groups (and the bytes) depend on the records only;
+# small, as a row group is held in memory until written
+_BATCH_ROWS = 1_000  # records converted to Arrow at a time while streaming
+
+
+def _parquet_writer(sink, schema):
     import pyarrow.parquet as pq
 
+    return pq.ParquetWriter(sink, schema, **_PARQUET_OPTIONS)
+
+
+def _write_row_group(writer, table) -> None:
+    """One row group (≤ ROW_GROUP_ROWS rows), contiguous, category columns encoded over the group alone."""
+    import pyarrow as pa
+
+    table = table.combine_chunks()
+    arrays = []
+    for column in table.columns:
+        arr = column.chunk(0) if column.num_chunks else pa.array([], column.type)
+        if pa.types.is_dictionary(arr.type):
+            arr = arr.dictionary_decode().dictionary_encode()
+        elif pa.types.is_dictionary(writer.schema.field(len(arrays)).type):
+            arr = arr.dictionary_encode()
+        arrays.append(arr)
+    writer.write_table(pa.Table.from_arrays(arrays, schema=writer.schema))
+
+
+def parquet_bytes(table) -> bytes:
+    """The Parquet bytes of a table, row groups as ParquetStream writes them."""
     buf = io.BytesIO()
-    pq.write_table(table, buf, **_PARQUET_OPTIONS)
+    writer = _parquet_writer(buf, table.schema)
+    try:
+        for start in range(0, max(table.num_rows, 1), ROW_GROUP_ROWS):
+            _write_row_group(writer, table.slice(start, ROW_GROUP_ROWS))
+    finally:
+        writer.close()
     return buf.getvalue()
+
+
+class ParquetStream:
+    """Records of one kind → a Parquet file, a bounded number of rows in memory at a time.
+    The columns and their types come from a first pass (ColumnScan), so the file
+    equals parquet_bytes(to_table(kind, all_records))."""
+
+    def __init__(self, sink, scan: "ColumnScan"):
+        import pyarrow as pa
+
+        self.names, self.types = scan.names(), scan.types()
+        self.writer = _parquet_writer(sink, pa.schema([pa.field(n, t) for n, t in zip(self.names, self.types)]))
+        self.rows: list[dict] = []
+        self.batches: list = []
+        self.pending = 0
+        self.groups = 0
+
+    def add(self, record: dict) -> None:
+        self.rows.append(record)
+        if len(self.rows) >= _BATCH_ROWS:
+            self._convert()
+
+    def _convert(self) -> None:
+        import pyarrow as pa
+
+        if self.rows:
+            arrays = [_array(n, [r.get(n) for r in self.rows], t, encode=False) for n, t in zip(self.names, self.types)]
+            self.batches.append(pa.Table.from_arrays(arrays, names=self.names))
+            self.pending += len(self.rows)
+            self.rows = []
+        while self.pending >= ROW_GROUP_ROWS:
+            self._flush(ROW_GROUP_ROWS)
+
+    def _flush(self, n: int) -> None:
+        import pyarrow as pa
+
+        table = pa.concat_tables(self.batches)
+        _write_row_group(self.writer, table.slice(0, n))
+        rest = table.slice(n)
+        self.batches = [rest] if rest.num_rows else []
+        self.pending = rest.num_rows
+        self.groups += 1
+
+    def close(self) -> None:
+        self._convert()
+        if self.pending or not self.groups:
+            if not self.batches:  # no records at all: an empty table, as parquet_bytes writes it
+                import pyarrow as pa
+
+                self.batches = [pa.schema([pa.field(n, pa.string() if pa.types.is_dictionary(t) else t)
+                                           for n, t in zip(self.names, self.types)]).empty_table()]
+            self._flush(self.pending)
+        self.writer.close()
+
+    def abort(self) -> None:
+        try:
+            self.writer.close()
+        except Exception:  # the sink may be gone already; the temp file is dropped anyway
+            pass
 
 
 def duckdb_digest(path: Path) -> str | None:
@@ -184,7 +348,8 @@ def duckdb_digest(path: Path) -> str | None:
 
 
 def write_duckdb(path: Path, tables: dict, digest: str = "") -> None:
-    """One table per kind (+ `_meta` with the content digest), written to a temp file and renamed into place."""
+    """One table per kind (+ `_meta` with the content digest), written to a temp file and renamed into place.
+    A table is given as an Arrow table or as the path of a Parquet file (read by DuckDB as it goes)."""
     import duckdb
 
     path = Path(path)
@@ -192,12 +357,18 @@ def write_duckdb(path: Path, tables: dict, digest: str = "") -> None:
     os.close(fd)
     os.unlink(tmp)  # DuckDB must create the file itself
     try:
-        con = duckdb.connect(tmp, config={"threads": 1})
+        # a low memory limit makes DuckDB write out and drop table blocks as it goes (bounded memory)
+        con = duckdb.connect(tmp, config={"threads": 1, "memory_limit": DUCKDB_MEMORY_LIMIT})
         try:
             for kind, table in tables.items():
-                con.register("_src", table)
-                con.execute(f'CREATE TABLE "{kind}" AS SELECT * FROM _src')
-                con.unregister("_src")
+                if isinstance(table, (str, os.PathLike)):
+                    source = "read_parquet('{}')".format(str(table).replace("'", "''"))
+                else:
+                    con.register("_src", table)
+                    source = "_src"
+                con.execute(f'CREATE TABLE "{kind}" AS SELECT * FROM {source}')
+                if source == "_src":
+                    con.unregister("_src")
             con.execute("CREATE TABLE _meta (digest VARCHAR)")
             con.execute("INSERT INTO _meta VALUES (?)", [digest])
             con.execute("CHECKPOINT")
@@ -210,24 +381,33 @@ def write_duckdb(path: Path, tables: dict, digest: str = "") -> None:
                 os.unlink(leftover)
 
 
+def update_duckdb(out_dir: Path) -> Path:
+    """OUT/pipeline.duckdb loaded from the finished OUT/<kind>.parquet files; rewritten only when
+    the digest of their bytes changed (a DuckDB file's own bytes differ on every write)."""
+    out_dir = Path(out_dir)
+    digest = hashlib.sha256()
+    for kind in KINDS:
+        with open(out_dir / f"{kind}.parquet", "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    db = out_dir / DUCKDB_NAME
+    if duckdb_digest(db) != digest.hexdigest():
+        write_duckdb(db, {kind: out_dir / f"{kind}.parquet" for kind in KINDS}, digest.hexdigest())
+    return db
+
+
 def write_analysis(out_dir: Path, records: dict[str, list[dict]]) -> list[Path]:
-    """OUT/<kind>.parquet for every kind and OUT/pipeline.duckdb; returns the files written."""
+    """OUT/<kind>.parquet for every kind (from records in memory) and OUT/pipeline.duckdb; returns the files
+    written. Whole corpora go through export.write_streamed, which writes the same files one record at a time."""
     from pipeline.export import write_atomic
 
     out_dir = Path(out_dir)
-    tables = {kind: to_table(kind, records.get(kind, [])) for kind in KINDS}
-    written, digest = [], hashlib.sha256()
-    for kind, table in tables.items():
+    written = []
+    for kind in KINDS:
         path = out_dir / f"{kind}.parquet"
-        data = parquet_bytes(table)
-        digest.update(data)
-        write_atomic(path, data)
+        write_atomic(path, parquet_bytes(to_table(kind, records.get(kind, []))))
         written.append(path)
-    db = out_dir / DUCKDB_NAME
-    # rewritten only when the content changed (its bytes differ on every write)
-    if duckdb_digest(db) != digest.hexdigest():
-        write_duckdb(db, tables, digest.hexdigest())
-    written.append(db)
+    written.append(update_duckdb(out_dir))
     return written
 
 

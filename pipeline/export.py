@@ -2,14 +2,23 @@
 
 JSONL keeps typed values (lists stay lists); CSV joins lists with "|" and
 neutralizes cells a spreadsheet would execute (leading = + - @ tab CR).
+
+A corpus is written streaming (write_streamed): records arrive one document at
+a time, twice — a first pass collects the columns (CSV header, Parquet types),
+a second writes every file to a temp file in OUT — so memory does not grow
+with the corpus. Each file then replaces its previous version in one rename,
+only when its bytes changed.
 """
 from __future__ import annotations
 
 import csv
+import filecmp
 import io
 import json
 import os
+import shutil
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 FIELDS = {
@@ -60,9 +69,12 @@ def _ordered(record: dict, fields: list[str]) -> dict:
     return out
 
 
+def _jsonl_line(record: dict, fields: list[str]) -> str:
+    return json.dumps(_ordered(record, fields), ensure_ascii=False) + "\n"
+
+
 def to_jsonl(records: list[dict], fields: list[str]) -> bytes:
-    lines = [json.dumps(_ordered(r, fields), ensure_ascii=False) for r in records]
-    return ("\n".join(lines) + "\n" if lines else "").encode("utf-8")
+    return "".join(_jsonl_line(r, fields) for r in records).encode("utf-8")
 
 
 def csv_cell(value) -> str:
@@ -90,18 +102,115 @@ def to_csv(records: list[dict], fields: list[str]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
+def output_names() -> list[str]:
+    """Every file write_streamed leaves in OUT."""
+    from pipeline.analysis import DUCKDB_NAME
+
+    return [f"{kind}.{suffix}" for kind in FIELDS for suffix in ("jsonl", "csv", "parquet")] + [DUCKDB_NAME]
+
+
+def clean_stale_temps(out_dir: Path) -> None:
+    """Temp files (and DuckDB's spill folders) left by a run that was killed mid-write."""
+    for stale in Path(out_dir).glob(".*.tmp"):
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink(missing_ok=True)
+
+
+def _temp_file(path: Path):
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
+    return os.fdopen(fd, "wb", buffering=1 << 20), Path(tmp)
+
+
+def _replace_if_changed(tmp: Path, path: Path) -> bool:
+    """Move tmp over path unless path already holds the same bytes (then tmp is dropped)."""
+    if path.exists() and filecmp.cmp(tmp, path, shallow=False):
+        tmp.unlink()
+        return False
+    os.replace(tmp, path)
+    return True
+
+
+class Columns:
+    """The output columns of every kind, gathered one document at a time (CSV header, Parquet types)."""
+
+    def __init__(self):
+        from pipeline.analysis import ColumnScan
+
+        self.scans = {kind: ColumnScan(kind) for kind in FIELDS}
+
+    def add(self, part: dict[str, list[dict]]) -> None:
+        for kind, scan in self.scans.items():
+            for r in part.get(kind, ()):
+                scan.add(r)
+
+
 def write_outputs(out_dir: Path, records: dict[str, list[dict]]) -> list[Path]:
     """Write every record kind as .jsonl, .csv and .parquet, plus OUT/pipeline.duckdb; returns the files written."""
-    for stale in Path(out_dir).glob(".*.tmp"):  # left by a run that was killed mid-write
-        stale.unlink(missing_ok=True)
-    written = []
-    for kind, fields in FIELDS.items():
-        rows = records.get(kind, [])
-        for suffix, data in (("jsonl", to_jsonl(rows, fields)), ("csv", to_csv(rows, fields))):
-            path = Path(out_dir) / f"{kind}.{suffix}"
-            write_atomic(path, data)
-            written.append(path)
-    from pipeline.analysis import write_analysis  # typed Parquet + DuckDB copies
+    return write_streamed(out_dir, lambda: [records])
 
-    written += write_analysis(out_dir, records)
-    return written
+
+def write_streamed(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[dict]]]],
+                   columns: Columns | None = None) -> list[Path]:
+    """write_outputs for records that do not fit in memory: parts() yields {kind: records} one
+    document at a time, in output order, the same on every call. `columns` gathered from the
+    same parts saves a first pass over them."""
+    from pipeline.analysis import ParquetStream, update_duckdb
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    clean_stale_temps(out_dir)
+    if columns is None:
+        columns = Columns()
+        for part in parts():
+            columns.add(part)
+    scans = columns.scans
+
+    temps: list[tuple[Path, Path]] = []  # (temp, final) in replacement order
+    handles = []
+    sinks = {}
+    try:
+        for kind in FIELDS:
+            files = {}
+            for suffix in ("jsonl", "csv", "parquet"):
+                fh, tmp = _temp_file(out_dir / f"{kind}.{suffix}")
+                handles.append(fh)
+                temps.append((tmp, out_dir / f"{kind}.{suffix}"))
+                files[suffix] = fh
+            header = scans[kind].names()
+            text = io.TextIOWrapper(files["csv"], encoding="utf-8", newline="", write_through=True)
+            handles.append(text)
+            writer = csv.writer(text, lineterminator="\n")
+            writer.writerow(header)
+            sinks[kind] = (files["jsonl"], writer, header, ParquetStream(files["parquet"], scans[kind]))
+        for part in parts():
+            for kind, fields in FIELDS.items():
+                jsonl, writer, header, parquet = sinks[kind]
+                for r in part.get(kind, ()):
+                    jsonl.write(_jsonl_line(r, fields).encode("utf-8"))
+                    writer.writerow([csv_cell(r.get(f, "")) for f in header])
+                    parquet.add(r)
+        for _, _, _, parquet in sinks.values():
+            parquet.close()
+        for fh in reversed(handles):  # each text wrapper before the file under it
+            fh.flush()
+            if not isinstance(fh, io.TextIOWrapper):
+                os.fsync(fh.fileno())
+        for fh in reversed(handles):
+            fh.close()
+        for tmp, path in temps:
+            _replace_if_changed(tmp, path)
+    except BaseException:
+        for _, _, _, parquet in sinks.values():
+            parquet.abort()
+        for fh in reversed(handles):
+            try:
+                fh.close()
+            except Exception:
+                pass
+        for tmp, _ in temps:
+            tmp.unlink(missing_ok=True)
+        raise
+    return [path for _, path in temps] + [update_duckdb(out_dir)]

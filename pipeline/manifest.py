@@ -3,6 +3,9 @@
 Each processed document leaves OUT/.cache/docs/<key>.json holding its input
 key (content hash, creation date, path), the pipeline fingerprint and its
 records. A document is reprocessed when its key or the fingerprint changes.
+The outputs are assembled from these entries one at a time; OUT/.cache/outputs.json
+records the digest of the inputs they were assembled from (and the files'
+sizes and mtimes), so a rerun with nothing new skips assembling altogether.
 """
 from __future__ import annotations
 
@@ -39,24 +42,76 @@ class DocCache:
     def input_key(doc) -> str:
         return f"{doc.sha256}|{doc.creation_date}|{doc.source_path}"
 
-    def get(self, doc) -> dict | None:
+    def _entry(self, doc) -> tuple[dict, bytes] | None:
         try:
-            entry = json.loads(self._path(doc.doc_id).read_text(encoding="utf-8"))
+            data = self._path(doc.doc_id).read_bytes()
+            entry = json.loads(data)
         except (OSError, ValueError):
             return None
-        if entry.get("key") != self.input_key(doc) or entry.get("fingerprint") != self.fingerprint:
+        if not isinstance(entry, dict) or entry.get("key") != self.input_key(doc) \
+                or entry.get("fingerprint") != self.fingerprint:
             return None
-        return entry["records"]
+        return entry, data
 
-    def put(self, doc, records: dict) -> None:
+    def get(self, doc) -> dict | None:
+        found = self._entry(doc)
+        return None if found is None else found[0]["records"]
+
+    def load(self, doc) -> tuple[str, dict] | None:
+        """(digest of the entry, its records) when doc's entry is valid for doc, else None."""
+        found = self._entry(doc)
+        return None if found is None else (hashlib.sha256(found[1]).hexdigest(), found[0]["records"])
+
+    def records(self, doc_id: str) -> dict:
+        """The records of an entry known to be valid (load/put in this run)."""
+        return json.loads(self._path(doc_id).read_bytes())["records"]
+
+    def put(self, doc, records: dict) -> str:
+        """Store doc's records; returns the entry's digest."""
         entry = {"doc_id": doc.doc_id, "key": self.input_key(doc), "fingerprint": self.fingerprint,
                  "records": records}
-        write_atomic(self._path(doc.doc_id), json.dumps(entry, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        data = json.dumps(entry, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        write_atomic(self._path(doc.doc_id), data)
+        return hashlib.sha256(data).hexdigest()
 
     def prune(self, keep_doc_ids: set[str]) -> None:
-        """Drop entries of documents no longer in the corpus."""
+        """Drop entries of documents no longer in the corpus (and temp files of killed writes)."""
         keep = {self._path(d).name for d in keep_doc_ids}
         if self.dir.is_dir():
             for path in self.dir.glob("*.json"):
                 if path.name not in keep:
                     path.unlink(missing_ok=True)
+            for path in self.dir.glob(".*.tmp"):
+                path.unlink(missing_ok=True)
+
+
+class OutputState:
+    """OUT/.cache/outputs.json: the digest of the inputs the outputs were assembled from,
+    with each output file's size and mtime (a file changed or missing since → assemble again)."""
+
+    def __init__(self, out_dir: Path, names: list[str]):
+        self.out_dir = Path(out_dir)
+        self.path = self.out_dir / ".cache" / "outputs.json"
+        self.names = names
+
+    def _files(self) -> dict | None:
+        files = {}
+        for name in self.names:
+            try:
+                st = (self.out_dir / name).stat()
+            except OSError:
+                return None
+            files[name] = [st.st_size, st.st_mtime_ns]
+        return files
+
+    def current(self, digest: str) -> bool:
+        try:
+            state = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        return isinstance(state, dict) and state.get("inputs") == digest and state.get("files") == self._files()
+
+    def save(self, digest: str) -> None:
+        files = self._files()
+        if files is not None:
+            write_atomic(self.path, json.dumps({"inputs": digest, "files": files}, sort_keys=True).encode("utf-8"))

@@ -1,15 +1,23 @@
-"""A whole run: corpus folder → OUT files, incremental and failure-tolerant."""
+"""A whole run: corpus folder → OUT files, incremental and failure-tolerant.
+
+Memory does not grow with the corpus: each document's records go to the
+per-document cache as soon as it is finished, the run keeps only document ids
+(and the small records of failed documents, which are not cached), and the
+outputs are assembled by reading the cache one entry at a time.
+"""
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.export import write_outputs
+from pipeline.export import Columns, clean_stale_temps, output_names, write_streamed
 from pipeline.ingest import iter_corpus
-from pipeline.manifest import DocCache
-from pipeline.process import RECORD_KINDS, needs_model, process_documents
+from pipeline.manifest import DocCache, OutputState
+from pipeline.process import needs_model, process_documents
 
 
 @dataclass
@@ -40,13 +48,16 @@ def run_corpus(corpus_dir: Path, out_dir: Path, use_kb: bool = True, workers: in
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
     cache = DocCache(out_dir, use_kb)
     result = RunResult()
-    by_doc: dict[str, dict] = {}
+    # doc_id → (digest of its records, records of a failed document or None when they are in the cache)
+    parts: dict[str, tuple[str, dict | None]] = {}
+    columns = Columns()  # gathered while each document's records are at hand anyway
     todo = []
     for doc in iter_corpus(corpus_dir):
         result.n_documents += 1
-        cached = cache.get(doc) if doc.status == "ok" else None
-        if cached is not None:
-            by_doc[doc.doc_id] = cached
+        found = cache.load(doc) if doc.status == "ok" else None
+        if found is not None:
+            parts[doc.doc_id] = (found[0], None)
+            columns.add(found[1])
             result.reused.append(doc.doc_id)
         else:
             todo.append(doc)
@@ -62,18 +73,43 @@ def run_corpus(corpus_dir: Path, out_dir: Path, use_kb: bool = True, workers: in
         stream = process_documents(todo, lambda: load_nlp(use_kb=use_kb), use_kb=use_kb, n_process=workers)
     for doc, records in stream:
         records = {"documents": [doc.record()], **records}
-        by_doc[doc.doc_id] = records
+        columns.add(records)
         if doc.status == "ok":
-            cache.put(doc, records)
+            parts[doc.doc_id] = (cache.put(doc, records), None)
             result.processed.append(doc.doc_id)
         else:
+            data = json.dumps(records, ensure_ascii=False, sort_keys=True).encode("utf-8")
+            parts[doc.doc_id] = (hashlib.sha256(data).hexdigest(), records)
             result.failed.append((doc.source_path, doc.error))
         if bar is not None and needs_model(doc):
             bar.update(1)
     if bar is not None:
         bar.close()
 
-    cache.prune(set(by_doc))
-    merged = {kind: [r for doc_id in sorted(by_doc) for r in by_doc[doc_id].get(kind, [])] for kind in RECORD_KINDS}
-    write_outputs(out_dir, merged)
+    cache.prune(set(parts))
+    write_corpus_outputs(out_dir, cache, parts, columns)
     return result
+
+
+def write_corpus_outputs(out_dir: Path, cache: DocCache, parts: dict[str, tuple[str, dict | None]],
+                         columns: Columns) -> None:
+    """The OUT files from the cached documents in doc_id order, one document in memory at a time;
+    skipped when they were already assembled from exactly these inputs."""
+    from importlib.metadata import version
+
+    clean_stale_temps(out_dir)
+    order = sorted(parts)
+    inputs = hashlib.sha256(f"{cache.fingerprint}|pyarrow={version('pyarrow')}".encode())
+    for doc_id in order:
+        inputs.update(json.dumps([doc_id, parts[doc_id][0]]).encode() + b"\n")
+    state = OutputState(out_dir, output_names())
+    if state.current(inputs.hexdigest()):
+        return
+
+    def documents():
+        for doc_id in order:
+            records = parts[doc_id][1]
+            yield records if records is not None else cache.records(doc_id)
+
+    write_streamed(out_dir, documents, columns)
+    state.save(inputs.hexdigest())

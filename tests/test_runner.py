@@ -73,8 +73,9 @@ def test_incremental_reruns(tmp_path, nlp, monkeypatch):
     first = run_corpus(corpus, out)
     assert sorted(first.processed) == ["a", "b"]
     before = _read_all(out)
+    mtimes = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
 
-    # nothing new: no model, byte-identical outputs
+    # nothing new: no model, byte-identical outputs, not even rewritten
     import pipeline.nlp
 
     def no_model(*a, **k):
@@ -84,6 +85,7 @@ def test_incremental_reruns(tmp_path, nlp, monkeypatch):
     again = run_corpus(corpus, out)
     assert again.processed == [] and sorted(again.reused) == ["a", "b"]
     assert _read_all(out) == before
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()} == mtimes
     monkeypatch.undo()
 
     # changed document: only it is processed
