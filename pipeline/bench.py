@@ -80,12 +80,14 @@ def time_pipeline(corpus: Path, workers: int) -> float:
         shutil.rmtree(out, ignore_errors=True)
 
 
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss across exec, so a child of a
+# big parent would report the parent's peak.
 _RSS_CHILD = """
-import resource, sys
+import re, sys
 from pathlib import Path
 from pipeline.runner import run_corpus
 run_corpus(Path(sys.argv[1]), Path(sys.argv[2]))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(re.search(r"VmHWM:\\s*(\\d+) kB", open("/proc/self/status").read()).group(1))
 """
 
 

@@ -61,6 +61,7 @@ def _level_ok(p, level: str) -> bool:
 
 
 _DATELINE_LINES = 4  # a news dateline sits in the first lines, alone on its line
+_DATELINE_CHARS = 300  # ... and near the top: bounds the search on one-line documents
 
 
 def find_dateline(cands: list[Cand], text: str) -> int | None:
@@ -75,13 +76,16 @@ def find_dateline(cands: list[Cand], text: str) -> int | None:
         head_end = nxt + 1
         while head_end < len(text) and text[head_end] == "\n":
             head_end += 1
+    head_end = min(head_end, _DATELINE_CHARS)
     for i, c in enumerate(cands):
         if c.start >= head_end:
             break
         if c.type != "DATE" or c.rel is not None or None in (c.y, c.m, c.d) or not valid_ymd(c.y, c.m, c.d):
             continue
         a = text.rfind("\n", 0, c.start) + 1
-        b = text.find("\n", c.end)
+        b = text.find("\n", c.end, c.end + _DATELINE_CHARS)
+        if b < 0 and len(text) - c.end > _DATELINE_CHARS:
+            continue  # a long line is no dateline
         rest = (text[a:c.start] + text[c.end:len(text) if b < 0 else b]).strip()
         if not re.sub(r"[\s()（）【】\[\]日月火水木金土曜付]", "", rest):
             return i
