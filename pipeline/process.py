@@ -16,6 +16,7 @@ from pipeline.events import build_events
 from pipeline.ingest import Document
 
 RECORD_KINDS = ("documents", "mentions", "timexes", "events")
+BATCH_SIZE = 4  # pieces per model batch: activation memory grows with batch size
 
 
 def needs_model(doc: Document) -> bool:
@@ -104,7 +105,7 @@ def _records(doc: Document, parsed: list[tuple[int, object]], use_kb: bool) -> d
 
 
 def process_documents(docs: Iterable[Document], nlp_factory, use_kb: bool = True, n_process: int = 1,
-                      batch_size: int = 4) -> Iterator[tuple[Document, dict[str, list[dict]]]]:
+                      batch_size: int = BATCH_SIZE) -> Iterator[tuple[Document, dict[str, list[dict]]]]:
     """Yield (document, records) in input order. The Japanese pieces of all
     documents flow through one nlp.pipe so the model stays busy; a document's
     records are built when its last piece comes back. The model is loaded only

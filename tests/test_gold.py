@@ -21,7 +21,8 @@ from pipeline.ingest import SUFFIXES, read_document
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "corpus" / "gold"
 RAW_DIR = ROOT / "corpus" / "raw"
-GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
+# the development gold plus the held-out and blind sets (each <set>/gold beside <set>/raw)
+GOLD_FILES = sorted(GOLD_DIR.glob("*.json")) + sorted((ROOT / "corpus").glob("*/gold/*.json"))
 
 LABELS = {"PERSON", "SHIP", "INCIDENT"}
 # other labels the guidelines name as allowed (not scored as the three)
@@ -72,10 +73,11 @@ def load_gold_doc(path: Path) -> tuple[dict, str | None]:
     """(gold JSON, decoded document text or None when the document is missing/unreadable)."""
     gold = json.loads(path.read_text(encoding="utf-8"))
     doc_id = gold.get("doc_id", path.stem)
+    raw_dir = RAW_DIR if path.parent == GOLD_DIR else path.parent.parent / "raw"
     for suffix in SUFFIXES:
-        doc_path = RAW_DIR / f"{doc_id}{suffix}"
+        doc_path = raw_dir / f"{doc_id}{suffix}"
         if doc_path.is_file():
-            doc = read_document(doc_path, RAW_DIR)
+            doc = read_document(doc_path, raw_dir)
             return gold, doc.text if doc.status == "ok" else None
     return gold, None
 
@@ -211,7 +213,7 @@ def test_checker_finds_span_label_overlap_and_trigger_problems():
 # ---------------------------------------------------------------- the gold files
 
 _NO_GOLD = pytest.param(None, marks=pytest.mark.skip(reason=f"no gold files yet in {GOLD_DIR}/*.json"))
-_PARAMS = [pytest.param(p, id=p.stem) for p in GOLD_FILES] or [_NO_GOLD]
+_PARAMS = [pytest.param(p, id=f"{p.parent.parent.name}/{p.stem}") for p in GOLD_FILES] or [_NO_GOLD]
 
 
 @pytest.mark.parametrize("path", _PARAMS)
