@@ -110,7 +110,7 @@ class TypeEvidence:
     """What the non-empty values of an extra column were, gathered one value at a time
     (so a streamed column is typed exactly as the whole list would be)."""
 
-    __slots__ = ("seen", "lists", "bools", "ints", "numbers")
+    __slots__ = ("bools", "ints", "lists", "numbers", "seen")
 
     def __init__(self):
         self.seen = False
@@ -277,7 +277,7 @@ class ParquetStream:
     The columns and their types come from a first pass (ColumnScan), so the file
     equals parquet_bytes(to_table(kind, all_records))."""
 
-    def __init__(self, sink, scan: "ColumnScan"):
+    def __init__(self, sink, scan: ColumnScan):
         import pyarrow as pa
 
         self.names, self.types = scan.names(), scan.types()

@@ -79,7 +79,7 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _SENT_END.finditer(text):
-        end = m.end() if not m.group().strip("\r\n") == "" else m.start()
+        end = m.start() if m.group() in ("\r\n", "\n", "\r") else m.end()  # a newline is not part of the sentence
         _add_span(text, start, end, base, spans)
         start = m.end()
     _add_span(text, start, len(text), base, spans)

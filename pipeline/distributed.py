@@ -3,7 +3,7 @@ existing scheduler by address. Results come back in input order, so the
 outputs equal a local run's byte for byte."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from pipeline.ingest import Document
 

@@ -11,9 +11,9 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 SUFFIXES = (".txt", ".md")
 # Legacy Japanese encodings tried in order after UTF-8; cp932 is a superset of Shift_JIS.

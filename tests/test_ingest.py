@@ -24,7 +24,7 @@ def test_decode_each_encoding(raw, encoding):
     assert not text.startswith("\ufeff")
     # the recorded encoding reproduces the text the offsets index
     again = raw.decode(enc)
-    assert (again[1:] if again.startswith("\ufeff") else again) == text
+    assert (again.removeprefix("\ufeff")) == text
 
 
 @pytest.mark.parametrize(
@@ -43,7 +43,7 @@ def test_undecodable_input_has_a_reason(raw, reason):
 
 
 def test_newlines_untouched():
-    text, _ = decode_bytes("一行目\r\n二行目\r三行目\n".encode("utf-8"))
+    text, _ = decode_bytes("一行目\r\n二行目\r三行目\n".encode())
     assert text == "一行目\r\n二行目\r三行目\n"
 
 

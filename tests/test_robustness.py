@@ -50,7 +50,7 @@ def _battery(corpus):
         ("utf8bom.txt", b"\xef\xbb\xbf" + JA.encode("utf-8"), "ok"),
         ("crlf.txt", JA.replace("\n", "\r\n").encode("utf-8") * 3, "ok"),
         ("cr.txt", JA.replace("\n", "\r").encode("utf-8") * 3, "ok"),
-        ("fullwidth.txt", "２０１０年３月２６日、ＵＳＳプエブロ号とＫｉｍ　Ｊｏｎｇ－ｕｎ。\n".encode("utf-8"), "ok"),
+        ("fullwidth.txt", "２０１０年３月２６日、ＵＳＳプエブロ号とＫｉｍ　Ｊｏｎｇ－ｕｎ。\n".encode(), "ok"),
         ("nul.txt", JA.encode("utf-8") + b"\x00" + JA.encode("utf-8"), "ok"),
         ("emoji.txt", ("🇰🇵🇺🇸 𠮷野家で" + JA + "😀").encode("utf-8"), "ok"),
         ("combining.txt", ("か\u3099き\u3099 e\u0301" + JA).encode("utf-8"), "ok"),
@@ -189,7 +189,7 @@ def test_dask_engine_matches_local(tmp_path, nlp):
 @pytest.mark.slow
 def test_component_crash_fails_only_its_document(tmp_path, nlp, monkeypatch):
     """A component raising on one document's text: that document errors, the batch-mates survive."""
-    import pipeline.entities as entities
+    from pipeline import entities
 
     real = entities.doc_mentions
 

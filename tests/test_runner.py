@@ -118,7 +118,7 @@ def test_rerun_from_scratch_is_byte_identical(tmp_path, nlp):
 def test_failed_document_among_good_ones(tmp_path, nlp, capsys):
     corpus = _corpus(tmp_path, a=DOC_A, b=DOC_B)
     (corpus / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(500))
-    (corpus / "broken.txt").write_bytes("北朝鮮".encode("utf-8") + b"\xff\xfe\xfa" + bytes(3) + b"\x80")
+    (corpus / "broken.txt").write_bytes("北朝鮮".encode() + b"\xff\xfe\xfa" + bytes(3) + b"\x80")
     out = tmp_path / "out"
     code = cli.main(["run", str(corpus), "--out", str(out)])
     assert code == 1

@@ -1,9 +1,8 @@
 """Values for the selected candidates: anaphora against the narrative, deixis against the dct."""
 from __future__ import annotations
 
-import re
-
 import datetime as dt
+import re
 
 from . import lexicon
 from . import patterns as P
