@@ -64,22 +64,21 @@ def _iso_date(value):
         return None
 
 
-def _int(value):
+def _number(value, cast):
     if value is None or value == "" or isinstance(value, bool):
         return None
     try:
-        return int(value)
+        return cast(value)
     except (TypeError, ValueError):
         return None
+
+
+def _int(value):
+    return _number(value, int)
 
 
 def _float(value):
-    if value is None or value == "" or isinstance(value, bool):
-        return None
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
+    return _number(value, float)
 
 
 def _bool(value):

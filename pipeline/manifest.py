@@ -53,10 +53,6 @@ class DocCache:
             return None
         return entry, data
 
-    def get(self, doc) -> dict | None:
-        found = self._entry(doc)
-        return None if found is None else found[0]["records"]
-
     def load(self, doc) -> tuple[str, dict] | None:
         """(digest of the entry, its records) when doc's entry is valid for doc, else None."""
         found = self._entry(doc)

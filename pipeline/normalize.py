@@ -37,7 +37,9 @@ def normalize(text: str) -> Normalized:
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
-        n = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
+        # ASCII, kana and common kanji are NFKC-stable: skip the call on the hot path
+        stable = ch < "\u00a0" or "\u3041" <= ch <= "\u3096" or "\u30a1" <= ch <= "\u30fa" or "\u4e00" <= ch <= "\u9fff"
+        n = ch if stable else unicodedata.normalize("NFKC", ch)
         if not n:
             continue
         out.append(n)

@@ -165,11 +165,11 @@ def test_corpus_document_is_fast():
     assert all(text[t["start"]:t["end"]] == t["text"] for t in got)
 
 
-def test_fallback_view_matches_project_normalizer():
-    from pipeline.dates.textview import make_view
+def test_dates_view_is_the_project_normalizer():
+    from pipeline.dates.textview import view_of
     normalize = pytest.importorskip("pipeline.normalize").normalize
     text = "ｘ２０１８年㍻３０年①〜⑤、ﾃｽﾄ 1969年"
-    ours, theirs = make_view(text), normalize(text)
+    ours, theirs = view_of(text), normalize(text)
     assert ours.text == theirs.text
     for s in range(len(ours.text)):
         assert ours.orig_span(s, s + 1) == theirs.orig_span(s, s + 1)
