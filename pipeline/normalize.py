@@ -6,8 +6,10 @@ character remembers which original character it came from.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -30,19 +32,40 @@ class Normalized:
         return first, self.origin[nxt] if self.origin[nxt] > last else last + 1
 
 
+@lru_cache(maxsize=1)
+def stable_runs() -> re.Pattern:
+    """Runs of BMP characters that NFKC leaves unchanged one by one: a document is mostly such runs
+    (kana, kanji, CJK punctuation), copied whole; only the characters between go through NFKC."""
+    ranges, start = [], None
+    for cp in range(0x10000):
+        ch = chr(cp)
+        stable = not 0xD800 <= cp <= 0xDFFF and unicodedata.normalize("NFKC", ch) == ch
+        if stable and start is None:
+            start = cp
+        elif not stable and start is not None:
+            ranges.append((start, cp - 1))
+            start = None
+    if start is not None:
+        ranges.append((start, 0xFFFF))
+    return re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]+")
+
+
 def normalize(text: str) -> Normalized:
     """NFKC per character, so each output character has exactly one origin."""
     if text.isascii():
         return Normalized(text, tuple(range(len(text) + 1)))
     out: list[str] = []
     origin: list[int] = []
-    for i, ch in enumerate(text):
-        # ASCII, kana and common kanji are NFKC-stable: skip the call on the hot path
-        stable = ch < "\u00a0" or "\u3041" <= ch <= "\u3096" or "\u30a1" <= ch <= "\u30fa" or "\u4e00" <= ch <= "\u9fff"
-        n = ch if stable else unicodedata.normalize("NFKC", ch)
-        if not n:
-            continue
-        out.append(n)
-        origin.extend([i] * len(n))
+    pos = 0
+    for run in (*stable_runs().finditer(text), None):
+        end = run.start() if run is not None else len(text)
+        for i in range(pos, end):
+            n = unicodedata.normalize("NFKC", text[i])
+            out.append(n)
+            origin.extend([i] * len(n))
+        if run is not None:
+            out.append(run.group())
+            origin.extend(range(run.start(), run.end()))
+            pos = run.end()
     origin.append(len(text))
     return Normalized("".join(out), tuple(origin))

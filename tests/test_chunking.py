@@ -1,6 +1,11 @@
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.chunking import SUDACHI_MAX_BYTES, chunk_text, split_sentences
+from pipeline.entities.kb import norm_char, normalized_view
 from pipeline.normalize import normalize
 
 from .conftest import CORPUS
@@ -65,3 +70,52 @@ def test_normalized_view_maps_back():
     s = norm.text.index("平成")
     os_, oe = norm.orig_span(s, s + 2)
     assert text[os_:oe] == "㍻"
+
+
+# Both normalizers copy runs of unchanged characters whole; they must equal the plain
+# one-character-at-a-time definitions on any text.
+_MIXED = st.text(alphabet=st.sampled_from(list("ａ１ＡＢab（）　・ｶﾞﾟ゛\u3099\u309aカハ漢あア-－.= 、。「」①㍻ﬁ\u0301e😀"))
+                 | st.characters(), max_size=40)
+
+
+def _nfkc_per_char(text):
+    out, origin = [], []
+    for i, ch in enumerate(text):
+        n = unicodedata.normalize("NFKC", ch)
+        out.append(n)
+        origin.extend([i] * len(n))
+    return "".join(out), tuple(origin) + (len(text),)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MIXED)
+def test_normalize_equals_per_character_nfkc(text):
+    norm = normalize(text)
+    assert (norm.text, norm.origin) == _nfkc_per_char(text)
+
+
+def _kb_view_per_char(text):
+    chars, first, last = [], [], []
+    for i, c in enumerate(text):
+        n = norm_char(c)
+        if n in ("\u3099", "\u309a") and chars:
+            merged = unicodedata.normalize("NFC", chars[-1] + n)
+            if len(merged) == 1:
+                chars[-1], last[-1] = merged, i
+                continue
+        for ch in n:
+            chars.append(ch)
+            first.append(i)
+            last.append(i)
+    return "".join(chars), first, last
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MIXED)
+def test_kb_view_equals_per_character_definition(text):
+    assert normalized_view(text) == _kb_view_per_char(text)
+
+
+def test_kb_view_joins_a_mark_to_the_end_of_a_run():
+    view, first, last = normalized_view("カタカﾞ")
+    assert view == "カタガ" and first == [0, 1, 2] and last == [0, 1, 3]

@@ -1,7 +1,7 @@
 """Entities stage: PERSON / SHIP / INCIDENT mentions (plus GiNZA's WAR, MEETING, GPE, ORG) with canonical ids.
 
 Public API
-- add_entity_components(nlp, use_kb=True): adds the spaCy components after GiNZA's "ner":
+- add_entity_components(nlp, use_kb=True): appends the spaCy components after GiNZA's:
   "entity_kb_matcher" (KB aliases, character-level), "entity_rules" (rules + GiNZA ENE mapping),
   "entity_resolver" (readings in brackets, overlap policy). Results: doc._.entity_mentions (doc offsets).
 - doc_mentions(doc, base): the mentions of one Doc (a chunk starting at `base`), absolute offsets.
@@ -26,15 +26,33 @@ from .resolve import kb_mentions, resolve_overlaps
 
 __all__ = ["add_entity_components", "doc_mentions", "link_mentions", "text_mentions"]
 
-for _ext in ("entity_candidates", "entity_mentions"):
+for _ext in ("entity_work", "entity_mentions"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
 
 
-def _add(doc: Doc, found: list[dict]) -> None:
-    if doc._.entity_candidates is None:
-        doc._.entity_candidates = []
-    doc._.entity_candidates.extend(found)
+class EntityWork:
+    """What the entity components share while one Doc passes through them: its text (spaCy rebuilds
+    Doc.text from the tokens on every access), its token table, the candidates found so far.
+    The resolver consumes it, so it never travels with a finished Doc."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.candidates: list[dict] = []
+        self._tokens = None
+
+    @property
+    def tokens(self) -> rules.TokenInfo:
+        if self._tokens is None:
+            self._tokens = rules.TokenInfo(self.doc)
+        return self._tokens
+
+
+def _work(doc: Doc) -> EntityWork:
+    if doc._.entity_work is None:
+        doc._.entity_work = EntityWork(doc)
+    return doc._.entity_work
 
 
 class EntityKBMatcher:
@@ -46,7 +64,8 @@ class EntityKBMatcher:
         self.matcher = kb_matcher()
 
     def __call__(self, doc: Doc) -> Doc:
-        _add(doc, kb_mentions(doc.text, self.matcher, self.kb))
+        work = _work(doc)
+        work.candidates += kb_mentions(work.text, self.matcher, self.kb)
         return doc
 
 
@@ -57,7 +76,8 @@ class EntityRules:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        _add(doc, rule_candidates(doc.text, doc))
+        work = _work(doc)
+        work.candidates += rule_candidates(work.text, doc, work.tokens)
         return doc
 
 
@@ -66,17 +86,18 @@ class EntityResolver:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.entity_mentions = finish(doc.text, doc._.entity_candidates or [])
-        doc._.entity_candidates = None
+        work = _work(doc)
+        doc._.entity_mentions = finish(work.text, work.candidates)
+        doc._.entity_work = None
         return doc
 
 
-@Language.factory("entity_kb_matcher", assigns=["doc._.entity_candidates"], requires=["doc.ents"])
+@Language.factory("entity_kb_matcher", assigns=["doc._.entity_work"], requires=["doc.ents"])
 def make_kb_matcher(nlp: Language, name: str):
     return EntityKBMatcher(nlp, name)
 
 
-@Language.factory("entity_rules", assigns=["doc._.entity_candidates"], requires=["doc.ents", "token.tag"])
+@Language.factory("entity_rules", assigns=["doc._.entity_work"], requires=["doc.ents", "token.tag"])
 def make_rules(nlp: Language, name: str):
     return EntityRules(nlp, name)
 
@@ -87,20 +108,17 @@ def make_resolver(nlp: Language, name: str):
 
 
 def add_entity_components(nlp: Language, use_kb: bool = True) -> None:
-    """Add the entity components after GiNZA's "ner" (idempotent)."""
-    after = "ner"
-    if use_kb and "entity_kb_matcher" not in nlp.pipe_names:
-        nlp.add_pipe("entity_kb_matcher", after=after)
-    if use_kb:
-        after = "entity_kb_matcher"
-    if "entity_rules" not in nlp.pipe_names:
-        nlp.add_pipe("entity_rules", after=after)
-    if "entity_resolver" not in nlp.pipe_names:
-        nlp.add_pipe("entity_resolver", after="entity_rules")
+    """Append the entity components after all of GiNZA's (idempotent)."""
+    names = ["entity_kb_matcher", "entity_rules", "entity_resolver"] if use_kb else ["entity_rules", "entity_resolver"]
+    for name in names:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)
 
 
-def rule_candidates(text: str, doc: Doc | None = None) -> list[dict]:
-    tok = rules.TokenInfo(doc) if doc is not None else None
+def rule_candidates(text: str, doc: Doc | None = None, tok: rules.TokenInfo | None = None) -> list[dict]:
+    """Rule candidates of `text` (== doc.text when a parsed Doc is given; `tok` is its token table)."""
+    if doc is not None and tok is None:
+        tok = rules.TokenInfo(doc)
     found = []
     found += rules.person_title_rules(text, tok)
     found += rules.katakana_fullname_rule(text)
@@ -109,8 +127,8 @@ def rule_candidates(text: str, doc: Doc | None = None) -> list[dict]:
     found += rules.english_person_rules(text)
     found += rules.english_incident_rules(text)
     if doc is not None:
-        found += rules.ginza_rules(doc, tok)
-        found += rules.sudachi_name_rules(doc)
+        found += rules.ginza_rules(doc, text, tok)
+        found += rules.sudachi_name_rules(text, tok)
     return found
 
 
@@ -138,7 +156,8 @@ def doc_mentions(doc: Doc, base: int = 0) -> list[dict]:
     """Mentions of a processed Doc (a chunk at char offset `base` of its document), absolute offsets."""
     ms = doc._.entity_mentions
     if ms is None:  # the components did not run: rules only
-        ms = finish(doc.text, rule_candidates(doc.text, doc))
+        text = doc.text
+        ms = finish(text, rule_candidates(text, doc))
     return [_provisional(m, base) for m in ms]
 
 

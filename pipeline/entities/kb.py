@@ -20,6 +20,7 @@ KB_PATH = DATA / "kb.jsonl"
 SEPARATORS = frozenset("・･＝=·‧ \u3000-‐‑–—.．")
 
 
+@lru_cache(maxsize=8192)  # a document repeats few distinct characters many times
 def norm_char(c: str) -> str:
     """NFKC of one character, ASCII letters lowercased; '' for separators."""
     if c in SEPARATORS:
@@ -38,19 +39,39 @@ def normalized_view(text: str) -> tuple[str, list[int], list[int]]:
     chars: list[str] = []
     first: list[int] = []
     last: list[int] = []
-    for i, c in enumerate(text):
+    pos = 0
+    for run in (*PLAIN_RUN.finditer(text), None):
+        end = run.start() if run is not None else len(text)
+        _view_chars(text, pos, end, chars, first, last)
+        if run is not None:
+            chars.append(run.group())
+            span = range(run.start(), run.end())
+            first.extend(span)
+            last.extend(span)
+            pos = run.end()
+    return "".join(chars), first, last
+
+
+# kana, kanji, lowercase ASCII letters and digits: their own view, copied as whole runs
+PLAIN_RUN = re.compile("[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fffa-z0-9]+")
+
+
+def _view_chars(text: str, start: int, end: int, chars: list[str], first: list[int], last: list[int]) -> None:
+    """normalized_view for text[start:end], one character at a time, appended to the lists."""
+    for i in range(start, end):
+        c = text[i]
         n = norm_char(c)
         if n in _MARKS and chars:
-            merged = unicodedata.normalize("NFC", chars[-1] + n)
+            prev = chars[-1]  # a single character or a whole plain run: the mark joins its last character
+            merged = unicodedata.normalize("NFC", prev[-1] + n)
             if len(merged) == 1:  # カ+゛→ガ; a mark after 0 stays its own character
-                chars[-1] = merged
+                chars[-1] = prev[:-1] + merged
                 last[-1] = i
                 continue
         for ch in n:
             chars.append(ch)
             first.append(i)
             last.append(i)
-    return "".join(chars), first, last
 
 
 def norm_key(name: str) -> str:

@@ -10,6 +10,9 @@ import bisect
 import re
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import IDX, LENGTH, POS, TAG
+
 from .kb import lexicon
 from .patterns import boundary_ok, is_kanji, is_kata
 
@@ -47,14 +50,24 @@ def sentence_bounds(text: str, s: int, e: int, limit: int = 300) -> tuple[int, i
     return a, b
 
 
+def _names(strings, hashes) -> list[str]:
+    """String-store hashes → their strings, looked up once per distinct hash."""
+    distinct, index = numpy.unique(hashes, return_inverse=True)
+    names = [strings[h] for h in distinct.tolist()]
+    return [names[i] for i in index.tolist()]
+
+
 class TokenInfo:
-    """Token spans and tags of a spaCy Doc, queried by character offsets (relative to the doc text)."""
+    """Token spans and tags of a spaCy Doc, queried by character offsets (relative to the doc text).
+    Read from one `Doc.to_array` call: iterating a Doc builds a Token object per token, which
+    cost more than all the rules together."""
 
     def __init__(self, doc):
-        self.starts = [t.idx for t in doc]
-        self.ends = [t.idx + len(t.text) for t in doc]
-        self.tags = [t.tag_ for t in doc]
-        self.pos = [t.pos_ for t in doc]
+        table = doc.to_array([IDX, LENGTH, TAG, POS])
+        self.starts = table[:, 0].astype("int64").tolist()
+        self.ends = (table[:, 0] + table[:, 1]).astype("int64").tolist()
+        self.tags = _names(doc.vocab.strings, table[:, 2])
+        self.pos = _names(doc.vocab.strings, table[:, 3])
 
     def tokens(self, s: int, e: int) -> range:
         i = bisect.bisect_right(self.ends, s)
@@ -480,12 +493,11 @@ def _trim_titles(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def ginza_rules(doc, tok: TokenInfo | None = None) -> list[dict]:
-    """GiNZA's ENE entities mapped to our labels, with filters for its known errors."""
+def ginza_rules(doc, text: str, tok: TokenInfo | None = None) -> list[dict]:
+    """GiNZA's ENE entities mapped to our labels, with filters for its known errors (`text` is doc.text)."""
     L = lexicon()
     block = frozenset(L["ginza_person_block"])
     r = _res()
-    text = doc.text
     out = []
     ents = list(doc.ents)
     k = 0
@@ -545,23 +557,28 @@ def ginza_rules(doc, tok: TokenInfo | None = None) -> list[dict]:
     return out
 
 
-def sudachi_name_rules(doc) -> list[dict]:
+@lru_cache(maxsize=1)
+def _name_heads() -> tuple[frozenset, tuple[int, ...]]:
+    """Compound heads and titles cut off a kanji run's end, and their lengths, longest first."""
+    L = lexicon()
+    heads = frozenset(L["name_compound_heads_ja"]) | frozenset(L["strong_titles_ja"])
+    return heads, tuple(sorted({len(h) for h in heads}, reverse=True))
+
+
+def sudachi_name_rules(text: str, tok: TokenInfo) -> list[dict]:
     """SudachiPy's person-name tags: a kanji run holding 人名 tokens is a name once compound heads and titles
     are cut off (金正恩体制 -> 金正恩, 安倍晋三首相 -> 安倍晋三); katakana 人名 tokens (ブッシュ) too."""
     r = _res()
-    L = lexicon()
-    heads = sorted(set(L["name_compound_heads_ja"]) | set(L["strong_titles_ja"]), key=len, reverse=True)
-    text = doc.text
-    tok = TokenInfo(doc)
+    heads, head_lengths = _name_heads()
     out = []
     for m in re.finditer(rf"{KANJI}{{2,}}", text):
         s, e = m.start(), m.end()
         changed = True
         while changed and e - s > 2:
             changed = False
-            for h in heads:
-                if text.endswith(h, s, e) and e - len(h) - s >= 2:
-                    e -= len(h)
+            for n in head_lengths:
+                if e - n - s >= 2 and text[e - n:e] in heads:
+                    e -= n
                     changed = True
                     break
         if not 2 <= e - s <= 5:
@@ -581,15 +598,17 @@ def sudachi_name_rules(doc) -> list[dict]:
         if e - s == 5 and not tags[0].endswith("人名-姓"):
             continue
         out.append(cand(text, s, e, "PERSON", "rule:sudachi", 0.7))
-    # a surname token followed by a given-name token is a full name whatever follows (大島賢三国連大使)
-    for a, b in zip(doc, doc[1:]):
-        if (a.tag_.endswith("人名-姓") and b.tag_.endswith("人名-名") and b.idx == a.idx + len(a.text)
-                and re.fullmatch(rf"{KANJI}+", a.text + b.text)):
-            out.append(cand(text, a.idx, b.idx + len(b.text), "PERSON", "rule:sudachi", 0.7))
-    for i, t in enumerate(doc):
-        if t.tag_.endswith("人名-一般") and is_kata(t.text[0]):
-            m = re.match(r"[ァ-ヺー]+", t.text)
-            s, e = t.idx, t.idx + m.end()
+    n_tokens = len(tok.tags)
+    for i, tag in enumerate(tok.tags):
+        if tag.endswith("人名-姓") and i + 1 < n_tokens:
+            # a surname token followed by a given-name token is a full name whatever follows (大島賢三国連大使)
+            s, e = tok.starts[i], tok.ends[i + 1]
+            if (tok.tags[i + 1].endswith("人名-名") and tok.starts[i + 1] == tok.ends[i]
+                    and re.fullmatch(rf"{KANJI}+", text[s:e])):
+                out.append(cand(text, s, e, "PERSON", "rule:sudachi", 0.7))
+        elif tag.endswith("人名-一般") and is_kata(text[tok.starts[i]]):
+            m = re.match(r"[ァ-ヺー]+", text[tok.starts[i]:tok.ends[i]])
+            s, e = tok.starts[i], tok.starts[i] + m.end()
             if e - s >= 3 and katakana_name_ok(text[s:e]) and boundary_ok(text, s, e) and not blocked_after(text, e):
                 out.append(cand(text, s, e, "PERSON", "rule:sudachi", 0.55))
     return out
