@@ -25,6 +25,7 @@ import json
 import os
 import re
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 KINDS = ("documents", "mentions", "timexes", "events")
@@ -209,11 +210,28 @@ def _array(name: str, values: list, typ=None, encode: bool = True):
 
     typ = column_type(name, values) if typ is None else typ
     if pa.types.is_dictionary(typ):
-        plain = pa.array([_text(v) for v in values], pa.string())
+        plain = pa.array(_converted(values, _text, _as_is_types()[pa.string()]), pa.string())
         return plain.dictionary_encode() if encode else plain
     convert = {pa.int64(): _int, pa.float64(): _float, pa.date32(): _iso_date, pa.string(): _text,
                pa.list_(pa.string()): _str_list, pa.bool_(): _bool}[typ]
-    return pa.array([convert(v) for v in values], typ)
+    return pa.array(_converted(values, convert, _as_is_types().get(typ, frozenset())), typ)
+
+
+def _converted(values: list, convert, as_is: frozenset) -> list:
+    """values through `convert`, skipped when every value's type is one it returns unchanged."""
+    if {type(v) for v in values} <= as_is:
+        return values
+    return [convert(v) for v in values]
+
+
+@lru_cache(maxsize=1)
+def _as_is_types() -> dict:
+    """Per Arrow type, the Python value types its converter returns unchanged."""
+    import pyarrow as pa
+
+    none = type(None)
+    return {pa.string(): frozenset({str, none}), pa.int64(): frozenset({int, none}),
+            pa.float64(): frozenset({float, none}), pa.bool_(): frozenset({bool, none})}
 
 
 def extra_columns(kind: str, records) -> list[str]:
@@ -326,7 +344,7 @@ class ParquetStream:
     def abort(self) -> None:
         try:
             self.writer.close()
-        except Exception:  # the sink may be gone already; the temp file is dropped anyway
+        except Exception:  # noqa: BLE001, S110 - the sink may be gone already; the temp file is dropped anyway
             pass
 
 

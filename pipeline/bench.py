@@ -36,16 +36,19 @@ def build_corpus(folder: Path, target_bytes: int) -> int:
     while total < target_bytes:
         seed = seeds[n % len(seeds)]
         shift = n // len(seeds)
-        text = re.sub(r"(1[89]\d\d|20[0-2]\d)年", lambda m: f"{int(m.group(1)) - shift}年", seed)
+        text = re.sub(r"(1[89]\d\d|20[0-2]\d)年", lambda m, shift=shift: f"{int(m.group(1)) - shift}年", seed)
         paras = text.split("\n\n")
         k = shift % max(1, len(paras))
         text = "\n\n".join(paras[k:] + paras[:k])
         data = text.encode("utf-8")
-        if total + len(data) > target_bytes and total:
+        last = total + len(data) >= target_bytes and total > 0
+        if last:  # cut at a character boundary; the corpus may end a few bytes short
             data = data[: target_bytes - total].decode("utf-8", "ignore").encode("utf-8")
         (folder / f"doc{n:04d}.txt").write_bytes(data)
         total += len(data)
         n += 1
+        if last:
+            break
     return total
 
 
@@ -119,7 +122,7 @@ def noop_rerun_seconds(corpus: Path) -> float:
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default="outputs")
-    parser.add_argument("--mb", type=float, default=float(os.environ.get("BENCH_MB", 1)),
+    parser.add_argument("--mb", type=float, default=float(os.environ.get("BENCH_MB", "1")),
                         help="size of the throughput corpus in MB (default 1)")
     parser.add_argument("--rss-mb", default=os.environ.get("BENCH_RSS_MB", "1,10"),
                         help="corpus sizes in MB for the peak-RSS runs (default 1,10)")

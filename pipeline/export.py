@@ -69,8 +69,12 @@ def _ordered(record: dict, fields: list[str]) -> dict:
     return out
 
 
+# json.dumps with a non-default option builds a new encoder per call; one per process is enough
+_encode_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _jsonl_line(record: dict, fields: list[str]) -> str:
-    return json.dumps(_ordered(record, fields), ensure_ascii=False) + "\n"
+    return _encode_json(_ordered(record, fields)) + "\n"
 
 
 def to_jsonl(records: list[dict], fields: list[str]) -> bytes:
@@ -78,6 +82,8 @@ def to_jsonl(records: list[dict], fields: list[str]) -> bytes:
 
 
 def csv_cell(value) -> str:
+    if type(value) is str:  # the common case first: this runs for every cell
+        return "'" + value if value.startswith(_FORMULA_START) else value
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
@@ -208,7 +214,7 @@ def write_streamed(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[di
         for fh in reversed(handles):
             try:
                 fh.close()
-            except Exception:
+            except Exception:  # noqa: BLE001, S110 - cleaning up after the error being raised
                 pass
         for tmp, _ in temps:
             tmp.unlink(missing_ok=True)

@@ -123,7 +123,7 @@ def process_documents(docs: Iterable[Document], nlp_factory, use_kb: bool = True
                 # a component failed on a batch holding this document: retry it alone
                 parsed[i] = _parse_alone(nlp, [(base, piece) for piece, (j, base) in jobs if j == i])
             records = _records(doc, parsed.pop(i, []), use_kb) if doc.status == "ok" else {}
-        except Exception as exc:  # one bad document must not stop the run
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
             doc.status, doc.error = "error", f"processing failed: {type(exc).__name__}: {exc}"
             records = {}
         return doc, records
@@ -140,7 +140,7 @@ def process_documents(docs: Iterable[Document], nlp_factory, use_kb: bool = True
                     while next_doc <= i:
                         yield finish(next_doc)
                         next_doc += 1
-        except Exception:
+        except Exception:  # noqa: BLE001, S110 - the documents not yet finished are parsed alone below
             pass
     while next_doc < len(docs):
         yield finish(next_doc)

@@ -68,9 +68,7 @@ def run_corpus(corpus_dir: Path, out_dir: Path, use_kb: bool = True, workers: in
 
         stream = process_on_dask(todo, use_kb=use_kb, scheduler=scheduler)
     else:
-        from pipeline.nlp import load_nlp
-
-        stream = process_documents(todo, lambda: load_nlp(use_kb=use_kb), use_kb=use_kb, n_process=workers)
+        stream = process_documents(todo, lambda: _model(use_kb), use_kb=use_kb, n_process=workers)
     for doc, records in stream:
         records = {"documents": [doc.record()], **records}
         columns.add(records)
@@ -89,6 +87,13 @@ def run_corpus(corpus_dir: Path, out_dir: Path, use_kb: bool = True, workers: in
     cache.prune(set(parts))
     write_corpus_outputs(out_dir, cache, parts, columns)
     return result
+
+
+def _model(use_kb: bool):
+    """Imported only when some document needs the model: spaCy's import alone takes a second."""
+    from pipeline.nlp import load_nlp
+
+    return load_nlp(use_kb=use_kb)
 
 
 def write_corpus_outputs(out_dir: Path, cache: DocCache, parts: dict[str, tuple[str, dict | None]],
