@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -72,10 +73,16 @@ def time_bare_ginza(pieces: list[str], fast: bool) -> float:
     return time.perf_counter() - start
 
 
-def time_pipeline(corpus: Path, workers: int) -> tuple[float, float]:
-    """(seconds for a whole run, of which seconds inside GiNZA: its tokenizer and components).
-    The model's share is clocked inside the same run (one process only), so the extraction share
-    does not depend on two runs meeting the same machine load."""
+def _cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def time_pipeline(corpus: Path, workers: int) -> tuple[float, float, float]:
+    """(seconds for a whole run, of which seconds inside GiNZA: its tokenizer and components,
+    CPU seconds of the run in all threads and worker processes). The model's share is clocked
+    inside the same run (one process only), so the extraction share does not depend on two runs
+    meeting the same machine load."""
     from pipeline.nlp import load_nlp
     from pipeline.runner import run_corpus
 
@@ -83,9 +90,9 @@ def time_pipeline(corpus: Path, workers: int) -> tuple[float, float]:
     clock = nlp.add_pipe("model_clock", before="release_tensor") if workers == 1 else None
     out = Path(tempfile.mkdtemp(prefix="bench-out-"))
     try:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu_seconds()
         run_corpus(corpus, out, workers=workers)
-        return time.perf_counter() - start, clock.seconds if clock else float("nan")
+        return time.perf_counter() - start, clock.seconds if clock else float("nan"), _cpu_seconds() - cpu
     finally:
         if clock is not None:
             nlp.remove_pipe("model_clock")
@@ -138,11 +145,11 @@ def main(argv: list[str] | None = None) -> dict:
         print(f"bare ja_ginza nlp.pipe: {n_chars / bare:,.0f} chars/s")
         fast_ginza = time_bare_ginza(pieces, fast=True)
         print(f"fast GiNZA path alone: {n_chars / fast_ginza:,.0f} chars/s")
-        one, model_seconds = time_pipeline(corpus, workers=1)
+        one, model_seconds, one_cpu = time_pipeline(corpus, workers=1)
         print(f"full pipeline, 1 worker: {n_chars / one:,.0f} chars/s "
-              f"({model_seconds:.1f} s of {one:.1f} s inside GiNZA)")
-        two, _ = time_pipeline(corpus, workers=2)
-        print(f"full pipeline, 2 workers: {n_chars / two:,.0f} chars/s")
+              f"({model_seconds:.1f} s of {one:.1f} s inside GiNZA; {one_cpu / one:.2f} cores busy)")
+        two, _, two_cpu = time_pipeline(corpus, workers=2)
+        print(f"full pipeline, 2 workers: {n_chars / two:,.0f} chars/s ({two_cpu / two:.2f} cores busy)")
         rss = {}
         for size in [float(s) for s in args.rss_mb.split(",") if s.strip()]:
             folder = work / f"rss-{size:g}mb"
@@ -165,6 +172,10 @@ def main(argv: list[str] | None = None) -> dict:
             # the same from two separate runs (fast GiNZA alone vs the pipeline): noisier on a shared machine
             "extraction_share_vs_separate_ginza_run": round(max(0.0, one - fast_ginza) / one, 3),
             "ratio_2_workers_vs_1": round(one / two, 3),
+            # one worker already keeps part of the second core busy with BLAS threads, which bounds
+            # what a second worker process can add on a 2-core machine
+            "cores_busy_1_worker": round(one_cpu / one, 2),
+            "cores_busy_2_workers": round(two_cpu / two, 2),
             "peak_rss_mb": rss,
             "rss_growth": round(rss[sizes[-1]] / rss[sizes[0]] - 1, 3) if len(sizes) > 1 else None,
             "noop_rerun_seconds": round(noop, 2),

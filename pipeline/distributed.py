@@ -10,8 +10,10 @@ from pipeline.ingest import Document
 
 def process_one(doc: Document, use_kb: bool) -> tuple[Document, dict]:
     """Runs inside a worker; the model is loaded once per worker process."""
-    from pipeline.nlp import load_nlp
+    from pipeline.nlp import keep_temporaries_on_heap, load_nlp
     from pipeline.process import process_documents
+
+    keep_temporaries_on_heap()  # as for local workers: a worker's temporaries stay on its heap
 
     return next(process_documents([doc], lambda: load_nlp(use_kb=use_kb), use_kb=use_kb))
 

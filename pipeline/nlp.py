@@ -40,6 +40,26 @@ class MatmulOps(NumpyOps):
         return out
 
 
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc mallopt parameters (malloc.h)
+
+
+def keep_temporaries_on_heap(limit_mb: int = 256) -> bool:
+    """Before forking model workers: glibc hands each block above its mmap threshold back to the
+    system on free, and in a forked worker the model's big temporaries kept crossing it, so every
+    batch page-faulted them in afresh (measured on 1 MB with 2 workers: 695k faults, 12 s of system
+    time; with this, 104k and 2 s). Blocks up to `limit_mb` then stay on the heap, which is trimmed
+    only past twice that. Returns False where there is no glibc."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        mallopt = libc.mallopt
+    except (OSError, AttributeError):
+        return False
+    return bool(mallopt(M_MMAP_THRESHOLD, limit_mb << 20)) and bool(mallopt(M_TRIM_THRESHOLD, 2 * limit_mb << 20))
+
+
 def use_fast_ops(fast: bool = True) -> None:
     set_current_ops(MatmulOps() if fast else NumpyOps())
 

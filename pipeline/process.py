@@ -147,16 +147,35 @@ def process_documents(docs: Iterable[Document], nlp_factory, use_kb: bool = True
         next_doc += 1
 
 
-def _pipe(nlp, jobs, batch_size: int, n_process: int):
-    """nlp.pipe; with several processes each worker gets one BLAS thread (set
-    before the fork) so they do not fight over the cores."""
+def _pipe(nlp, jobs: list[tuple[str, object]], batch_size: int, n_process: int):
+    """(doc, context) for every job whose doc came through, in job order.
+
+    spaCy gets the bare texts: given (text, context) tuples it tokenizes in the parent process and
+    ships the docs to the workers, so SudachiPy would run serially there. Each doc is matched to
+    its job by its text, stepping over the jobs of a batch that a failing component dropped.
+    With several processes each worker gets one BLAS thread and the parent's malloc settings
+    (both set before the fork)."""
+    texts = (piece for piece, _ in jobs)
+    k = 0
+    for sdoc in _docs(nlp, texts, batch_size, n_process):
+        text = sdoc.text
+        while jobs[k][0] != text:
+            k += 1
+        yield sdoc, jobs[k][1]
+        k += 1
+
+
+def _docs(nlp, texts, batch_size: int, n_process: int):
     if n_process <= 1:
-        yield from nlp.pipe(jobs, as_tuples=True, batch_size=batch_size)
+        yield from nlp.pipe(texts, batch_size=batch_size)
         return
     from threadpoolctl import threadpool_limits
 
+    from pipeline.nlp import keep_temporaries_on_heap
+
+    keep_temporaries_on_heap()  # inherited by the workers
     with threadpool_limits(limits=1, user_api="blas"):
-        yield from nlp.pipe(jobs, as_tuples=True, batch_size=batch_size, n_process=n_process)
+        yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
 
 
 def _skip_batch(proc_name, proc, docs, exc) -> None:

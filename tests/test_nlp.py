@@ -50,3 +50,17 @@ def test_pruned_ner_keeps_every_kept_label_entity(sample, bare):
         assert core <= set(ents_pruned)
         assert len(kept & set(ents_pruned)) >= 0.97 * len(kept)
         assert {"Person", "Country"} <= {e[2] for e in ents_pruned}
+
+
+def test_tensor_released_and_model_clock_passes_docs_through(sample, nlp):
+    """The pipeline's docs carry no tok2vec tensor; the bench's clock changes nothing it times."""
+    plain = list(nlp.pipe(sample))
+    assert all(d.tensor.size == 0 for d in plain)
+    clock = nlp.add_pipe("model_clock", before="release_tensor")
+    try:
+        clocked = list(nlp.pipe(sample))
+    finally:
+        nlp.remove_pipe("model_clock")
+    assert _annotations(clocked) == _annotations(plain)
+    assert [d._.entity_mentions for d in clocked] == [d._.entity_mentions for d in plain]
+    assert clock.seconds > 0

@@ -207,9 +207,7 @@ def test_component_crash_fails_only_its_document(tmp_path, nlp, monkeypatch):
     assert results[0][1]["mentions"] and results[2][1]["mentions"]
 
 
-@pytest.mark.slow
-def test_model_component_crash_fails_only_its_document(nlp):
-    """A pipeline component raising inside nlp.pipe drops its batch; batch-mates are retried and survive."""
+def _fragile_component():
     from spacy.language import Language
 
     if not Language.has_factory("test_fragile"):
@@ -219,6 +217,11 @@ def test_model_component_crash_fails_only_its_document(nlp):
                 raise RuntimeError("boom in a component")
             return doc
 
+
+@pytest.mark.slow
+def test_model_component_crash_fails_only_its_document(nlp):
+    """A pipeline component raising inside nlp.pipe drops its batch; batch-mates are retried and survive."""
+    _fragile_component()
     nlp.add_pipe("test_fragile", last=True)
     try:
         docs = [Document(doc_id=f"d{i}", source_path=f"d{i}.txt", text=t, lang="ja")
@@ -229,3 +232,26 @@ def test_model_component_crash_fails_only_its_document(nlp):
     assert [d.status for d, _ in results] == ["ok", "error", "ok", "ok"]
     assert "boom in a component" in results[1][0].error
     assert all(results[i][1]["mentions"] for i in (0, 2, 3))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_docs_after_a_dropped_batch_keep_their_own_records(nlp, n_process):
+    """The stream skips a dropped batch; every later doc is still matched to its own document."""
+    texts = [GOOD_A, "爆発した。" + GOOD_B, JA, GOOD_B, GOOD_A + JA]
+
+    def run(fragile: bool):
+        docs = [Document(doc_id=f"d{i}", source_path=f"d{i}.txt", text=t, lang="ja") for i, t in enumerate(texts)]
+        if fragile:
+            _fragile_component()
+            nlp.add_pipe("test_fragile", last=True)
+        try:
+            return list(process_documents(docs, lambda: nlp, batch_size=1, n_process=n_process))
+        finally:
+            if fragile:
+                nlp.remove_pipe("test_fragile")
+
+    clean, broken = run(False), run(True)
+    assert [d.status for d, _ in broken] == ["ok", "error", "ok", "ok", "ok"]
+    for i in (0, 2, 3, 4):
+        assert broken[i][1] == clean[i][1]
