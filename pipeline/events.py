@@ -280,15 +280,17 @@ def is_event_noun(tok) -> bool:
 class SentenceParse:
     """The dependency facts one sentence needs."""
 
-    def __init__(self, tokens: list, base: int):
+    def __init__(self, tokens: list, base: int, text: str | None = None):
+        """`text`: the sentence's text, when known (it lets sentences without quotations skip the quote scans)."""
         self.tokens = tokens
         self.base = base
         self.ids = {t.i for t in tokens}
         self.limit = tokens[-1].i + 1
         self._preds: dict[int, Pred] = {}
+        self.quotes = text is None or "「" in text or "『" in text
         roots = [t for t in tokens if t.head.i == t.i or t.head.i not in self.ids] or tokens[-1:]
         depth, quoted = 0, set()
-        for t in tokens:
+        for t in tokens if self.quotes else ():
             depth += (t.text in ("「", "『")) - (t.text in ("」", "』") and depth > 0)
             if depth > 0:
                 quoted.add(t.i)
@@ -430,7 +432,7 @@ class SentenceParse:
     def _open_quote(self):
         """Index of the token opening a quotation still open at the end of the sentence, or None."""
         stack = []
-        for t in self.tokens:
+        for t in self.tokens if self.quotes else ():
             if t.text in ("「", "『"):
                 stack.append(t.i)
             elif t.text in ("」", "』") and stack:
@@ -905,15 +907,24 @@ def _year_of(t: dict) -> dict:
     return dict(t, value=y, mod="", earliest=f"{y}-01-01", latest=f"{y}-12-31")
 
 
+_QUOTE_OPENS = re.compile("[「『]")
+
+
 def _inside_quotes(text: str, sentences: list[dict]) -> list[bool]:
     """Per sentence: does it lie wholly inside a quotation opened before it (the middle of a
     quoted speech cut at 。: 「…。…。…」と語った)? Quotations do not cross a newline."""
     out = []
     depth, pos = 0, 0
     for sent in sentences:
+        if depth == 0 and not _QUOTE_OPENS.search(text, pos, sent["start"]):
+            pos = sent["start"]  # nothing opens before the sentence: still outside any quotation
         for ch in text[pos:sent["start"]]:
             depth = 0 if ch == "\n" else depth + (ch in "「『") - (ch in "」』" and depth > 0)
         start_depth = depth
+        if depth == 0 and not _QUOTE_OPENS.search(text, sent["start"], sent["end"]):
+            pos = sent["end"]
+            out.append(False)
+            continue
         outside = ""  # what the sentence says outside the quotation (」「 between two quotes is not speech)
         for ch in text[sent["start"]:sent["end"]]:
             depth = 0 if ch == "\n" else depth + (ch in "「『") - (ch in "」』" and depth > 0)
@@ -953,7 +964,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
             continue  # the middle of a quoted speech: the speech is the event of the sentence that quotes it
         stxs = tx_by_sent.get(si, [])
         tokens = [t for t in sent["tokens"] if not t.is_space]
-        sp = SentenceParse(tokens, sent["base"]) if tokens else None
+        sp = SentenceParse(tokens, sent["base"], text[sent["start"]:sent["end"]]) if tokens else None
         headline = dl is not None and si == dl - 1 and sp is not None
         if _is_heading(sent_text, sp) and not headline:
             dated = [t for t in stxs if _usable(t, text)]

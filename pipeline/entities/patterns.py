@@ -81,16 +81,17 @@ class AliasMatcher:
             for ch in key:
                 node = node.setdefault(ch, {})
             node.setdefault(_END, []).append(p)
+        # the positions where some alias can start, found by `re` instead of a Python loop over every character
+        self.starts = re.compile("[" + "".join(re.escape(ch) for ch in sorted(self.trie)) + "]") if self.trie else None
 
     def __call__(self, text: str) -> list[dict]:
         view, idx, last = normalized_view(text)
         trie = self.trie
         found = []
         n = len(view)
-        for i in range(n):
-            node = trie.get(view[i])
-            if node is None:
-                continue
+        for m in self.starts.finditer(view) if self.starts else ():
+            i = m.start()
+            node = trie[view[i]]
             j = i + 1
             while True:
                 if _END in node:
