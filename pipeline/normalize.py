@@ -50,22 +50,33 @@ def stable_runs() -> re.Pattern:
     return re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]+")
 
 
+def split_runs(pattern: re.Pattern, text: str):
+    """(start, end, matched) pieces that cover text in order: the matches of `pattern` and the gaps
+    between them (matched=False), so a caller copies runs whole and treats the rest char by char."""
+    pos = 0
+    for m in pattern.finditer(text):
+        if m.start() > pos:
+            yield pos, m.start(), False
+        yield m.start(), m.end(), True
+        pos = m.end()
+    if pos < len(text):
+        yield pos, len(text), False
+
+
 def normalize(text: str) -> Normalized:
     """NFKC per character, so each output character has exactly one origin."""
     if text.isascii():
         return Normalized(text, tuple(range(len(text) + 1)))
     out: list[str] = []
     origin: list[int] = []
-    pos = 0
-    for run in (*stable_runs().finditer(text), None):
-        end = run.start() if run is not None else len(text)
-        for i in range(pos, end):
+    for start, end, stable in split_runs(stable_runs(), text):
+        if stable:
+            out.append(text[start:end])
+            origin.extend(range(start, end))
+            continue
+        for i in range(start, end):
             n = unicodedata.normalize("NFKC", text[i])
             out.append(n)
             origin.extend([i] * len(n))
-        if run is not None:
-            out.append(run.group())
-            origin.extend(range(run.start(), run.end()))
-            pos = run.end()
     origin.append(len(text))
     return Normalized("".join(out), tuple(origin))

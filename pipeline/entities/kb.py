@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.normalize import split_runs
+
 DATA = Path(__file__).with_name("data")
 KB_PATH = DATA / "kb.jsonl"
 
@@ -31,6 +33,9 @@ def norm_char(c: str) -> str:
     return n.lower() if n.isascii() else n
 
 
+# kana, kanji, lowercase ASCII letters and digits: their own view, copied as whole runs
+PLAIN_RUN = re.compile("[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fffa-z0-9]+")
+
 _MARKS = ("\u3099", "\u309a")  # half-width ﾞ/ﾟ become combining marks under NFKC
 
 
@@ -39,21 +44,14 @@ def normalized_view(text: str) -> tuple[str, list[int], list[int]]:
     chars: list[str] = []
     first: list[int] = []
     last: list[int] = []
-    pos = 0
-    for run in (*PLAIN_RUN.finditer(text), None):
-        end = run.start() if run is not None else len(text)
-        _view_chars(text, pos, end, chars, first, last)
-        if run is not None:
-            chars.append(run.group())
-            span = range(run.start(), run.end())
-            first.extend(span)
-            last.extend(span)
-            pos = run.end()
+    for start, end, plain in split_runs(PLAIN_RUN, text):
+        if plain:
+            chars.append(text[start:end])
+            first.extend(range(start, end))
+            last.extend(range(start, end))
+        else:
+            _view_chars(text, start, end, chars, first, last)
     return "".join(chars), first, last
-
-
-# kana, kanji, lowercase ASCII letters and digits: their own view, copied as whole runs
-PLAIN_RUN = re.compile("[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fffa-z0-9]+")
 
 
 def _view_chars(text: str, start: int, end: int, chars: list[str], first: list[int], last: list[int]) -> None:
