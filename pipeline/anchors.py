@@ -149,7 +149,7 @@ def ja_timex_timexes(doc: Document) -> list[dict]:
         out.append({
             "doc_id": doc.doc_id, "timex_id": "", "text": surface, "start": start, "end": end,
             "type": tx.type, "value": ja_timex_value(tx.type, tx.value), "mod": ja_timex_mod(tx.mod),
-            "earliest": "", "latest": "", "anchor_timex_id": "",
+            "earliest": "", "latest": "", "anchor_timex_id": "", "calendar": "", "value_as_written": "",
         })
     out.sort(key=lambda t: (t["start"], t["end"]))
     for i, t in enumerate(out):

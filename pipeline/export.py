@@ -27,7 +27,7 @@ FIELDS = {
     "mentions": ["doc_id", "mention_id", "label", "text", "start", "end", "sent_id", "canonical_id", "name_ja",
                  "name_en", "source", "confidence"],
     "timexes": ["doc_id", "timex_id", "text", "start", "end", "type", "value", "mod", "earliest", "latest",
-                "anchor_timex_id"],
+                "anchor_timex_id", "calendar", "value_as_written"],
     "events": ["doc_id", "event_id", "sentence", "sent_start", "sent_end", "date_value", "date_earliest",
                "date_latest", "timex_ids", "trigger", "trigger_start", "trigger_end", "event_class", "persons",
                "ships", "incidents", "mention_ids"],

@@ -99,6 +99,8 @@ def _records(doc: Document, parsed: list[tuple[int, object]], use_kb: bool) -> d
             "earliest": t.get("earliest", ""),
             "latest": t.get("latest", ""),
             "anchor_timex_id": ids[anchor] if isinstance(anchor, int) else "",
+            "calendar": t.get("calendar", ""),
+            "value_as_written": t.get("value_as_written", ""),
         })
     events = build_events(doc.doc_id, text, sentences, out_mentions, timexes)
     return {"mentions": out_mentions, "timexes": timexes, "events": events}

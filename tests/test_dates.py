@@ -14,7 +14,7 @@ from pipeline.dates.values import interval
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "data" / "dates_cases.tsv"
-KEYS = {"start", "end", "text", "type", "value", "mod", "earliest", "latest", "anchor"}
+KEYS = {"start", "end", "text", "type", "value", "mod", "earliest", "latest", "anchor", "calendar", "value_as_written"}
 
 
 def _load_cases():

@@ -7,6 +7,9 @@ extract_timexes(text, dct=None, lang="ja") -> list of dicts, sorted by start:
   mod               "" or START / MID / END / APPROX / BEFORE / AFTER
   earliest, latest  ISO days the value covers ("" when not a calendar point)
   anchor            index in the returned list of the timex an anaphoric one was resolved against, or None
+  calendar          "gregorian" / "lunisolar" for calendar dates (a month or day with an era year before
+                    明治6年, or 旧暦: the value is the Gregorian day), "" otherwise
+  value_as_written  the lunisolar date as written (1860-L03-18: a leap month), "" for Gregorian ones
 
 Steps, one module each: view (NFKC with offsets) -> tagger/english (patterns -> candidates)
 -> filters (false positives, overlaps) -> resolver (mods outside the span, anaphora, deixis) -> values.
@@ -29,12 +32,16 @@ def extract_timexes(text: str, dct: str | None = None, lang: str = "ja") -> list
     cands = filters.select(cands, nt)
     resolver.outside_mods(cands, nt)
     dateline = resolver.find_dateline(cands, nt)
-    recs = resolver.resolve(cands, dct, dateline)
+    recs = resolver.resolve(cands, dct, dateline, nt)
     out = []
     for r in recs:
         c = r.pop("_cand")
         s, e = view.orig_span(c.start, c.end)
-        earliest, latest = interval(r["value"]) if r["type"] in ("DATE", "TIME") else ("", "")
+        if "earliest" in r:
+            earliest, latest = r["earliest"], r["latest"]
+        else:
+            earliest, latest = interval(r["value"]) if r["type"] in ("DATE", "TIME") else ("", "")
         out.append({"start": s, "end": e, "text": text[s:e], "type": r["type"], "value": r["value"],
-                    "mod": r["mod"], "earliest": earliest, "latest": latest, "anchor": r["anchor"]})
+                    "mod": r["mod"], "earliest": earliest, "latest": latest, "anchor": r["anchor"],
+                    "calendar": r["calendar"], "value_as_written": r["value_as_written"]})
     return out

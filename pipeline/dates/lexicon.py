@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -22,11 +23,26 @@ def en() -> dict:
         return json.load(f)
 
 
+@dataclass(frozen=True)
+class Era:
+    name: str
+    start: dt.date
+    first_year: int  # the Gregorian-numbered year of 元年
+    last_year: int | None  # the Gregorian-numbered year of its last year (None: the current era)
+    court: str  # "" / "northern" / "southern" (1331–1392)
+
+
 @cache
-def eras() -> dict[str, dt.date]:
+def eras() -> dict[str, Era]:
+    """Every era name (data/eras.json, generated from japanera by build_data)."""
     with open(DATA / "eras.json", encoding="utf-8") as f:
         table = json.load(f)["eras"]
-    return {e["name"]: dt.date.fromisoformat(e["start"]) for e in table}
+    return {e["name"]: Era(e["name"], dt.date.fromisoformat(e["start"]), e["first_year"], e["last_year"], e["court"])
+            for e in table}
+
+
+# the modern eras' one-letter abbreviations, read only in date context (R3.7.18, H31年)
+ERA_LETTERS = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
 
 
 def alt(words) -> str:

@@ -32,6 +32,10 @@ class Cand:
     yy2: bool = False  # a two-digit year to be placed in a century from context
     next_day: bool = False  # 翌28日: day of the anchor's month, or of the month after
     fallback: str | None = None  # value when unresolvable (e.g. PRESENT_REF for 今日 without dct)
+    lunisolar: bool = False  # y/m/d are a lunisolar date (an era year before 明治6年, or 旧暦)
+    leap: bool = False  # the month is a leap month (閏)
+    weekday: int | None = None  # ISO weekday (1 = Monday) written with or instead of a date
+    span: tuple[int, int] | None = None  # exact (first, last) years when the value is coarser (昭和30年代)
     prio: int = 0
     rule: str = ""
     extra: dict = field(default_factory=dict)

@@ -15,7 +15,7 @@ ERAS = lexicon.alt(lexicon.eras())
 
 NUM = rf"(?:[0-9]{{1,4}}|{KANJI_NUM})"
 # Do not start inside a number (1905年 must not yield 905年 or 5年).
-NB = r"(?<![0-9.,〇零一二三四五六七八九十百千])"
+NB = r"(?<![0-9〇零一二三四五六七八九十百千])(?<![0-9][.,])"
 SP = r"[ ]?"
 
 _ana = L["anaphoric"]
@@ -31,15 +31,25 @@ SEASONS = lexicon.alt(L["seasons"])
 PODS = lexicon.alt(L["parts_of_day"])
 APPROX_SUFFIX = "頃|ごろ|ころ|前後"
 
+# 西暦/皇紀/紀元前 belong to the year's span; 旧暦 marks a lunisolar date.
+YEAR_PREFIXES = "西暦|皇紀|紀元前|紀元"
+# An era year: 嘉永6年, 明治十年, 元年, a gloss inside the year (昭和11(1936)年), H31年 in date context.
 YP = (
-    rf"(?:(?P<era>{ERAS}){SP}(?P<ey>{NUM}|元){SP}年(?P<fy>度)?"
-    rf"|{NB}(?P<y>{NUM})年(?P<fy2>度)?(?!代|間|半|ぶり|以上|以内|目|生|前(?!後|半)|後(?!半))"
+    rf"(?:(?P<kyu>旧暦){SP})?"
+    rf"(?:(?P<era>{ERAS}){SP}(?P<ey>{NUM}|元){SP}(?:\((?P<gl>[0-9]{{4}})\))?年(?P<fy>度)?"
+    rf"|(?<![A-Za-z0-9])(?P<eab>[MTSHR])(?P<eay>[0-9]{{1,2}})年(?P<fy3>度)?"
+    rf"|{NB}(?P<ypre>{YEAR_PREFIXES})?{SP}(?P<y>{NUM})年(?P<fy2>度)?(?!代|間|半|ぶり|以上|以内|目|生|前(?!後|半)|後(?!半))"
     rf"|(?P<yw>{lexicon.alt(Y_WORDS)}))"
 )
-MP = rf"(?:{NB}(?P<m>{NUM})月(?!間)|(?P<mw>{lexicon.alt(M_WORDS)}))"
+MP = (
+    rf"(?:{NB}(?P<leap>閏)?(?P<m>{NUM})月(?!間)|(?P<m1>正月)(?=[0-9一二三四五六七八九十]+日|{SP}[0-9])"
+    rf"|(?P<mw>{lexicon.alt(M_WORDS)}))"
+)
+# a weekday written with the date belongs to its span: 26日水曜日, 7月18日(月), 3日(月・祝)
+WEEKDAY_SUFFIX = r"(?:[ ]?(?:\((?P<wdb>[月火水木金土日])(?:[・,]?祝)?\)|(?P<wdw>[月火水木金土日])曜(?:日)?))"
 DP = (
-    rf"(?:(?P<dnext>翌)?{NB}(?P<d>{NUM})日(?!間|後|前|ぶり|目|連続|付け|付)"
-    rf"|(?P<dw>{lexicon.alt(D_WORDS)}))"
+    rf"(?:(?P<dnext>翌)?{NB}(?P<d>{NUM})日(?!間|後|前|ぶり|目|連続|付け|付|半)(?!曜)"
+    rf"|(?P<dw>{lexicon.alt(D_WORDS)}))(?:{WEEKDAY_SUFFIX}(?:の(?=早朝|未明|朝[^日]|午前|午後|夕方|夕刻|夜|深夜|昼))?)?"
 )
 TP = (
     rf"(?:(?P<ampm>午前|午後|朝|夜|夕方){SP})?"
@@ -50,7 +60,7 @@ PODP = rf"(?P<pod>{PODS})"
 # Flat Y? M? D? (time|part of day)?; the lookahead keeps it from starting anywhere else,
 # and the tagger drops matches that contain no calendar part at all.
 _TRIGGER = (
-    rf"(?=[0-9〇零一二三四五六七八九十百千翌]|{ERAS}|{lexicon.alt(Y_WORDS + M_WORDS + D_WORDS)}"
+    rf"(?=[0-9〇零一二三四五六七八九十百千翌閏正MTSHR]|旧暦|{YEAR_PREFIXES}|{ERAS}|{lexicon.alt(Y_WORDS + M_WORDS + D_WORDS)}"
     rf"|午前|午後|朝|夜|夕方|{lexicon.alt(L['mod_prefix'])})"
 )
 DATEPART = rf"(?:{YP})?(?:{SP}{MP})?(?:{SP}{DP})?(?:{SP}(?:{TP}|{PODP}))?"
@@ -69,14 +79,37 @@ WEEKREL = re.compile(rf"(?P<w>{lexicon.alt(W_WORDS)})")
 
 _DIGIT = r"(?=[0-9〇零一二三四五六七八九十百千約紀第])"
 DECADE = re.compile(
-    rf"{_DIGIT}(?P<pre>約)?{NB}(?P<y>[0-9]{{2,4}}|{KANJI_NUM})年代(?:(?:の)?(?P<modsuf>{MOD_SUFFIX}))?(?P<apx>{APPROX_SUFFIX})?"
+    rf"(?=[0-9〇零一二三四五六七八九十百千約]|{ERAS})(?P<pre>約)?(?P<era>{ERAS})?{NB}(?P<y>[0-9]{{2,4}}|{KANJI_NUM})年代(?:(?:の)?(?P<modsuf>{MOD_SUFFIX}))?(?P<apx>{APPROX_SUFFIX})?"
 )
 CENTURY = re.compile(
     rf"{_DIGIT}(?P<bc>紀元前)?{NB}(?P<c>{NUM})世紀(?!間|半|以上)(?:(?:の)?(?P<modsuf>{MOD_SUFFIX}))?(?P<apx>{APPROX_SUFFIX})?"
 )
-QUARTER = re.compile(rf"{_DIGIT}(?:(?P<y>[0-9]{{4}})年(?:度)?(?:の)?)?第?(?P<q>[1-4一二三四])四半期")
+QUARTER = re.compile(
+    rf"(?=[0-9〇一二三四第Q上下])(?:{NB}(?P<y>[0-9]{{4}})(?:年(?:度)?)?(?:の|[ ])?)?"
+    rf"(?:第?(?P<q>[1-4一二三四])四半期|(?<![A-Za-z0-9])Q(?P<q2>[1-4])(?:[ ](?P<y2>[0-9]{{4}}))?(?![A-Za-z0-9])"
+    rf"|(?P<h>上|下)半期)"
+)
+# 2021春: a season written right after a bare year
+SEASON_BARE = re.compile(rf"{NB}(?P<y>1[0-9]{{3}}|20[0-9]{{2}})(?P<s>{SEASONS})(?!季|休|期|学|節|分|先|眠|闘|祭|場|至|[0-9])")
+# Numeric dates with slashes, dots or ・ (read only in date context: see the tagger):
+# 2021/7/18, 2021.7.18, 2021・7・18, 2021/7, 令和3.7.18, R3.7.18, 7/18
+NUMERIC = re.compile(
+    rf"(?<![0-9A-Za-z./\-:・])(?:(?P<era>{ERAS})|(?P<eab>[MTSHR]))?(?P<y>[0-9]{{1,4}})(?P<s>[/.・])(?P<m>[0-9]{{1,2}})"
+    rf"(?:(?P=s)(?P<d>[0-9]{{1,2}}))?(?![0-9]|[/.・][0-9]|[:%])"
+    rf"{WEEKDAY_SUFFIX}?"
+)
+MONTH_DAY = re.compile(r"(?<![0-9A-Za-z./\-:・])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9/.\-:%])"
+                       + WEEKDAY_SUFFIX + "?")
+# 月曜日 / 月曜 alone (a weekday written with a date is part of the date's span)
+WEEKDAY = re.compile(r"(?<![0-9〇一二三四五六七八九十毎])(?P<w>[月火水木金土日])曜(?:日)?(?!日)")
+# 半日, 半月: halves with a unit the duration pattern does not read alone
+HALF_UNIT = re.compile(r"(?<![0-9〇一二三四五六七八九十百千四前後上下大小])半(?P<u>日|月)(?!前|後|ぶり|形|板|島|刊|額|期|分|身|年)")
+# the smaller units that continue a compound duration: 1年2ヶ月10日, 1時間30分, 3分20秒
+COMPOUND_NEXT = re.compile(
+    r"(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<unit>か月|カ月|ヵ月|ヶ月|ケ月|箇月|週間|日|時間|分|秒)(?:間)?"
+)
 
-_UNITS = lexicon.alt(list(L["duration_units"]) + ["分", "週"])
+_UNITS = lexicon.alt(list(L["duration_units"]) + ["分", "週", "日"])
 _VAGUE = lexicon.alt(L["vague_numbers"])
 DURATION = re.compile(
     rf"(?=[0-9〇零一二三四五六七八九十百千数何半四約おほ過こ最])(?P<pre>{lexicon.alt(L['mod_prefix'])}|過去|ここ|この|最近の)?"

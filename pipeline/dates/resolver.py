@@ -4,13 +4,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import lexicon
+from dataclasses import dataclass
+
+from . import lexicon, lunisolar
 from . import patterns as P
 from .english import signal_mod
 from .model import Cand
 from .values import fmt_point, iso_week, shift, valid_ymd
 
 L = lexicon.ja()
+LAST_LUNISOLAR_YEAR = 1872
 _DATE_MODS = {"BEFORE": ("以前", "より前", "まで", "までに"), "AFTER": ("以降", "以後", "より後")}
 _DUR_MODS = {"AFTER": ("以上", "超"), "BEFORE": ("以内", "未満")}
 
@@ -91,10 +94,54 @@ def find_dateline(cands: list[Cand], text: str) -> int | None:
     return None
 
 
-def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None) -> list[dict]:
-    """Fill anaphoric and deictic values. A news dateline serves as the creation
-    date when none is given, and bare days (4日) of such a document are days of
-    the dateline's month, as news style writes them."""
+@dataclass
+class Known:
+    """A resolved calendar point that later anaphora may take as their anchor."""
+
+    index: int
+    point: tuple  # (y, m, d, hh, mi) in the calendar it was written in
+    lunisolar: bool = False
+    leap: bool = False
+
+
+_ASIDE_OK = re.compile(r"^[\s、,・/]*$")
+_BRACKET_REACH = 80
+
+
+def bracket_roles(cands: list[Cand], text: str) -> list[str | None]:
+    """Per candidate: "gloss" when it sits in brackets right after another timex (嘉永6年(1853年),
+    1853年7月8日(嘉永6年6月3日): the same date again), "aside" when its brackets say something else
+    (a life span (1826-1906), 暁空丸(1941年に竣工)); None otherwise. Neither kind anchors what follows."""
+    roles: list[str | None] = [None] * len(cands)
+    ends = {c.end: i for i, c in enumerate(cands)}
+    for i, c in enumerate(cands):
+        a = text.rfind("(", max(0, c.start - _BRACKET_REACH), c.start)
+        if a < 0 or ")" in text[a:c.start] or "\n" in text[a:c.start]:
+            continue
+        b = text.find(")", c.end, c.end + _BRACKET_REACH)
+        if b < 0 or "\n" in text[c.end:b] or "(" in text[c.end:b]:
+            continue
+        j = ends.get(a)
+        if j is not None and j < i and text[c.start - 1] == "(" if a == c.start - 1 else j is not None:
+            roles[i] = "gloss"
+            continue
+        inner, pos = [], a + 1
+        for k in range(i - 3 if i > 3 else 0, min(len(cands), i + 4)):
+            o = cands[k]
+            if a < o.start and o.end <= b:
+                inner.append(text[pos:o.start])
+                pos = o.end
+        inner.append(text[pos:b])
+        n_inside = sum(1 for o in cands if a < o.start and o.end <= b)
+        if n_inside > 1 or not _ASIDE_OK.match("".join(inner)):
+            roles[i] = "aside"
+    return roles
+
+
+def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, text: str = "") -> list[dict]:
+    """Fill anaphoric and deictic values. A news or post dateline serves as the creation
+    date when none is given; it anchors deixis and bare days of the current month, never the
+    narrative's anaphora. Glosses and asides in brackets are no anchors."""
     dct_date = None
     if dct:
         try:
@@ -104,8 +151,9 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None) -> 
     if dct_date is None and dateline is not None:
         c0 = cands[dateline]
         dct_date = dt.date(c0.y, c0.m, c0.d)
+    roles = bracket_roles(cands, text) if text else [None] * len(cands)
     refs = [(c.start, c.y) for c in cands if c.y is not None and c.y >= 1000 and c.rel is None]
-    known: list[tuple[int, tuple]] = []  # (index, (y, m, d, hh, mi)) of resolved calendar points
+    known: list[Known] = []
     out: list[dict] = []
     for i, c in enumerate(cands):
         anchor = None
@@ -113,23 +161,103 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None) -> 
             if c.yy2 and c.y is not None:
                 c.y = _century_for(c, refs, dct_date.year if dct_date else None)
             value = c.value
-            if value is None and dateline is not None and i > dateline and _bare_day(c):
+            if roles[i] == "gloss" and c.y is None and c.rel and c.rel[0] == "same" and out:
+                _gloss_calendar(c, cands[i - 1] if i else None)
+            if value is None and dateline is not None and i > dateline and _bare_day(c) \
+                    and _current(known, dct_date):
                 c.y, c.m = cands[dateline].y, cands[dateline].m
                 c.rel, anchor = None, dateline
                 if valid_ymd(c.y, c.m, c.d) and dt.date(c.y, c.m, c.d) > dct_date:
                     r = shift(c.y, c.m, 1, None, None, "M", -1)  # 28日 in a dateline of the 3rd: last month
                     c.y, c.m = r[0], r[1]
                 value = fmt_point(c.y, c.m, c.d, c.hh, c.mi, c.pod)
+            if value is None and _apposition(cands, i, text) and out and out[-1]["_y"] is not None:
+                c.y, c.rel, anchor = out[-1]["_y"], None, i - 1  # 前日の2月29日: one day
+                c.lunisolar = c.lunisolar or out[-1]["calendar"] == "lunisolar"
             if value is None:
-                value, anchor = _resolve_point(c, known, dct_date)
+                value, anchor = _resolve_point(c, known, dct_date, cands[dateline] if dateline is not None else None)
         except (ValueError, OverflowError, TypeError, KeyError):
             value, anchor = fmt_point(None, c.m, c.d), None
-        rec = {"type": c.type, "value": value, "mod": c.mod, "anchor": anchor, "_cand": c}
+        rec = {"type": c.type, "value": value, "mod": c.mod, "anchor": anchor, "_cand": c,
+               "calendar": "", "value_as_written": "", "_y": c.y}
+        if c.value is None and c.lunisolar and c.y is not None and c.gran == "":
+            _lunisolar_value(rec, c)
+        elif c.span is not None:
+            rec["earliest"], rec["latest"] = f"{c.span[0]:04d}-01-01", f"{c.span[1]:04d}-12-31"
+        if c.type in ("DATE", "TIME") and not rec["calendar"] and value and value[:1].isdigit():
+            rec["calendar"] = "gregorian"
+        if _apposition(cands, i, text) and out and value and "X" not in value:
+            prev = out[-1]
+            for k in ("value", "calendar", "value_as_written", "earliest", "latest"):
+                if k in rec:
+                    prev[k] = rec[k]
+                else:
+                    prev.pop(k, None)
         out.append(rec)
         if c.type in ("DATE", "TIME") and c.y is not None and c.value is None and c.gran == "" \
-                and valid_ymd(c.y, c.m, c.d):
-            known.append((i, _point(c)))
+                and roles[i] is None and i != dateline and rec["value"][:1].isdigit() \
+                and (c.lunisolar or valid_ymd(c.y, c.m, c.d)):
+            known.append(Known(i, _point(c), c.lunisolar, c.leap))
+    for rec in out:
+        rec.pop("_y", None)
     return out
+
+
+def _gloss_calendar(c: Cand, glossed: Cand | None) -> None:
+    """嘉永6年6月3日(7月8日): a gloss without a year of a lunisolar date is Gregorian, in the
+    Gregorian year of the date it glosses."""
+    if glossed is None or not glossed.lunisolar or c.lunisolar or glossed.y is None:
+        return
+    g = None
+    if glossed.m is not None and glossed.d is not None:
+        g = lunisolar.calendar().to_gregorian(glossed.y, glossed.m, glossed.d, glossed.leap)
+    c.y = g.year if g else glossed.y
+    c.rel = None
+
+
+def _apposition(cands: list[Cand], i: int, text: str) -> bool:
+    """前日の2月29日, 4日後の5月24日: a relative day and the date it names, one point."""
+    if i == 0:
+        return False
+    a, b = cands[i - 1], cands[i]
+    return (text[a.end:b.start] == "の" and a.rel is not None and a.rel[0] in ("shift", "dct", "ago")
+            and a.rel[1] in ("D", "W") and b.y is None and b.m is not None and b.d is not None
+            and b.rel == ("same", "Y"))
+
+
+def _current(known: list[Known], dct_date: dt.date | None) -> bool:
+    """Bare days of news text belong to the dateline's month (news style), except inside a
+    narrative of lunisolar dates, whose days follow the narrative's month."""
+    return not known or dct_date is None or not known[-1].lunisolar
+
+
+def _lunisolar_value(rec: dict, c: Cand) -> None:
+    """Convert a lunisolar y/m/d to its Gregorian value; keep the date as written."""
+    cal = lunisolar.calendar()
+    if not cal.has_year(c.y):
+        return  # after 1872 (旧暦 of a modern year): no table, the value stays as read
+    rec["calendar"] = "lunisolar"
+    lm = f"L{c.m:02d}" if c.leap else (f"{c.m:02d}" if c.m is not None else "")
+    if c.m is None:
+        rec["value_as_written"] = f"{c.y:04d}"
+        span = cal.year_span(c.y)
+        rec["value"] = fmt_point(c.y, sub=c.sub) if c.sub else f"{c.y:04d}"
+    elif c.d is None:
+        rec["value_as_written"] = f"{c.y:04d}-{lm}"
+        span = cal.month_span(c.y, c.m, c.leap)
+        if span is not None:
+            gy, gm = lunisolar.majority_month(*span)
+            rec["value"] = f"{gy:04d}-{gm:02d}"
+    else:
+        rec["value_as_written"] = f"{c.y:04d}-{lm}-{c.d:02d}"
+        g = cal.to_gregorian(c.y, c.m, c.d, c.leap)
+        if g is None:
+            rec["value"] = "XXXX-XX-XX"
+            return
+        span = (g, g)
+        rec["value"] = fmt_point(g.year, g.month, g.day, c.hh, c.mi, c.pod)
+    if span is not None:
+        rec["earliest"], rec["latest"] = span[0].isoformat(), span[1].isoformat()
 
 
 def _bare_day(c: Cand) -> bool:
@@ -137,47 +265,73 @@ def _bare_day(c: Cand) -> bool:
     return c.rel == ("same", "M") and c.y is None and c.m is None and c.d is not None and not c.next_day
 
 
-def _find(known, level: str):
-    for idx, p in reversed(known):
-        if _level_ok(p, level):
-            return idx, p
-    return None, None
+def _find(known: list[Known], level: str) -> Known | None:
+    for k in reversed(known):
+        if _level_ok(k.point, level):
+            return k
+    return None
 
 
-def _resolve_point(c: Cand, known, dct_date) -> tuple[str, int | None]:
+def _dateline_known(dl: Cand | None) -> Known | None:
+    return None if dl is None else Known(-1, _point(dl))
+
+
+def _resolve_point(c: Cand, known: list[Known], dct_date, dateline: Cand | None = None) -> tuple[str, int | None]:
     anchor = None
     rel = c.rel
     if c.gran == "decade":
         return f"{c.y // 10:03d}", None
+    if rel and rel[0] == "weekday":
+        if dct_date is None:
+            return f"XXXX-WXX-{rel[1]}", None
+        day = dct_date + dt.timedelta(days=rel[1] - dct_date.isoweekday())
+        c.y, c.m, c.d = day.year, day.month, day.day
+        return fmt_point(c.y, c.m, c.d), None
     if rel and rel[0] == "same":
         level = rel[1]
-        idx, p = _find(known, level)
-        if p is not None:
-            anchor = idx
-            ay, am, ad = p[0], p[1], p[2]
+        k = _find(known, level) or (_dateline_known(dateline) if not known else None)
+        if k is not None and _level_ok(k.point, level):
+            anchor = k.index if k.index >= 0 else None
+            ay, am, ad = k.point[0], k.point[1], k.point[2]
             c.y = ay
+            if not c.lunisolar:
+                c.lunisolar = k.lunisolar
             if level in ("M", "D") and c.m is None:
-                c.m = am
+                c.m, c.leap = am, k.leap
             if level == "D" and c.d is None:
                 c.d = ad
             if c.next_day and c.d is not None and ad is not None and c.d <= ad:
-                r = shift(ay, am, 1, None, None, "M", 1)
-                c.y, c.m = r[0], r[1]
+                if c.lunisolar:
+                    nxt = lunisolar.calendar().shift_month(ay, am, k.leap, 1)
+                    if nxt is not None:
+                        c.y, c.m, c.leap = nxt.year, nxt.month, nxt.leap
+                else:
+                    r = shift(ay, am, 1, None, None, "M", 1)
+                    c.y, c.m = r[0], r[1]
+            if c.lunisolar and c.y is not None and c.y > LAST_LUNISOLAR_YEAR:
+                c.lunisolar = False
     elif rel and rel[0] in ("shift", "ago", "dct"):
         _, unit, n = rel
-        base = None
+        base, base_luni = None, None
         if rel[0] == "dct" or (rel[0] == "ago" and dct_date):
             if dct_date:
                 base = (dct_date.year, dct_date.month, dct_date.day, None, None)
         else:
             # the last known date, whatever its precision: 2日後 after 2002年12月 stays 2002-12
-            idx, p = known[-1] if known else (None, None)
-            if p is not None:
-                anchor, base = idx, p
+            k = known[-1] if known else _dateline_known(dateline)
+            if k is not None:
+                anchor, base, base_luni = (k.index if k.index >= 0 else None), k.point, k
         if base is None:
             if c.fallback:
                 return c.fallback, None
             return _unknown(unit, c), None
+        if base_luni is not None and base_luni.lunisolar:
+            r = _shift_lunisolar(base_luni, unit, n, c)
+            if r is not None:
+                return r, anchor
+            base = _gregorian_point(base_luni)
+            if base is None:
+                return _unknown(unit, c), anchor
         r = shift(*base, unit, n)
         if r is None:
             return _unknown(unit, c), None
@@ -195,13 +349,54 @@ def _resolve_point(c: Cand, known, dct_date) -> tuple[str, int | None]:
         c.y, c.m, c.d = y, m, d
         if c.hh is None:
             c.hh, c.mi = hh, mi
-    if c.y is not None and not valid_ymd(c.y, c.m, c.d):
+        _to_lunisolar_fields(c, base_luni)
+    if c.y is not None and not c.lunisolar and not valid_ymd(c.y, c.m, c.d):
         raise ValueError("not a calendar date")
-    if c.m is not None and not valid_ymd(None, c.m, c.d):
+    if c.m is not None and not valid_ymd(None, c.m, c.d) and not c.lunisolar:
         raise ValueError("not a calendar date")
     if c.sub and c.m is None:
         return fmt_point(c.y, sub=c.sub), anchor
     return fmt_point(c.y, c.m, c.d, c.hh, c.mi, c.pod), anchor
+
+
+def _gregorian_point(k: Known) -> tuple | None:
+    y, m, d, hh, mi = k.point
+    if m is None or d is None:
+        return None
+    g = lunisolar.calendar().to_gregorian(y, m, d, k.leap)
+    return None if g is None else (g.year, g.month, g.day, hh, mi)
+
+
+def _shift_lunisolar(k: Known, unit: str, n: int, c: Cand) -> str | None:
+    """翌年 / 翌月 of a lunisolar date count lunisolar years and months (leap months included)."""
+    y, m, d = k.point[0], k.point[1], k.point[2]
+    if unit == "Y":
+        c.y, c.lunisolar = y + n, y + n <= LAST_LUNISOLAR_YEAR
+        if c.m is None:
+            c.d = None
+            return f"{c.y:04d}"
+        return fmt_point(c.y, c.m, c.d, c.hh, c.mi, c.pod)
+    if unit == "M" and m is not None:
+        nxt = lunisolar.calendar().shift_month(y, m, k.leap, n)
+        if nxt is None:
+            return None
+        c.y, c.m, c.leap, c.lunisolar = nxt.year, nxt.month, nxt.leap, True
+        return fmt_point(c.y, c.m, c.d)
+    return None
+
+
+def _to_lunisolar_fields(c: Cand, base: Known | None) -> None:
+    """A day counted from a lunisolar date (翌日, 3日後) is written back as a lunisolar date."""
+    if base is None or not base.lunisolar or c.d is None or c.m is None:
+        return
+    try:
+        day = dt.date(c.y, c.m, c.d)
+    except ValueError:
+        return
+    r = lunisolar.calendar().from_gregorian(day)
+    if r is not None:
+        c.y, c.m, c.leap, c.d = r
+        c.lunisolar = True
 
 
 def _unknown(unit: str, c: Cand) -> str:

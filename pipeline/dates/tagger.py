@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon
+from . import lexicon, lunisolar
 from . import patterns as P
 from .model import Cand
 from .numerals import parse_number
 from .values import valid_ymd
 
 L = lexicon.ja()
-ERA_START = lexicon.eras()
+ERAS = lexicon.eras()
+WEEKDAYS = "月火水木金土日"  # ISO weekday - 1
+LAST_LUNISOLAR_YEAR = 1872  # 明治5年: an era year before 明治6年 dates a lunisolar month or day
 MOD_SUFFIX = {**L["mod_suffix"]}
 HALF = L["half_suffix"]
 SEASON = L["seasons"]
@@ -43,28 +45,47 @@ def tag_calendar(text: str, out: list[Cand]) -> None:
             continue
         c = Cand(m.start(), m.end(), rule="cal")
         # --- year
-        if g["ey"]:
-            n = parse_number(g["ey"])
-            if n is None or n < 1:
+        if g["ey"] or g["eay"]:
+            y = era_year(g["era"] or lexicon.ERA_LETTERS[g["eab"]], g["ey"] or g["eay"])
+            if y is None or not _era_context_ok(text, m.start()):
                 continue
-            c.y = ERA_START[g["era"]].year + n - 1
+            c.y = y
+            c.lunisolar = y <= LAST_LUNISOLAR_YEAR
         elif g["y"]:
             n = parse_number(g["y"])
             if n is None:
                 continue
-            if n < 1000 and not g["m"] and not g["mw"] and text[max(0, m.start() - 2) : m.start()] not in ("西暦", "紀元"):
+            pre = g["ypre"]
+            if n < 1000 and not g["m"] and not g["mw"] and not pre \
+                    and text[max(0, m.start() - 2) : m.start()] not in ("西暦", "紀元"):
                 continue  # a bare N年 under 1000 is a length (12年の刑): left to the duration rule
-            if n < 100:
+            if pre == "紀元前":
+                if g["m"] or g["d"] or n < 1:
+                    continue
+                c.value = f"BC{n:04d}"
+                _suffix_mod(m, c, year_level=False) if g["modsuf"] else None
+                out.append(c)
+                continue
+            if pre == "皇紀":
+                n -= 660
+                if n < 1:
+                    continue
+            elif n < 100 and not pre:
                 c.yy2 = True
             c.y = n
         elif g["yw"]:
             _word_rel(g["yw"], c, "Y")
+        if g["kyu"]:
+            c.lunisolar = True  # 旧暦: the year may come from the context
         # --- month
-        if g["m"]:
-            n = parse_number(g["m"])
+        if g["m"] or g["m1"]:
+            n = parse_number(g["m"]) if g["m"] else 1
             if n is None or not 1 <= n <= 12:
                 continue
             c.m = n
+            c.leap = bool(g["leap"])
+            if c.leap and not c.lunisolar and c.y is not None:
+                continue  # 閏 months exist only in the lunisolar calendar
         elif g["mw"]:
             if c.rel and c.rel[0] != "same":
                 continue  # 翌年翌月: not a real combination
@@ -89,7 +110,12 @@ def tag_calendar(text: str, out: list[Cand]) -> None:
                 _word_rel(g["dw"], c, "D")
         if c.m is not None and c.y is None and c.rel is None:
             c.rel = ("same", "Y")
-        if c.y is not None and not c.yy2 and not valid_ymd(c.y, c.m, c.d):
+        if g["wdb"] or g["wdw"]:
+            c.weekday = WEEKDAYS.index(g["wdb"] or g["wdw"]) + 1
+        if c.lunisolar and c.y is not None:
+            if c.m is not None and not lunisolar_ok(c.y, c.m, c.d, c.leap):
+                continue  # 閏 of a year without that leap month, 12月3日 of 明治5年
+        elif c.y is not None and not c.yy2 and not valid_ymd(c.y, c.m, c.d):
             continue  # 2013年2月30日
         # --- time of day
         hh = g["hh"] or g["hh2"]
@@ -136,6 +162,116 @@ def tag_calendar(text: str, out: list[Cand]) -> None:
         out.append(c)
 
 
+def era_year(era: str, number: str) -> int | None:
+    """The Gregorian-numbered year of year `number` of `era` (None past the era's end)."""
+    e = ERAS.get(era)
+    n = parse_number(number)
+    if e is None or n is None or n < 1:
+        return None
+    y = e.first_year + n - 1
+    return y if e.last_year is None or y <= e.last_year else None
+
+
+# Era names that are also common words (延長, 文化, 治安, 永久 ...) are read as eras only
+# where a date can begin: not glued to a preceding kanji (期間延長3年), unless that kanji
+# is part of a word that introduces a date.
+_ERA_LEAD_OK = ("旧暦", "和暦", "元号", "年号", "同", "翌", "前", "は", "の", "が", "に", "と", "で", "も", "や")
+
+
+def _era_context_ok(text: str, start: int) -> bool:
+    before = text[max(0, start - 2) : start]
+    if not before or not _is_kanji(before[-1]):
+        return True
+    return before.endswith(_ERA_LEAD_OK)
+
+
+def _is_kanji(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch in "々〆"
+
+
+def lunisolar_ok(y: int, m: int, d: int | None, leap: bool) -> bool:
+    cal = lunisolar.calendar()
+    if not cal.has_year(y):
+        return not leap and valid_ymd(y, m, d)
+    mo = cal.month(y, m, leap)
+    return mo is not None and (d is None or 1 <= d <= mo.days)
+
+
+def tag_numeric(text: str, out: list[Cand]) -> None:
+    """2021/7/18, 2021.7.18, 2021・7・18, 2021/7, 令和3.7.18, R3.7.18."""
+    for m in P.NUMERIC.finditer(text):
+        era = m["era"] or (lexicon.ERA_LETTERS[m["eab"]] if m["eab"] else None)
+        mo, d = int(m["m"]), (int(m["d"]) if m["d"] else None)
+        c = Cand(m.start(), m.end(), m=mo, d=d, rule="numeric", prio=3)
+        if era:
+            if d is None:
+                continue  # 令和3.7 is too weak
+            c.y = era_year(era, m["y"])
+            if c.y is None:
+                continue
+            c.lunisolar = c.y <= LAST_LUNISOLAR_YEAR
+        else:
+            if len(m["y"]) != 4 or not 1000 <= int(m["y"]) <= 2099:
+                continue
+            if d is None and m["s"] != "/":
+                continue  # 2021.7 is a number, 2021/7 a month
+            c.y = int(m["y"])
+        if not (lunisolar_ok(c.y, mo, d, False) if c.lunisolar else valid_ymd(c.y, mo, d)):
+            continue
+        if m["wdb"] or m["wdw"]:
+            c.weekday = WEEKDAYS.index(m["wdb"] or m["wdw"]) + 1
+        out.append(c)
+
+
+_MD_CUES = ("日付", "日程", "期日", "開催", "締切", "〆切", "締め切り", "予定", "投稿", "更新", "公開", "発売",
+            "放送", "配信", "開幕", "閉幕", "実施", "受付", "消印")
+_MD_NOUNS = ("会議", "会合", "試合", "公演", "イベント", "集会", "選挙", "大会", "会見", "発表", "放送", "締切",
+             "予定", "開催", "週", "朝", "夜", "午前", "午後")
+
+
+def tag_month_day(text: str, out: list[Cand]) -> None:
+    """7/18 is read as a date only in date context: a weekday or a clock time after it, another
+    M/D joined by a range mark, a date word before it, or the start of a chronology line."""
+    for m in P.MONTH_DAY.finditer(text):
+        after = text[m.end() : m.end() + 8]
+        before = text[max(0, m.start() - 12) : m.start()]
+        line_start = m.start() == 0 or text[m.start() - 1] == "\n"
+        ok = bool(m["wdb"] or m["wdw"]) \
+            or re.match(r"[ ]?(?:[0-9]{1,2}:[0-9]{2}|[0-9]{1,2}時)", after) is not None \
+            or re.match(r"[ ]?[〜~\-–][ ]?(?:1[0-2]|0?[1-9])/[0-9]", after) is not None \
+            or re.search(r"(?:1[0-2]|0?[1-9])/[0-9]{1,2}[ ]?[〜~\-–][ ]?$", before) is not None \
+            or before.rstrip(" :：は").endswith(_MD_CUES) \
+            or (after.startswith("の") and after[1:].startswith(_MD_NOUNS)) \
+            or (line_start and after[:1] in (" ", "\t", "　"))
+        if not ok:
+            continue
+        c = Cand(m.start(), m.end(), m=int(m["m"]), d=int(m["d"]), rel=("same", "Y"), rule="numeric", prio=1)
+        if m["wdb"] or m["wdw"]:
+            c.weekday = WEEKDAYS.index(m["wdb"] or m["wdw"]) + 1
+        out.append(c)
+
+
+def tag_weekdays(text: str, out: list[Cand]) -> None:
+    """月曜日 / 月曜 alone: XXXX-WXX-1, a day when the document date fixes the week; 毎週月曜 is a SET."""
+    for m in P.WEEKDAY.finditer(text):
+        k = WEEKDAYS.index(m["w"]) + 1
+        if text[max(0, m.start() - 2) : m.start()] == "毎週":
+            out.append(Cand(m.start() - 2, m.end(), type="SET", value=f"XXXX-WXX-{k}", rule="set", prio=2))
+            continue
+        out.append(Cand(m.start(), m.end(), weekday=k, rel=("weekday", k), rule="weekday"))
+
+
+def tag_bare_seasons(text: str, out: list[Cand]) -> None:
+    for m in P.SEASON_BARE.finditer(text):
+        out.append(Cand(m.start(), m.end(), y=int(m["y"]), sub=SEASON[m["s"]], rule="season", prio=1))
+
+
+def tag_half_months(text: str, out: list[Cand]) -> None:
+    for m in P.HALF_UNIT.finditer(text):
+        if m["u"] == "月":
+            out.append(Cand(m.start(), m.end(), type="DURATION", value="P0.5M", rule="duration"))
+
+
 def _clock_context(text: str, end: int) -> bool:
     return text[end : end + 2].startswith(("ごろ", "頃", "に", "から", "まで", "、", "。", " ", ",", "ま", "す"))
 
@@ -171,6 +307,16 @@ def tag_decades(text: str, out: list[Cand]) -> None:
         if n is None:
             continue
         c = Cand(m.start(), m.end(), gran="decade", rule="decade", prio=1)
+        if m["era"]:
+            # 昭和30年代 = 昭和30–39年 = 1955–1964: the value names the decade it starts in,
+            # earliest/latest carry the exact years
+            y = era_year(m["era"], m["y"]) if n % 10 == 0 and n > 0 else None
+            if y is None:
+                continue
+            c.y, c.span = y, (y, y + 9)
+            _suffix_mod(m, c, year_level=False)
+            out.append(c)
+            continue
         if n < 100:
             if n % 10:
                 continue  # 30年代 fine, 35年代 is not a decade
@@ -194,11 +340,19 @@ def tag_centuries(text: str, out: list[Cand]) -> None:
 
 
 def tag_quarters(text: str, out: list[Cand]) -> None:
+    """第1四半期, 2020年Q1, Q1 2020, 上半期/下半期 (halves)."""
     for m in P.QUARTER.finditer(text):
-        q = parse_number(m.group("q"))
-        c = Cand(m.start(), m.end(), sub=f"Q{q}", rule="quarter", prio=2)
-        if m.group("y"):
-            c.y = int(m.group("y"))
+        if m["h"]:
+            sub = "H1" if m["h"] == "上" else "H2"
+        else:
+            sub = f"Q{parse_number(m['q'] or m['q2'])}"
+        y = m["y"] or m["y2"]
+        start = m.start() if m["y"] else m.start("q") if m["q"] else m.start("q2") - 1 if m["q2"] else m.start("h")
+        if m["q"] and text[start - 1 : start] == "第":
+            start -= 1
+        c = Cand(start, m.end(), sub=sub, rule="quarter", prio=2)
+        if y:
+            c.y = int(y)
         else:
             c.rel = ("same", "Y")
         out.append(c)
@@ -210,7 +364,36 @@ def _iso_duration(n: str, unit: str) -> str:
     return f"P{n}{unit}"
 
 
-_MONTHS_AFTER_YEARS = re.compile(r"([0-9]{1,2})(?:か月|カ月|ヶ月|ヵ月|ケ月|箇月)(?:間)?")
+_PART_RANK = {"Y": 0, "M": 1, "W": 2, "D": 3, "TH": 4, "TM": 5, "TS": 6}
+_NEXT_UNIT = {"か月": "M", "カ月": "M", "ヵ月": "M", "ヶ月": "M", "ケ月": "M", "箇月": "M", "週間": "W", "日": "D",
+              "時間": "TH", "分": "TM", "秒": "TS"}
+_ISO_PART = re.compile(r"([0-9.]+)([YMWD])|T?([0-9.]+)([HMS])")
+
+
+def _compound(text: str, end: int, val: str) -> tuple[str, int]:
+    """1年2ヶ月10日, 1時間30分, 3分20秒: the smaller units that follow make one duration."""
+    parts: list[tuple[str, str]] = []
+    date_part, _, time_part = val[1:].partition("T")
+    for n, u in re.findall(r"([0-9.]+)([YMWD])", date_part):
+        parts.append((u, n))
+    for n, u in re.findall(r"([0-9.]+)([HMS])", time_part):
+        parts.append(("T" + u, n))
+    if len(parts) != 1:
+        return val, end
+    while True:
+        m = P.COMPOUND_NEXT.match(text, end)
+        if not m:
+            break
+        unit = _NEXT_UNIT[m["unit"]]
+        if _PART_RANK[unit] <= _PART_RANK[parts[-1][0]] or ("." in parts[-1][1]):
+            break
+        if unit == "D" and m["unit"] == "日" and text[m.end() : m.end() + 1] in ("に", "の", "、", "。"):
+            pass  # 2ヶ月10日に: still the compound's last part
+        parts.append((unit, m["n"]))
+        end = m.end()
+    dates = "".join(f"{n}{u}" for u, n in parts if not u.startswith("T"))
+    times = "".join(f"{n}{u[1]}" for u, n in parts if u.startswith("T"))
+    return "P" + dates + ("T" + times if times else ""), end
 
 
 def tag_durations(text: str, out: list[Cand]) -> None:
@@ -218,7 +401,7 @@ def tag_durations(text: str, out: list[Cand]) -> None:
     for m in P.DURATION.finditer(text):
         g = m.groupdict()
         unit_w = g["unit"]
-        unit = units.get(unit_w) or {"分": "TM", "週": "W"}[unit_w]
+        unit = units.get(unit_w) or {"分": "TM", "週": "W", "日": "D"}[unit_w]
         has_kan = bool(g["n"]) and not g["n"][0].isascii()
         if unit in ("TM", "TS") and (has_kan or g["halfpre"]):
             continue  # 十分 (enough), 二分 (split)
@@ -227,6 +410,8 @@ def tag_durations(text: str, out: list[Cand]) -> None:
                 val = "P50Y" if g["halfpre"] == "半" else "P25Y"
             elif unit == "Y" and g["halfpre"] == "半":
                 val = "P6M"
+            elif unit == "D" and g["halfpre"] == "半" and not g["half"]:
+                val = "P0.5D"  # 半日
             else:
                 continue
         elif g["vague"]:
@@ -244,8 +429,8 @@ def tag_durations(text: str, out: list[Cand]) -> None:
                 continue  # a calendar year
             if unit == "CE" and not g["unit2"]:
                 continue  # N世紀 alone is a century (DATE)
-            if unit == "D" and unit_w != "日間":
-                continue
+            if unit == "D" and unit_w != "日間" and not (g["half"] and text[m.end() : m.end() + 1] != "ば"):
+                continue  # N日 is a day of the month; N日半 (not N日半ば) a length
             if g["half"]:
                 if unit == "Y" and n is not None:
                     val = f"P{n}Y6M"
@@ -256,9 +441,8 @@ def tag_durations(text: str, out: list[Cand]) -> None:
             else:
                 val = _iso_duration(num, unit)
         end = m.end()
-        months = _MONTHS_AFTER_YEARS.match(text, end) if unit == "Y" and val.endswith("Y") else None
-        if months:  # 1年9か月 is one duration
-            val, end = f"{val}{int(months.group(1))}M", months.end()
+        if g["n"] and not g["half"] and not g["more"] and "X" not in val:
+            val, end = _compound(text, end, val)
         c = Cand(m.start(), end, type="DURATION", value=val, rule="duration")
         if g["pre"] in L["mod_prefix"]:
             c.mod = L["mod_prefix"][g["pre"]]
@@ -354,8 +538,9 @@ def tag_ranges(text: str, out: list[Cand]) -> None:
         out.append(c)
 
 
-TAGGERS = (tag_calendar, tag_weeks, tag_decades, tag_centuries, tag_quarters, tag_durations, tag_relatives,
-           tag_sets, tag_frequencies, tag_refs, tag_ranges)
+TAGGERS = (tag_calendar, tag_numeric, tag_month_day, tag_weekdays, tag_bare_seasons, tag_weeks, tag_decades,
+           tag_centuries, tag_quarters, tag_durations, tag_half_months, tag_relatives, tag_sets, tag_frequencies,
+           tag_refs, tag_ranges)
 
 
 def tag(text: str) -> list[Cand]:
