@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -364,6 +365,9 @@ def score_timexes(gold_docs: dict[str, list[dict]], sys_docs: dict[str, list[dic
                     c[f"{attr}_ok"] += 1
                 else:
                     errors.append(_error(f"timex.{attr}", doc_id, text, g, s, g["start"], g["end"], g["text"]))
+            if wrong_year(g["value"], s["value"]):
+                c["wrong_year"] += 1
+                errors.append(_error("timex.wrong_year", doc_id, text, g, s, g["start"], g["end"], g["text"]))
         matched_g = {gi for gi, _ in relaxed}
         matched_s = {si for _, si in relaxed}
         errors += [_error("timex.FN", doc_id, text, g, None, g["start"], g["end"], g["text"])
@@ -384,8 +388,20 @@ def score_timexes(gold_docs: dict[str, list[dict]], sys_docs: dict[str, list[dic
     else:
         value_f1 = relaxed["f1"] * (value_acc or 0.0)
     metrics = {"n_gold": c["n_gold"], "n_sys": c["n_sys"], "strict": strict, "relaxed": relaxed,
-               "value_acc": value_acc, "value_f1": value_f1, "type_acc": acc("type"), "mod_acc": acc("mod")}
+               "value_acc": value_acc, "value_f1": value_f1, "type_acc": acc("type"), "mod_acc": acc("mod"),
+               "wrong_year": c["wrong_year"]}
     return metrics, errors
+
+
+_YEAR = re.compile(r"^(?:BC)?(\d{4})")
+
+
+def wrong_year(gold_value, sys_value) -> bool:
+    """A matched pair whose four-digit years differ (an unknown XXXX year is a gap, not an error)."""
+    g, s = _YEAR.match(gold_value or ""), _YEAR.match(sys_value or "")
+    if not g or not s:
+        return False
+    return (g.group(0), (gold_value or "").startswith("BC")) != (s.group(0), (sys_value or "").startswith("BC"))
 
 
 # ---------------------------------------------------------------- events
@@ -655,6 +671,7 @@ def _rows() -> list[tuple[str, str, Callable[[dict], str]]]:
         ("TIMEX relaxed P/R/F1", "timexes", lambda m: _prf_cell(m["timexes"]["relaxed"])),
         ("TIMEX value acc", "timexes", lambda m: _pct(m["timexes"]["value_acc"])),
         ("TIMEX value F1", "timexes", lambda m: _pct(m["timexes"]["value_f1"])),
+        ("TIMEX wrong_year (count)", "timexes", lambda m: str(m["timexes"].get("wrong_year", "n/a"))),
         ("TIMEX type/mod acc", "timexes", lambda m: _pct(m["timexes"]["type_acc"]) + "/"
          + _pct(m["timexes"]["mod_acc"])),
         ("EVENT P/R/F1", "events", lambda m: _prf_cell(m["events"]["full"])),

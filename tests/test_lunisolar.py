@@ -1,0 +1,109 @@
+"""The lunisolar month table, the era table and their conversion, checked against sources."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pipeline.dates import extract_timexes, lexicon, lunisolar
+from pipeline.dates.build_data import ERA_START_CORRECTIONS
+
+DATA = Path(__file__).parent / "data"
+PAIRS = list(csv.DictReader(open(DATA / "lunisolar_pairs.csv", encoding="utf-8")))
+DISAGREE = {}
+for line in (DATA / "lunisolar_disagreements.tsv").read_text(encoding="utf-8").splitlines():
+    if line and not line.startswith("#"):
+        era, ey, leap, m, d, *_ = line.split("\t")
+        DISAGREE[(era, ey, leap, m, d)] = line
+
+
+def _convert(row: dict) -> dt.date | None:
+    era = lexicon.eras()[row["era"]]
+    y = era.first_year + int(row["era_year"]) - 1
+    return lunisolar.calendar().to_gregorian(y, int(row["month"]), int(row["day"]), row["leap"] == "1")
+
+
+def test_validation_table_is_large_and_spread():
+    years = [int(r["gregorian"][:4]) for r in PAIRS]
+    assert len(PAIRS) >= 60 and min(years) <= 1610 and max(years) >= 1868
+    assert all(r["source_url"].startswith("http") for r in PAIRS)
+    assert sum(r["leap"] == "1" for r in PAIRS) >= 5
+
+
+def test_every_sourced_pair_converts_exactly_except_the_analysed_disagreements():
+    wrong = []
+    for r in PAIRS:
+        key = (r["era"], r["era_year"], r["leap"], r["month"], r["day"])
+        got = _convert(r)
+        if key in DISAGREE:
+            assert got is None or got.isoformat() != r["gregorian"], f"{key} now agrees: drop it from the list"
+            continue
+        if got is None or got.isoformat() != r["gregorian"]:
+            wrong.append((r["as_written"], r["gregorian"], got))
+    assert not wrong
+    assert len(DISAGREE) / len(PAIRS) <= 0.04
+
+
+@pytest.mark.parametrize("text,value,earliest,latest,written", [
+    ("嘉永6年6月3日", "1853-07-08", "1853-07-08", "1853-07-08", "1853-06-03"),
+    ("安政7年3月3日", "1860-03-24", "1860-03-24", "1860-03-24", "1860-03-03"),
+    ("文久3年6月", "1863-07", "1863-07-16", "1863-08-13", "1863-06"),
+    ("安政7年閏3月18日", "1860-05-08", "1860-05-08", "1860-05-08", "1860-L03-18"),
+    ("明治5年12月2日", "1872-12-31", "1872-12-31", "1872-12-31", "1872-12-02"),
+    ("慶長5年9月15日", "1600-10-21", "1600-10-21", "1600-10-21", "1600-09-15"),
+    ("安政元年", "1854", "1854-01-29", "1855-02-16", "1854"),
+])
+def test_lunisolar_values(text, value, earliest, latest, written):
+    (t,) = extract_timexes(text)
+    assert (t["value"], t["earliest"], t["latest"], t["calendar"], t["value_as_written"]) == \
+        (value, earliest, latest, "lunisolar", written)
+
+
+def test_gregorian_from_meiji_6():
+    (t,) = extract_timexes("明治6年1月1日")
+    assert (t["value"], t["calendar"], t["value_as_written"]) == ("1873-01-01", "gregorian", "")
+    assert extract_timexes("明治5年12月3日") == [] or extract_timexes("明治5年12月3日")[0]["value"] != "1872-12-03"
+
+
+def test_month_table_is_continuous_and_ends_with_the_reform():
+    cal = lunisolar.calendar()
+    months = cal.months
+    for a, b in zip(months, months[1:]):
+        assert b.first == a.last + dt.timedelta(days=1)
+        assert a.days in (29, 30) or (a.year, a.month) == (1872, 12)
+    assert cal.last_day == lunisolar.LAST_LUNISOLAR_DAY
+    per_year = {}
+    for m in months:
+        per_year[m.year] = per_year.get(m.year, 0) + 1
+    assert set(per_year.values()) <= {12, 13}
+    for day in (dt.date(1700, 5, 5), dt.date(1860, 3, 24), dt.date(1001, 1, 1)):
+        y, m, leap, d = cal.from_gregorian(day)
+        assert cal.to_gregorian(y, m, d, leap) == day
+
+
+def test_era_table_is_the_libraries():
+    japanera = pytest.importorskip("japanera")
+    from japanera import era_data
+
+    ours = lexicon.eras()
+    theirs = {}
+    for table in (era_data._ERA_DATA_GENERAL, era_data._ERA_DATA_DAIKAKUJI, era_data._ERA_DATA_JIMYOUIN):
+        for name, _reading, start, _end, _kind in table:
+            if name:
+                theirs.setdefault(name, start)
+    assert set(ours) == set(theirs)
+    for name, start in theirs.items():
+        if name in ERA_START_CORRECTIONS:
+            continue
+        assert ours[name].start == start, name
+    assert japanera  # the module the data came from
+    # both courts of 1331–1392
+    assert {"元弘", "正平", "元中", "正慶", "暦応", "明徳"} <= set(ours)
+
+
+@pytest.mark.parametrize("era,first_year", [("大化", 645), ("天保", 1830), ("安政", 1854), ("明治", 1868),
+                                            ("正平", 1346), ("令和", 2019), ("慶長", 1596)])
+def test_first_year_is_the_lunisolar_year_the_era_began(era, first_year):
+    assert lexicon.eras()[era].first_year == first_year
