@@ -88,14 +88,21 @@ def write_table(months: list[Month], path: Path = TABLE) -> None:
 def era_rows(cal: Calendar) -> list[dict]:
     from japanera import era_data  # a build-time dependency only
 
-    rows, seen = [], set()
+    rows = []
     tables = [("general", era_data._ERA_DATA_GENERAL), ("daikakuji", era_data._ERA_DATA_DAIKAKUJI),
               ("jimyouin", era_data._ERA_DATA_JIMYOUIN)]
+    spans: dict[str, tuple] = {}  # 建武, 元徳: one name in both courts, counted as long as either used it
     for court, table in tables:
         for name, reading, start, end, _kind in table:
-            if not name or name in seen:
+            if not name:
                 continue
-            seen.add(name)
+            if name in spans:
+                c0, r0, s0, e0 = spans[name]
+                spans[name] = (c0, r0, min(s0, start), None if e0 is None or end is None else max(e0, end))
+            else:
+                spans[name] = (court, reading, start, end)
+    for name, (court, reading, start, end) in spans.items():
+        if True:
             note = ""
             if name in ERA_START_CORRECTIONS:
                 fixed, note = ERA_START_CORRECTIONS[name]

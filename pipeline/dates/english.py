@@ -28,6 +28,7 @@ MY = re.compile(rf"{_L}{_PRE}{_MON},? (?:of )?{_Y4}{_R}")
 MD = re.compile(rf"{_L}{_MON} (?P<d>[0-9]{{1,2}}){_ORD}(?![A-Za-z0-9]|,? [0-9])")
 ISO = re.compile(r"(?<![0-9A-Za-z\-/.])(?P<y>1[0-9]{3}|20[0-9]{2})(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})(?![0-9]|[\-/.][0-9])")
 US = re.compile(r"(?<![0-9A-Za-z\-/.])(?P<m>[0-9]{1,2})(?P<s>[-/])(?P<d>[0-9]{1,2})(?P=s)(?P<y>[0-9]{4}|[0-9]{2})(?![0-9]|[\-/.][0-9])")
+BC_YEAR = re.compile(r"(?<![0-9A-Za-z])(?P<y>[0-9]{1,4}) ?(?:BC|B\.C\.|BCE)(?![A-Za-z])")
 YEAR_RANGE = re.compile(rf"{_L}(?P<a>1[0-9]{{3}}|20[0-9]{{2}})(?P<c> ?[-–—] ?)(?P<b>1[0-9]{{3}}|20[0-9]{{2}}|[0-9]{{2}}){_R}(?![\-/.][0-9])")
 
 # English-document-only patterns
@@ -90,6 +91,8 @@ def tag(text: str, lang: str) -> list[Cand]:
             continue
         c = Cand(m.start(), m.end(), y=y, m=int(m["m"]), d=int(m["d"]), yy2=len(m["y"]) == 2, rule="numeric")
         out.append(c)
+    for m in BC_YEAR.finditer(text):
+        out.append(Cand(m.start(), m.end(), value=f"BC{int(m['y']):04d}", rule="en", prio=2))
     for m in YEAR_RANGE.finditer(text):
         a, b = int(m["a"]), int(m["b"])
         if len(m["b"]) == 2:

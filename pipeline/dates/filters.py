@@ -8,6 +8,7 @@ L = lexicon.ja()
 EVENT_SUFFIXES = tuple(L["year_event_suffixes"])
 COUNT_SUFFIXES = tuple(L["count_suffixes"])
 DAY_FOLLOWERS = tuple(L["day_non_date_followers"])
+_NAME_GLUE = set("香子美奈菜佳代恵村町")  # kanji that continue a place or given name after 明日/今日
 
 
 def _is_bare_number(c: Cand, text: str) -> bool:
@@ -26,6 +27,8 @@ def keep(c: Cand, text: str) -> bool:
     if c.rule == "cal" and c.y is not None and c.m is None and c.d is None and c.sub is None \
             and c.hh is None and after.startswith(EVENT_SUFFIXES):
         return False  # 2018年冬季五輪: a name containing a year
+    if c.rule == "cal" and c.rel and c.rel[0] == "dct" and c.end - c.start == 2 and after[:1] in _NAME_GLUE:
+        return False  # 明日香, 今日子: a deictic word inside a name
     if c.rule == "cal" and c.y is None and c.m is None and c.d is not None and c.rel == ("same", "M") \
             and after.startswith(DAY_FOLLOWERS):
         return False  # 1日あたり

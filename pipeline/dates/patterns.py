@@ -54,14 +54,14 @@ DP = (
 TP = (
     rf"(?:(?P<ampm>午前|午後|朝|夜|夕方){SP})?"
     rf"(?:{NB}(?P<hh>{NUM})時(?:{SP}(?P<mi>[0-9]{{1,2}}|[〇一二三四五六七八九十]+)分|(?P<half>半))?(?!間)"
-    rf"|(?<![0-9:])(?P<hh2>[0-9]{{1,2}}):(?P<mi2>[0-5][0-9])(?![0-9:]))"
+    rf"|(?<![0-9:])(?P<hh2>[0-9]{{1,2}}):(?P<mi2>[0-5][0-9])(?![0-9:])|(?P<noon>正午))"
 )
 PODP = rf"(?P<pod>{PODS})"
 # Flat Y? M? D? (time|part of day)?; the lookahead keeps it from starting anywhere else,
 # and the tagger drops matches that contain no calendar part at all.
 _TRIGGER = (
     rf"(?=[0-9〇零一二三四五六七八九十百千翌閏正MTSHR]|旧暦|{YEAR_PREFIXES}|{ERAS}|{lexicon.alt(Y_WORDS + M_WORDS + D_WORDS)}"
-    rf"|午前|午後|朝|夜|夕方|{lexicon.alt(L['mod_prefix'])})"
+    rf"|午前|午後|朝|夜|夕方|正午|{lexicon.alt(L['mod_prefix'])})"
 )
 DATEPART = rf"(?:{YP})?(?:{SP}{MP})?(?:{SP}{DP})?(?:{SP}(?:{TP}|{PODP}))?"
 SUFFIX = (
@@ -82,10 +82,10 @@ DECADE = re.compile(
     rf"(?=[0-9〇零一二三四五六七八九十百千約]|{ERAS})(?P<pre>約)?(?P<era>{ERAS})?{NB}(?P<y>[0-9]{{2,4}}|{KANJI_NUM})年代(?:(?:の)?(?P<modsuf>{MOD_SUFFIX}))?(?P<apx>{APPROX_SUFFIX})?"
 )
 CENTURY = re.compile(
-    rf"{_DIGIT}(?P<bc>紀元前)?{NB}(?P<c>{NUM})世紀(?!間|半|以上)(?:(?:の)?(?P<modsuf>{MOD_SUFFIX}))?(?P<apx>{APPROX_SUFFIX})?"
+    rf"{_DIGIT}(?P<bc>紀元前)?{NB}(?P<c>{NUM})世紀(?!間|半(?!ば)|以上)(?:(?:の)?(?P<modsuf>{MOD_SUFFIX}))?(?P<apx>{APPROX_SUFFIX})?"
 )
 QUARTER = re.compile(
-    rf"(?=[0-9〇一二三四第Q上下])(?:{NB}(?P<y>[0-9]{{4}})(?:年(?:度)?)?(?:の|[ ])?)?"
+    rf"(?=[0-9〇一二三四第Q上下今昨来同前翌本当])(?:(?:{NB}(?P<y>[0-9]{{4}})(?:年(?:度)?)?|(?P<yw>{lexicon.alt(Y_WORDS)}))(?:の|[ ])?)?"
     rf"(?:第?(?P<q>[1-4一二三四])四半期|(?<![A-Za-z0-9])Q(?P<q2>[1-4])(?:[ ](?P<y2>[0-9]{{4}}))?(?![A-Za-z0-9])"
     rf"|(?P<h>上|下)半期)"
 )
@@ -94,14 +94,17 @@ SEASON_BARE = re.compile(rf"{NB}(?P<y>1[0-9]{{3}}|20[0-9]{{2}})(?P<s>{SEASONS})(
 # Numeric dates with slashes, dots or ・ (read only in date context: see the tagger):
 # 2021/7/18, 2021.7.18, 2021・7・18, 2021/7, 令和3.7.18, R3.7.18, 7/18
 NUMERIC = re.compile(
-    rf"(?<![0-9A-Za-z./\-:・])(?:(?P<era>{ERAS})|(?P<eab>[MTSHR]))?(?P<y>[0-9]{{1,4}})(?P<s>[/.・])(?P<m>[0-9]{{1,2}})"
+    rf"(?<![0-9A-Za-z./\-・])(?<![0-9]:)(?:(?P<era>{ERAS})|(?P<eab>[MTSHR]))?(?P<y>[0-9]{{1,4}})(?P<s>[/.・])(?P<m>[0-9]{{1,2}})"
     rf"(?:(?P=s)(?P<d>[0-9]{{1,2}}))?(?![0-9]|[/.・][0-9]|[:%])"
     rf"{WEEKDAY_SUFFIX}?"
 )
 MONTH_DAY = re.compile(r"(?<![0-9A-Za-z./\-:・])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9/.\-:%])"
                        + WEEKDAY_SUFFIX + "?")
 # 月曜日 / 月曜 alone (a weekday written with a date is part of the date's span)
-WEEKDAY = re.compile(r"(?<![0-9〇一二三四五六七八九十毎])(?P<w>[月火水木金土日])曜(?:日)?(?!日)")
+WEEKDAY = re.compile(
+    rf"(?<![0-9〇一二三四五六七八九十毎])(?:(?P<wk>{lexicon.alt(W_WORDS)})(?:の)?)?(?P<w>[月火水木金土日])曜(?:日)?(?!日)"
+    r"|(?<![0-9〇一二三四五六七八九十日])\((?P<wb>[月火水木金土日])\)"
+)
 # 半日, 半月: halves with a unit the duration pattern does not read alone
 HALF_UNIT = re.compile(r"(?<![0-9〇一二三四五六七八九十百千四前後上下大小])半(?P<u>日|月)(?!前|後|ぶり|形|板|島|刊|額|期|分|身|年)")
 # the smaller units that continue a compound duration: 1年2ヶ月10日, 1時間30分, 3分20秒
@@ -120,7 +123,7 @@ RELATIVE = re.compile(
     rf"(?=[0-9〇零一二三四五六七八九十百千数そこ])(?P<sono>その|この|それから|それより)?(?:{NB}(?P<n>{NUM})|(?P<vague>数|十数|数十))"
     rf"(?P<unit>年|か月|カ月|ヵ月|ヶ月|ケ月|箇月|週間|日|時間|分)(?P<dir>後|前)(?!後|半|期|者|線|夜)"
 )
-SETS = re.compile(rf"(?P<w>{lexicon.alt(L['sets'])})")
+SETS = re.compile(rf"(?P<w>{lexicon.alt(L['sets'])})(?:(?<=毎年)(?P<m>[0-9]{{1,2}})月(?:(?P<d>[0-9]{{1,2}})日)?|(?<=毎月)(?P<d2>[0-9]{{1,2}})日)?")
 # 週2回, 年1回, 月に1度: a frequency is a SET over its period
 FREQ = re.compile(r"(?<![0-9毎今先来翌前同])(?P<p>年|月|週|日)に?(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,2})(?:回|度)(?!目)")
 REFS = re.compile(rf"(?=[{''.join(sorted({w[0] for w in L['refs']}))}])(?P<w>{lexicon.alt(L['refs'])})")

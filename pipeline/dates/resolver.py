@@ -262,7 +262,8 @@ def _lunisolar_value(rec: dict, c: Cand) -> None:
 
 def _bare_day(c: Cand) -> bool:
     """4日, 5日早朝: a day with no month or year of its own and no 同/翌 of its own."""
-    return c.rel == ("same", "M") and c.y is None and c.m is None and c.d is not None and not c.next_day
+    return c.rel == ("same", "M") and c.y is None and c.m is None and c.d is not None and not c.next_day \
+        and "month_word" not in c.extra
 
 
 def _find(known: list[Known], level: str) -> Known | None:
@@ -270,6 +271,10 @@ def _find(known: list[Known], level: str) -> Known | None:
         if _level_ok(k.point, level):
             return k
     return None
+
+
+def _dct_known(day: dt.date | None) -> Known | None:
+    return None if day is None else Known(-1, (day.year, day.month, day.day, None, None))
 
 
 def _dateline_known(dl: Cand | None) -> Known | None:
@@ -280,16 +285,17 @@ def _resolve_point(c: Cand, known: list[Known], dct_date, dateline: Cand | None 
     anchor = None
     rel = c.rel
     if c.gran == "decade":
-        return f"{c.y // 10:03d}", None
+        return f"{c.extra.get('decade', c.y // 10):03d}", None
     if rel and rel[0] == "weekday":
         if dct_date is None:
             return f"XXXX-WXX-{rel[1]}", None
-        day = dct_date + dt.timedelta(days=rel[1] - dct_date.isoweekday())
+        day = dct_date + dt.timedelta(days=rel[1] - dct_date.isoweekday(), weeks=rel[2])
         c.y, c.m, c.d = day.year, day.month, day.day
         return fmt_point(c.y, c.m, c.d), None
     if rel and rel[0] == "same":
         level = rel[1]
-        k = _find(known, level) or (_dateline_known(dateline) if not known else None)
+        k = _find(known, level) or (_dateline_known(dateline) if not known else None) \
+            or (_dct_known(dct_date) if not known else None)
         if k is not None and _level_ok(k.point, level):
             anchor = k.index if k.index >= 0 else None
             ay, am, ad = k.point[0], k.point[1], k.point[2]

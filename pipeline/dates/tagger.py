@@ -41,7 +41,7 @@ def tag_calendar(text: str, out: list[Cand]) -> None:
         if m.end() <= m.start():
             continue
         g = m.groupdict()
-        if not any(g[k] for k in ("ey", "y", "yw", "m", "mw", "d", "dw", "hh", "hh2")):
+        if not any(g[k] for k in ("ey", "eay", "y", "yw", "m", "m1", "mw", "d", "dw", "hh", "hh2", "noon")):
             continue
         c = Cand(m.start(), m.end(), rule="cal")
         # --- year
@@ -90,6 +90,7 @@ def tag_calendar(text: str, out: list[Cand]) -> None:
             if c.rel and c.rel[0] != "same":
                 continue  # 翌年翌月: not a real combination
             c.rel = None
+            c.extra["month_word"] = g["mw"]  # 同月11日 is anaphoric, not a bare day
             _word_rel(g["mw"], c, "M")
         # --- day
         if g["d"]:
@@ -118,19 +119,21 @@ def tag_calendar(text: str, out: list[Cand]) -> None:
         elif c.y is not None and not c.yy2 and not valid_ymd(c.y, c.m, c.d):
             continue  # 2013年2月30日
         # --- time of day
-        hh = g["hh"] or g["hh2"]
+        hh = g["hh"] or g["hh2"] or ("12" if g["noon"] else None)
         if hh:
             h = parse_number(hh)
             mi = parse_number(g["mi"] or g["mi2"] or "0")
             if h is None or mi is None or h > 24 or mi > 59:
                 continue
-            if not hh.isascii() and not (g["mi"] or g["ampm"]):
+            if not hh.isascii() and not (g["mi"] or g["ampm"]) and not g["noon"]:
                 continue  # 一時 (for a while), 同時 ...
             # a bare 13:47 is only a time next to a date or a time word
-            if g["hh2"] and not (g["ampm"] or c.d is not None or c.rel or m.group("apx")) \
+            if g["hh2"] and not (g["ampm"] or c.d is not None or c.rel or m.group("apx") or g["modsuf"]) \
                     and not _clock_context(text, m.end()):
                 continue
-            if g["ampm"] in ("午後", "夜", "夕方") and h < 12:
+            if g["noon"]:
+                h, mi = 12, 0
+            elif g["ampm"] in ("午後", "夜", "夕方") and h < 12:
                 h += 12
             c.hh, c.mi = h, (30 if g["half"] else mi)
             c.type = "TIME"
@@ -225,7 +228,8 @@ def tag_numeric(text: str, out: list[Cand]) -> None:
 
 _MD_CUES = ("日付", "日程", "期日", "開催", "締切", "〆切", "締め切り", "予定", "投稿", "更新", "公開", "発売",
             "放送", "配信", "開幕", "閉幕", "実施", "受付", "消印")
-_MD_NOUNS = ("会議", "会合", "試合", "公演", "イベント", "集会", "選挙", "大会", "会見", "発表", "放送", "締切",
+_MD_NOUNS = ("会議", "会合", "試合", "公演", "イベント", "集会", "選挙", "大会", "会見", "発表", "放送", "締切", "説明会",
+             "式典", "祭",
              "予定", "開催", "週", "朝", "夜", "午前", "午後")
 
 
@@ -254,11 +258,16 @@ def tag_month_day(text: str, out: list[Cand]) -> None:
 def tag_weekdays(text: str, out: list[Cand]) -> None:
     """月曜日 / 月曜 alone: XXXX-WXX-1, a day when the document date fixes the week; 毎週月曜 is a SET."""
     for m in P.WEEKDAY.finditer(text):
-        k = WEEKDAYS.index(m["w"]) + 1
+        k = WEEKDAYS.index(m["w"] or m["wb"]) + 1
         if text[max(0, m.start() - 2) : m.start()] == "毎週":
             out.append(Cand(m.start() - 2, m.end(), type="SET", value=f"XXXX-WXX-{k}", rule="set", prio=2))
             continue
-        out.append(Cand(m.start(), m.end(), weekday=k, rel=("weekday", k), rule="weekday"))
+        weeks = 0
+        if m["wk"]:  # 来週火曜日: the weekday of the week the word names (翌週月曜: left to the week word)
+            if m["wk"] not in DEI:
+                continue
+            weeks = DEI[m["wk"]][1]
+        out.append(Cand(m.start(), m.end(), weekday=k, rel=("weekday", k, weeks), rule="weekday", prio=1))
 
 
 def tag_bare_seasons(text: str, out: list[Cand]) -> None:
@@ -308,12 +317,14 @@ def tag_decades(text: str, out: list[Cand]) -> None:
             continue
         c = Cand(m.start(), m.end(), gran="decade", rule="decade", prio=1)
         if m["era"]:
-            # 昭和30年代 = 昭和30–39年 = 1955–1964: the value names the decade it starts in,
-            # earliest/latest carry the exact years
+            # 昭和30年代 = 昭和30–39年 = 1955–1964: the value names the Gregorian decade holding most
+            # of its years (ties: the earlier, as for lunisolar months), earliest/latest the exact years
             y = era_year(m["era"], m["y"]) if n % 10 == 0 and n > 0 else None
             if y is None:
                 continue
             c.y, c.span = y, (y, y + 9)
+            c.extra["decade"] = max(range(y // 10, (y + 9) // 10 + 1),
+                                    key=lambda dec: (sum(1 for k in range(y, y + 10) if k // 10 == dec), -dec))
             _suffix_mod(m, c, year_level=False)
             out.append(c)
             continue
@@ -347,6 +358,12 @@ def tag_quarters(text: str, out: list[Cand]) -> None:
         else:
             sub = f"Q{parse_number(m['q'] or m['q2'])}"
         y = m["y"] or m["y2"]
+        if m["yw"]:  # 今年上半期, 同年下半期
+            c = Cand(m.start(), m.end(), sub=sub, rule="quarter", prio=2)
+            _word_rel(m["yw"], c, "Y")
+            c.type, c.pod = "DATE", None
+            out.append(c)
+            continue
         start = m.start() if m["y"] else m.start("q") if m["q"] else m.start("q2") - 1 if m["q2"] else m.start("h")
         if m["q"] and text[start - 1 : start] == "第":
             start -= 1
@@ -482,7 +499,12 @@ def tag_relatives(text: str, out: list[Cand]) -> None:
 
 def tag_sets(text: str, out: list[Cand]) -> None:
     for m in P.SETS.finditer(text):
-        out.append(Cand(m.start(), m.end(), type="SET", value=L["sets"][m.group("w")], rule="set", prio=1))
+        value = L["sets"][m.group("w")]
+        if m["m"] or m["d2"]:  # 毎年8月15日, 毎月15日
+            day = m["d"] or m["d2"]
+            value = f"XXXX-{int(m['m']):02d}" if m["m"] else "XXXX-XX"
+            value += f"-{int(day):02d}" if day else ""
+        out.append(Cand(m.start(), m.end(), type="SET", value=value, rule="set", prio=1))
 
 
 def tag_frequencies(text: str, out: list[Cand]) -> None:
@@ -493,7 +515,8 @@ def tag_frequencies(text: str, out: list[Cand]) -> None:
 
 def tag_refs(text: str, out: list[Cand]) -> None:
     for m in P.REFS.finditer(text):
-        out.append(Cand(m.start(), m.end(), value=L["refs"][m.group("w")], rule="ref"))
+        end = m.end() - 2 if m.group("w").endswith("では") else m.end()  # 今日では: では stays outside
+        out.append(Cand(m.start(), end, value=L["refs"][m.group("w")], rule="ref"))
 
 
 def tag_ranges(text: str, out: list[Cand]) -> None:
