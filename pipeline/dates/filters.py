@@ -8,6 +8,7 @@ L = lexicon.ja()
 EVENT_SUFFIXES = tuple(L["year_event_suffixes"])
 COUNT_SUFFIXES = tuple(L["count_suffixes"])
 DAY_FOLLOWERS = tuple(L["day_non_date_followers"])
+INCIDENT_NAME_TAILS = ("の変", "の政変", "の乱", "の大火", "の大獄")  # 〜の変 names an incident
 _NAME_GLUE = set("香子美奈菜佳代恵村町")  # kanji that continue a place or given name after 明日/今日
 
 
@@ -32,6 +33,10 @@ def keep(c: Cand, text: str) -> bool:
     if c.rule == "cal" and c.y is None and c.m is None and c.d is not None and c.rel == ("same", "M") \
             and after.startswith(DAY_FOLLOWERS):
         return False  # 1日あたり
+    if c.type == "SET" and after.startswith(("新聞", "新報")):
+        return False  # 毎日新聞: a name
+    if c.rule == "cal" and c.type == "DATE" and c.m is not None and after.startswith(INCIDENT_NAME_TAILS):
+        return False  # 八月十八日の政変: the name of an incident, not its date
     if c.type == "DURATION" and text[max(0, c.start - 2) : c.start] in ("西暦", "紀元"):
         return False  # 西暦668年 is a year
     if c.type == "DURATION" and after.startswith(("目", "生", "歳", "才")):

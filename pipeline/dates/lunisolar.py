@@ -73,9 +73,14 @@ class Calendar:
 
     def to_gregorian(self, y: int, m: int, d: int, leap: bool = False) -> dt.date | None:
         mo = self.month(y, m, leap)
-        if mo is None or not 1 <= d <= mo.days:
+        if mo is None or not 1 <= d <= self.days_in(mo):
             return None
         return mo.first + dt.timedelta(days=d - 1)
+
+    def days_in(self, mo: Month) -> int:
+        """Days a date of this month may name. The reform cut 明治5年12月 after its 2nd day and
+        named the next day 明治5年12月3日 = 明治6年1月1日: the month's own dates run on."""
+        return 30 if mo is self.months[-1] and mo.last == LAST_LUNISOLAR_DAY and mo.month == 12 else mo.days
 
     def from_gregorian(self, day: dt.date) -> tuple[int, int, bool, int] | None:
         """(year, month, leap, day) of a Gregorian day inside the table."""

@@ -171,11 +171,17 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                     r = shift(c.y, c.m, 1, None, None, "M", -1)  # 28日 in a dateline of the 3rd: last month
                     c.y, c.m = r[0], r[1]
                 value = fmt_point(c.y, c.m, c.d, c.hh, c.mi, c.pod)
-            if value is None and _apposition(cands, i, text) and out and out[-1]["_y"] is not None:
+            if value is None and c.y is None and _apposition(cands, i, text) and out and out[-1]["_y"] is not None:
                 c.y, c.rel, anchor = out[-1]["_y"], None, i - 1  # 前日の2月29日: one day
                 c.lunisolar = c.lunisolar or out[-1]["calendar"] == "lunisolar"
             if value is None:
-                value, anchor = _resolve_point(c, known, dct_date, cands[dateline] if dateline is not None else None)
+                pool = known
+                if i and roles[i - 1] == "gloss" and cands[i - 1].lunisolar and cands[i - 1].end + 1 == c.start \
+                        and text[cands[i - 1].end] == ")" and cands[i - 1].y is not None:
+                    g = cands[i - 1]
+                    pool = known + [Known(i - 1, _point(g), g.lunisolar, g.leap)]
+                value, anchor = _resolve_point(c, pool, dct_date, cands[dateline] if dateline is not None else None)
+                value = _check_weekday(c, value, dct_date)
         except (ValueError, OverflowError, TypeError, KeyError):
             value, anchor = fmt_point(None, c.m, c.d), None
         rec = {"type": c.type, "value": value, "mod": c.mod, "anchor": anchor, "_cand": c,
@@ -203,6 +209,26 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
     return out
 
 
+def _check_weekday(c: Cand, value: str, dct_date: dt.date | None) -> str:
+    """A weekday written with a date must agree with it: 5月3日の月曜日 in a post of 2021 is 2021-05-03
+    even after a narrative of 1868. When neither the anchor's year nor the document's fits, the year
+    stays unknown."""
+    if c.weekday is None or c.lunisolar or None in (c.y, c.m, c.d) or c.rel is not None and c.rel[0] == "weekday":
+        return value
+    try:
+        if dt.date(c.y, c.m, c.d).isoweekday() == c.weekday:
+            return value
+        if dct_date is not None and dt.date(dct_date.year, c.m, c.d).isoweekday() == c.weekday:
+            c.y = dct_date.year
+            return fmt_point(c.y, c.m, c.d, c.hh, c.mi, c.pod)
+    except ValueError:
+        pass
+    if c.rel is None:
+        return value  # the text wrote the year itself: keep what it says
+    c.y = None
+    return fmt_point(None, c.m, c.d, c.hh, c.mi, c.pod)
+
+
 def _gloss_calendar(c: Cand, glossed: Cand | None) -> None:
     """嘉永6年6月3日(7月8日): a gloss without a year of a lunisolar date is Gregorian, in the
     Gregorian year of the date it glosses."""
@@ -221,8 +247,8 @@ def _apposition(cands: list[Cand], i: int, text: str) -> bool:
         return False
     a, b = cands[i - 1], cands[i]
     return (text[a.end:b.start] == "の" and a.rel is not None and a.rel[0] in ("shift", "dct", "ago")
-            and a.rel[1] in ("D", "W") and b.y is None and b.m is not None and b.d is not None
-            and b.rel == ("same", "Y"))
+            and a.rel[1] in ("D", "W", "M") and b.m is not None and b.d is not None
+            and (b.rel == ("same", "Y") or (b.rel is None and b.y is not None)))
 
 
 def _current(known: list[Known], dct_date: dt.date | None) -> bool:

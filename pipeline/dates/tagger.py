@@ -197,7 +197,7 @@ def lunisolar_ok(y: int, m: int, d: int | None, leap: bool) -> bool:
     if not cal.has_year(y):
         return not leap and valid_ymd(y, m, d)
     mo = cal.month(y, m, leap)
-    return mo is not None and (d is None or 1 <= d <= mo.days)
+    return mo is not None and (d is None or 1 <= d <= cal.days_in(mo))
 
 
 def tag_numeric(text: str, out: list[Cand]) -> None:
@@ -478,8 +478,11 @@ def tag_relatives(text: str, out: list[Cand]) -> None:
     for m in P.RELATIVE.finditer(text):
         g = m.groupdict()
         unit = _REL_UNIT[g["unit"]]
-        start = m.start("n") if g["n"] else m.start("vague")
-        c = Cand(start, m.end(), rule="relative", prio=2)
+        start = m.start("apx") if g["apx"] else m.start("n") if g["n"] else m.start("vague") if g["vague"] \
+            else m.start("halfyear")
+        c = Cand(start, m.end(), rule="relative", prio=2, mod="APPROX" if g["apx"] else "")
+        if g["halfyear"]:  # 半年後: six months
+            unit, g = "M", {**g, "n": "6"}
         if unit in ("H", "MI"):
             c.type = "TIME"
         if g["vague"]:

@@ -19,6 +19,9 @@ def fmt_point(y=None, m=None, d=None, hh=None, mi=None, pod=None, sub=None) -> s
             out += "-XX" if m is None else f"-{m:02d}"
         if d is not None:
             out += f"-{d:02d}"
+    if hh == 24 and y is not None and m is not None and d is not None and (mi or 0) == 0:
+        nxt = dt.date(y, m, d) + dt.timedelta(days=1)  # 24時 is the next day's 00:00
+        return fmt_point(nxt.year, nxt.month, nxt.day, 0, 0)
     if hh is not None or pod is not None:
         if d is None:
             out = (ys + "-XX-XX") if m is None else (out + "-XX")
