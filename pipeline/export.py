@@ -1,7 +1,7 @@
 """Records → files: one column order per record kind, JSONL and CSV, atomic.
 
 JSONL keeps typed values (lists stay lists); CSV joins lists with "|" and
-neutralizes cells a spreadsheet would execute (leading = + - @ tab CR).
+neutralizes cells a spreadsheet would execute (leading = + - @ tab CR, and full-width ＝ ＋ － ＠).
 
 A corpus is written streaming (write_streamed): records arrive one document at
 a time, twice — a first pass collects the columns (CSV header, Parquet types),
@@ -36,7 +36,7 @@ FIELDS = {
 LIST_SEP = "|"
 _UMASK = os.umask(0)
 os.umask(_UMASK)
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")  # full-width ones too (Excel reads ＝ as =)
 
 
 def write_atomic(path: Path, data: bytes) -> bool:
