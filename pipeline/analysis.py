@@ -369,8 +369,10 @@ def write_duckdb(path: Path, tables: dict, digest: str = "") -> None:
     A table is given as an Arrow table or as the path of a Parquet file (read by DuckDB as it goes)."""
     import duckdb
 
+    from pipeline.outset import temp_prefix
+
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=".tmp", dir=path.parent)
     os.close(fd)
     os.unlink(tmp)  # DuckDB must create the file itself
     try:
@@ -431,7 +433,10 @@ def write_analysis(out_dir: Path, records: dict[str, list[dict]]) -> list[Path]:
 # --- reading -----------------------------------------------------------------
 
 def read_records(out_dir: Path) -> dict[str, list[dict]]:
-    """The JSONL records of every kind (missing files → no records)."""
+    """The JSONL records of every kind (missing files → no records), all from the output set in use."""
+    from pipeline.outset import current_set
+
+    out_dir = current_set(out_dir)
     out = {}
     for kind in KINDS:
         path = Path(out_dir) / f"{kind}.jsonl"
@@ -457,10 +462,13 @@ def _frame(table):
 
 
 def load(out_dir: Path) -> dict:
-    """{kind: DataFrame} from OUT: Parquet when present, else JSONL (same dtypes either way)."""
+    """{kind: DataFrame} from OUT: Parquet when present, else JSONL (same dtypes either way), all
+    from the output set in use (OUT/.current, resolved once: a run switching sets meanwhile is not mixed in)."""
     import pyarrow.parquet as pq
 
-    out_dir = Path(out_dir)
+    from pipeline.outset import current_set
+
+    out_dir = current_set(Path(out_dir))
     if not any((out_dir / f"{k}{s}").exists() for k in KINDS for s in (".parquet", ".jsonl")):
         raise FileNotFoundError(f"no pipeline outputs in {out_dir}")
     records = None

@@ -6,19 +6,38 @@ import sys
 from pathlib import Path
 
 
+def _os_message(exc: OSError, out: str) -> str:
+    """One line for an OSError that ended the run (OUT unwritable, disk full, …)."""
+    import errno
+
+    where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+    if exc.errno == errno.ENOSPC:
+        return f"no space left on the device while writing {out}{where}; the previous outputs are intact"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"cannot write to {out}: {exc.strerror}{where}"
+    return f"{exc.strerror or exc}{where}"
+
+
 def cmd_run(args) -> int:
+    from pipeline.outset import OutLocked
     from pipeline.runner import run_corpus
 
     try:
         result = run_corpus(Path(args.corpus), Path(args.out), use_kb=not args.no_kb, workers=args.workers,
-                            engine=args.engine, scheduler=args.scheduler)
-    except FileNotFoundError as exc:
+                            engine=args.engine, scheduler=args.scheduler, allow_empty=args.allow_empty)
+    except (FileNotFoundError, NotADirectoryError, OutLocked) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:
+        print(f"error: {_os_message(exc, args.out)}", file=sys.stderr)
+        return 2
     print(f"{result.n_documents} documents: {len(result.processed)} processed, {len(result.reused)} unchanged, "
-          f"{len(result.failed)} failed → {args.out}")
+          f"{len(result.failed)} failed" + (f", {len(result.skipped)} other files skipped" if result.skipped else "")
+          + f" → {args.out}")
     for path, reason in result.failed:
         print(f"FAILED {path}: {reason}", file=sys.stderr)
+    for path, reason in result.skipped:
+        print(f"SKIPPED {path}: {reason}", file=sys.stderr)
     return 0 if result.ok else 1
 
 
@@ -47,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--workers", type=int, default=1, help="worker processes for the model (default: 1)")
     run.add_argument("--engine", choices=("local", "dask"), default="local", help="where per-document work runs")
     run.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler (engine dask)")
+    run.add_argument("--allow-empty", action="store_true",
+                     help="with no input files, write empty outputs (default: keep earlier outputs, exit 2)")
     run.set_defaults(func=cmd_run)
     ev = sub.add_parser("eval", help="score outputs against a gold folder; writes OUT/metrics.json")
     ev.add_argument("--gold", default="corpus/gold")

@@ -1,7 +1,7 @@
 """Records → files: one column order per record kind, JSONL and CSV, atomic.
 
 JSONL keeps typed values (lists stay lists); CSV joins lists with "|" and
-neutralizes cells a spreadsheet would execute (leading = + - @ tab CR).
+neutralizes cells a spreadsheet would execute (leading = + - @ tab CR, and full-width ＝ ＋ － ＠).
 
 A corpus is written streaming (write_streamed): records arrive one document at
 a time, twice — a first pass collects the columns (CSV header, Parquet types),
@@ -16,10 +16,11 @@ import filecmp
 import io
 import json
 import os
-import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from pipeline.outset import clean_own_temps, temp_prefix
 
 FIELDS = {
     "documents": ["doc_id", "source_path", "sha256", "encoding", "lang", "n_chars", "status", "error",
@@ -35,7 +36,7 @@ FIELDS = {
 LIST_SEP = "|"
 _UMASK = os.umask(0)
 os.umask(_UMASK)
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")  # full-width ones too (Excel reads ＝ as =)
 
 
 def write_atomic(path: Path, data: bytes) -> bool:
@@ -47,7 +48,7 @@ def write_atomic(path: Path, data: bytes) -> bool:
     except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
         with os.fdopen(fd, "wb") as fh:
@@ -116,16 +117,13 @@ def output_names() -> list[str]:
 
 
 def clean_stale_temps(out_dir: Path) -> None:
-    """Temp files (and DuckDB's spill folders) left by a run that was killed mid-write."""
-    for stale in Path(out_dir).glob(".*.tmp"):
-        if stale.is_dir() and not stale.is_symlink():
-            shutil.rmtree(stale, ignore_errors=True)
-        else:
-            stale.unlink(missing_ok=True)
+    """Temp files (and DuckDB's spill folders) left by a run that was killed mid-write: only names of
+    our own pattern (pipeline.outset.temp_prefix) whose process is gone; nothing else in OUT is touched."""
+    clean_own_temps(Path(out_dir))
 
 
 def _temp_file(path: Path):
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=".tmp", dir=path.parent)
     os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
     return os.fdopen(fd, "wb", buffering=1 << 20), Path(tmp)
 

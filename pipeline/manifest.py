@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from pipeline.export import write_atomic
+from pipeline.outset import clean_own_temps
+
+_ENTRY_NAME = re.compile(r"^[0-9a-f]{24}\.json$")
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -40,6 +44,8 @@ class DocCache:
 
     @staticmethod
     def input_key(doc) -> str:
+        """Content, creation date and the path relative to the corpus folder (not as typed: a moved
+        corpus, or one named by a relative or an absolute path, is not reprocessed)."""
         return f"{doc.sha256}|{doc.creation_date}|{doc.source_path}"
 
     def _entry(self, doc) -> tuple[dict, bytes] | None:
@@ -71,14 +77,14 @@ class DocCache:
         return hashlib.sha256(data).hexdigest()
 
     def prune(self, keep_doc_ids: set[str]) -> None:
-        """Drop entries of documents no longer in the corpus (and temp files of killed writes)."""
+        """Drop entries of documents no longer in the corpus (and temp files of killed writes): only
+        files named as this cache names them; anything else in the folder is left alone."""
         keep = {self._path(d).name for d in keep_doc_ids}
         if self.dir.is_dir():
-            for path in self.dir.glob("*.json"):
-                if path.name not in keep:
+            for path in self.dir.iterdir():
+                if _ENTRY_NAME.match(path.name) and path.name not in keep and path.is_file():
                     path.unlink(missing_ok=True)
-            for path in self.dir.glob(".*.tmp"):
-                path.unlink(missing_ok=True)
+            clean_own_temps(self.dir)
 
 
 class OutputState:

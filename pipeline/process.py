@@ -6,9 +6,14 @@ entities stage's text rules. Offsets are always into the original text.
 """
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from pipeline.chunking import chunk_text, split_sentences
 from pipeline.dates import extract_timexes
@@ -17,6 +22,45 @@ from pipeline.ingest import Document
 
 RECORD_KINDS = ("documents", "mentions", "timexes", "events")
 BATCH_SIZE = 4  # pieces per model batch: activation memory grows with batch size
+# Per-document time budget, scaled to its size: a minute plus 10 ms per character (100 characters
+# a second, 10-40× under the pipeline's usual speed on this 2-core machine). A document over it
+# gets status error and the run goes on (PIPELINE_BUDGET_BASE_S / PIPELINE_BUDGET_PER_CHAR_S).
+BUDGET_BASE_S = float(os.environ.get("PIPELINE_BUDGET_BASE_S", "60"))
+BUDGET_PER_CHAR_S = float(os.environ.get("PIPELINE_BUDGET_PER_CHAR_S", "0.01"))
+
+
+def time_budget(n_chars: int) -> float:
+    """Seconds a document of n_chars characters may take (model and rules together)."""
+    return BUDGET_BASE_S + BUDGET_PER_CHAR_S * n_chars
+
+
+class OverBudget(Exception):
+    """A document took longer than its time budget."""
+
+
+def _over_budget_message(budget: float) -> str:
+    return f"took longer than its time budget of {budget:.0f} s (PIPELINE_BUDGET_BASE_S/_PER_CHAR_S change it)"
+
+
+@contextmanager
+def _deadline(seconds: float):
+    """Raise OverBudget in this block after `seconds` (main thread with SIGALRM only; else no limit)."""
+    if seconds <= 0:
+        raise OverBudget
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def alarm(signum, frame):
+        raise OverBudget
+
+    old = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
 
 
 def needs_model(doc: Document) -> bool:
@@ -117,17 +161,37 @@ def process_documents(docs: Iterable[Document], nlp_factory, use_kb: bool = True
     expected = Counter(i for _, (i, _) in jobs)
     parsed: dict[int, list] = defaultdict(list)
     nlp = nlp_factory() if jobs else None
+    started: dict[int, float] = {}  # when a document's first piece went to the model
+    over: set[int] = set()  # documents stopped for their time budget
+
+    def pieces():
+        """The pieces for the model; those of a document past its budget are held back."""
+        for piece, (i, _) in jobs:
+            now = time.monotonic()
+            start = started.setdefault(i, now)
+            if i in over or now - start > time_budget(docs[i].n_chars):
+                over.add(i)
+                continue
+            yield piece
 
     def finish(i: int) -> tuple[Document, dict]:
         doc = docs[i]
+        budget = time_budget(doc.n_chars)
         try:
-            if len(parsed[i]) != expected[i]:
-                # a component failed on a batch holding this document: retry it alone
-                parsed[i] = _parse_alone(nlp, [(base, piece) for piece, (j, base) in jobs if j == i])
-            records = _records(doc, parsed.pop(i, []), use_kb) if doc.status == "ok" else {}
+            if i in over:
+                raise OverBudget
+            with _deadline(budget - (time.monotonic() - started.get(i, time.monotonic()))):
+                if len(parsed[i]) != expected[i]:
+                    # a component failed on a batch holding this document: retry it alone
+                    parsed[i] = _parse_alone(nlp, [(base, piece) for piece, (j, base) in jobs if j == i])
+                records = _records(doc, parsed.pop(i, []), use_kb) if doc.status == "ok" else {}
+        except OverBudget:
+            doc.status, doc.error = "error", _over_budget_message(budget)
+            records = {}
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
             doc.status, doc.error = "error", f"processing failed: {type(exc).__name__}: {exc}"
             records = {}
+        parsed.pop(i, None)
         return doc, records
 
     next_doc = 0
@@ -136,7 +200,7 @@ def process_documents(docs: Iterable[Document], nlp_factory, use_kb: bool = True
         # if the stream breaks anyway, the remaining documents are parsed one by one.
         _set_error_handler(nlp, _skip_batch)
         try:
-            for sdoc, (i, base) in _pipe(nlp, jobs, batch_size, n_process):
+            for sdoc, (i, base) in _pipe(nlp, jobs, batch_size, n_process, pieces()):
                 parsed[i].append((base, sdoc))
                 if len(parsed[i]) == expected[i]:
                     while next_doc <= i:
@@ -149,15 +213,16 @@ def process_documents(docs: Iterable[Document], nlp_factory, use_kb: bool = True
         next_doc += 1
 
 
-def _pipe(nlp, jobs: list[tuple[str, object]], batch_size: int, n_process: int):
+def _pipe(nlp, jobs: list[tuple[str, object]], batch_size: int, n_process: int, texts=None):
     """(doc, context) for every job whose doc came through, in job order.
 
     spaCy gets the bare texts: given (text, context) tuples it tokenizes in the parent process and
     ships the docs to the workers, so SudachiPy would run serially there. Each doc is matched to
-    its job by its text, stepping over the jobs of a batch that a failing component dropped.
+    its job by its text, stepping over the jobs of a batch that a failing component dropped
+    (and over those `texts` held back).
     With several processes each worker gets one BLAS thread and the parent's malloc settings
     (both set before the fork)."""
-    texts = (piece for piece, _ in jobs)
+    texts = (piece for piece, _ in jobs) if texts is None else texts
     k = 0
     for sdoc in _docs(nlp, texts, batch_size, n_process):
         text = sdoc.text

@@ -14,10 +14,15 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.export import Columns, clean_stale_temps, output_names, write_streamed
-from pipeline.ingest import iter_corpus
+from pipeline.export import Columns, output_names, write_streamed
+from pipeline.ingest import iter_inputs
 from pipeline.manifest import DocCache, OutputState
+from pipeline.outset import OutLock, OutputSet, current_set
 from pipeline.process import needs_model, process_documents
+
+
+class EmptyCorpus(FileNotFoundError):
+    """No input file at all: earlier outputs are kept unless the run allows an empty corpus."""
 
 
 @dataclass
@@ -25,11 +30,17 @@ class RunResult:
     n_documents: int = 0
     processed: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (source_path, reason)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path as given, reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # files of a type not read: (path, reason)
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        """Every input processed (an error or a skipped file makes the run's exit non-zero)."""
+        return not self.failed and not self.skipped
+
+
+def _shown(corpus_dir: Path, doc) -> str:
+    return str(corpus_dir / doc.source_path) if doc.source_path else str(corpus_dir)
 
 
 def _progress(total: int):
@@ -42,17 +53,36 @@ def _progress(total: int):
 
 
 def run_corpus(corpus_dir: Path, out_dir: Path, use_kb: bool = True, workers: int = 1,
-               engine: str = "local", scheduler: str | None = None) -> RunResult:
+               engine: str = "local", scheduler: str | None = None, allow_empty: bool = False) -> RunResult:
+    """Process every input of corpus_dir into out_dir (locked for the run; see pipeline.outset)."""
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
     if not corpus_dir.is_dir():
+        if corpus_dir.exists():
+            raise NotADirectoryError(f"not a folder: {corpus_dir} (give the folder that holds the documents)")
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise NotADirectoryError(f"the output path is not a folder: {out_dir}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with OutLock(out_dir):
+        return _run(corpus_dir, out_dir, use_kb, workers, engine, scheduler, allow_empty)
+
+
+def _run(corpus_dir: Path, out_dir: Path, use_kb: bool, workers: int, engine: str, scheduler: str | None,
+         allow_empty: bool) -> RunResult:
     cache = DocCache(out_dir, use_kb)
     result = RunResult()
     # doc_id → (digest of its records, records of a failed document or None when they are in the cache)
     parts: dict[str, tuple[str, dict | None]] = {}
     columns = Columns()  # gathered while each document's records are at hand anyway
     todo = []
-    for doc in iter_corpus(corpus_dir):
+    for doc in iter_inputs(corpus_dir):
+        if doc.status == "skipped":
+            records = {"documents": [doc.record()]}
+            columns.add(records)
+            data = json.dumps(records, ensure_ascii=False, sort_keys=True).encode("utf-8")
+            parts[doc.doc_id] = (hashlib.sha256(data).hexdigest(), records)
+            result.skipped.append((_shown(corpus_dir, doc), doc.error))
+            continue
         result.n_documents += 1
         found = cache.load(doc) if doc.status == "ok" else None
         if found is not None:
@@ -78,12 +108,15 @@ def run_corpus(corpus_dir: Path, out_dir: Path, use_kb: bool = True, workers: in
         else:
             data = json.dumps(records, ensure_ascii=False, sort_keys=True).encode("utf-8")
             parts[doc.doc_id] = (hashlib.sha256(data).hexdigest(), records)
-            result.failed.append((doc.source_path, doc.error))
+            result.failed.append((_shown(corpus_dir, doc), doc.error))
         if bar is not None and needs_model(doc):
             bar.update(1)
     if bar is not None:
         bar.close()
 
+    if not parts and not allow_empty:
+        raise EmptyCorpus(f"no input files in {corpus_dir}; earlier outputs in {out_dir} are kept "
+                          "(--allow-empty writes empty outputs)")
     cache.prune(set(parts))
     write_corpus_outputs(out_dir, cache, parts, columns)
     return result
@@ -102,7 +135,8 @@ def write_corpus_outputs(out_dir: Path, cache: DocCache, parts: dict[str, tuple[
     skipped when they were already assembled from exactly these inputs."""
     from importlib.metadata import version
 
-    clean_stale_temps(out_dir)
+    from pipeline.analysis import DUCKDB_NAME
+
     order = sorted(parts)
     inputs = hashlib.sha256(f"{cache.fingerprint}|pyarrow={version('pyarrow')}".encode())
     for doc_id in order:
@@ -116,5 +150,18 @@ def write_corpus_outputs(out_dir: Path, cache: DocCache, parts: dict[str, tuple[
             records = parts[doc_id][1]
             yield records if records is not None else cache.records(doc_id)
 
-    write_streamed(out_dir, documents, columns)
+    outset = OutputSet(out_dir, output_names())
+    folder = outset.begin()
+    try:
+        previous = current_set(out_dir) / DUCKDB_NAME
+        if previous.is_file():  # reused as it is when the new Parquet files hold the same bytes
+            try:
+                os.link(previous, folder / DUCKDB_NAME)
+            except OSError:
+                pass
+        write_streamed(folder, documents, columns)
+        outset.commit(folder)
+    except BaseException:
+        outset.abort(folder)
+        raise
     state.save(inputs.hexdigest())

@@ -52,10 +52,11 @@ def test_unchanged_files_are_not_rewritten_and_no_temp_left(tmp_path):
     out = tmp_path / "out"
     write_streamed(out, lambda: iter(parts))
     before = {n: (out / n).stat().st_mtime_ns for n in output_names()}
-    (out / ".events.csv.stale.tmp").write_bytes(b"left by a killed run")
+    (out / ".events.csv.pipeline-999999999-x1y2.tmp").write_bytes(b"left by a killed run")
+    (out / ".notes.tmp").write_bytes(b"not ours")  # issue 16: only our own temporaries are deleted
     write_streamed(out, lambda: iter(parts))
     assert {n: (out / n).stat().st_mtime_ns for n in output_names()} == before
-    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+    assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")] == [".notes.tmp"]
 
 
 def test_failed_write_leaves_previous_outputs(tmp_path):
