@@ -213,19 +213,23 @@ def _check_weekday(c: Cand, value: str, dct_date: dt.date | None) -> str:
     """A weekday written with a date must agree with it: 5月3日の月曜日 in a post of 2021 is 2021-05-03
     even after a narrative of 1868. When neither the anchor's year nor the document's fits, the year
     stays unknown."""
-    if c.weekday is None or c.lunisolar or None in (c.y, c.m, c.d) or c.rel is not None and c.rel[0] == "weekday":
+    if c.weekday is None or None in (c.y, c.m, c.d) or c.rel is not None and c.rel[0] == "weekday":
         return value
     try:
-        if dt.date(c.y, c.m, c.d).isoweekday() == c.weekday:
+        if c.lunisolar:
+            day = lunisolar.calendar().to_gregorian(c.y, c.m, c.d, c.leap)
+        else:
+            day = dt.date(c.y, c.m, c.d)
+        if day is not None and day.isoweekday() == c.weekday:
             return value
         if dct_date is not None and dt.date(dct_date.year, c.m, c.d).isoweekday() == c.weekday:
-            c.y = dct_date.year
+            c.y, c.lunisolar, c.leap = dct_date.year, False, False
             return fmt_point(c.y, c.m, c.d, c.hh, c.mi, c.pod)
     except ValueError:
         pass
     if c.rel is None:
         return value  # the text wrote the year itself: keep what it says
-    c.y = None
+    c.y, c.lunisolar = None, False
     return fmt_point(None, c.m, c.d, c.hh, c.mi, c.pod)
 
 
