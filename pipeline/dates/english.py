@@ -14,15 +14,23 @@ from .values import valid_ymd
 
 E = lexicon.en()
 MONTHS = E["months"]
-_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December" \
-       r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_MONTH_NAMES = r"January|February|March|April|May|June|July|August|September|October|November|December" \
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
+_MON = rf"(?P<mon>{_MONTH_NAMES})"
 _L = r"(?=[A-Za-z0-9'])(?<![A-Za-z0-9])"
 _R = r"(?![A-Za-z0-9])"
 _ORD = r"(?:st|nd|rd|th)?"
 _PRE = r"(?:(?P<pre>early|mid|late|the end of|the beginning of|the middle of|about|around|circa|approximately)[ -])?"
 _Y4 = r"(?P<y>1[0-9]{3}|20[0-9]{2})"
 
-MDY = re.compile(rf"{_L}{_PRE}{_MON} (?P<d>[0-9]{{1,2}}){_ORD},? {_Y4}{_R}")
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MDY = re.compile(rf"{_L}(?:{_WD},? )?{_PRE}{_MON} (?P<d>[0-9]{{1,2}}){_ORD},? {_Y4}{_R}")
+# Monday, next Tuesday, every Monday (a weekday written with a date belongs to that date's span)
+WEEKDAY = re.compile(rf"{_L}(?:(?P<rel>next|last|this|every) )?{_WD}{_R}(?!,? (?:{_MONTH_NAMES}) [0-9])",
+                     re.IGNORECASE)
+QUARTER_EN = re.compile(rf"{_L}(?:the )?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th) (?P<k>quarter|half) "
+                        rf"(?:of )?{_Y4}{_R}", re.IGNORECASE)
 DMY = re.compile(rf"{_L}{_PRE}(?P<d>[0-9]{{1,2}}){_ORD} (?:of )?{_MON},? {_Y4}{_R}")
 MY = re.compile(rf"{_L}{_PRE}{_MON},? (?:of )?{_Y4}{_R}")
 MD = re.compile(rf"{_L}{_MON} (?P<d>[0-9]{{1,2}}){_ORD}(?![A-Za-z0-9]|,? [0-9])")
@@ -91,6 +99,20 @@ def tag(text: str, lang: str) -> list[Cand]:
             continue
         c = Cand(m.start(), m.end(), y=y, m=int(m["m"]), d=int(m["d"]), yy2=len(m["y"]) == 2, rule="numeric")
         out.append(c)
+    for m in WEEKDAY.finditer(text):
+        k = WEEKDAYS_EN.index(m["wd"].lower()) + 1
+        rel = (m["rel"] or "").lower()
+        if rel == "every":
+            out.append(Cand(m.start(), m.end(), type="SET", value=f"XXXX-WXX-{k}", rule="en", prio=2))
+            continue
+        weeks = {"next": 1, "last": -1}.get(rel, 0)
+        out.append(Cand(m.start(), m.end(), weekday=k, rel=("weekday", k, weeks), rule="en-weekday", prio=1))
+    for m in QUARTER_EN.finditer(text):
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[m["o"].lower()]
+        if m["k"].lower() == "half" and n > 2:
+            continue
+        sub = f"Q{n}" if m["k"].lower() == "quarter" else f"H{n}"
+        out.append(Cand(m.start(), m.end(), y=int(m["y"]), sub=sub, rule="en", prio=2))
     for m in BC_YEAR.finditer(text):
         out.append(Cand(m.start(), m.end(), value=f"BC{int(m['y']):04d}", rule="en", prio=2))
     for m in YEAR_RANGE.finditer(text):

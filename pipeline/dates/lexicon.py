@@ -46,5 +46,24 @@ ERA_LETTERS = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": 
 
 
 def alt(words) -> str:
-    """A regex alternation of literal words, longest first so the longest form wins."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """A regex matching any of the literal words, the longest form first.
+
+    Built as a trie (明(?:治|和|応)...) rather than a flat alternation: Python's re tries every
+    branch of a flat alternation at every position, which costs time with 248 era names."""
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie) if trie else "(?!)"
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word may end here: the longer continuations are tried first
+        return f"(?:{body})?" if len(branches) > 1 or len(branches[0]) > 1 else f"{body}?"
+    return body

@@ -12,6 +12,8 @@ from .numerals import KANJI_NUM
 
 L = lexicon.ja()
 ERAS = lexicon.alt(lexicon.eras())
+# the first characters of era names: a cheap lookahead before trying the names themselves
+ERA_FIRST = "[" + "".join(sorted({name[0] for name in lexicon.eras()})) + "]"
 
 NUM = rf"(?:[0-9]{{1,4}}|{KANJI_NUM})"
 # Do not start inside a number (1905年 must not yield 905年 or 5年).
@@ -60,7 +62,7 @@ PODP = rf"(?P<pod>{PODS})"
 # Flat Y? M? D? (time|part of day)?; the lookahead keeps it from starting anywhere else,
 # and the tagger drops matches that contain no calendar part at all.
 _TRIGGER = (
-    rf"(?=[0-9〇零一二三四五六七八九十百千翌閏正MTSHR]|旧暦|{YEAR_PREFIXES}|{ERAS}|{lexicon.alt(Y_WORDS + M_WORDS + D_WORDS)}"
+    rf"(?=[0-9〇零一二三四五六七八九十百千翌閏正MTSHR]|旧暦|{YEAR_PREFIXES}|{ERA_FIRST}|{lexicon.alt(Y_WORDS + M_WORDS + D_WORDS)}"
     rf"|午前|午後|朝|夜|夕方|正午|{lexicon.alt(L['mod_prefix'])})"
 )
 DATEPART = rf"(?:{YP})?(?:{SP}{MP})?(?:{SP}{DP})?(?:{SP}(?:{TP}|{PODP}))?"
@@ -79,7 +81,7 @@ WEEKREL = re.compile(rf"(?P<w>{lexicon.alt(W_WORDS)})")
 
 _DIGIT = r"(?=[0-9〇零一二三四五六七八九十百千約紀第])"
 DECADE = re.compile(
-    rf"(?=[0-9〇零一二三四五六七八九十百千約]|{ERAS})(?P<pre>約)?(?P<era>{ERAS})?{NB}(?P<y>[0-9]{{2,4}}|{KANJI_NUM})年代(?:(?:の)?(?P<modsuf>{MOD_SUFFIX}))?(?P<apx>{APPROX_SUFFIX})?"
+    rf"(?=[0-9〇零一二三四五六七八九十百千約]|{ERA_FIRST})(?P<pre>約)?(?P<era>{ERAS})?{NB}(?P<y>[0-9]{{2,4}}|{KANJI_NUM})年代(?:(?:の)?(?P<modsuf>{MOD_SUFFIX}))?(?P<apx>{APPROX_SUFFIX})?"
 )
 CENTURY = re.compile(
     rf"{_DIGIT}(?P<bc>紀元前)?{NB}(?P<c>{NUM})世紀(?!間|半(?!ば)|以上)(?:(?:の)?(?P<modsuf>{MOD_SUFFIX}))?(?P<apx>{APPROX_SUFFIX})?"
@@ -94,7 +96,7 @@ SEASON_BARE = re.compile(rf"{NB}(?P<y>1[0-9]{{3}}|20[0-9]{{2}})(?P<s>{SEASONS})(
 # Numeric dates with slashes, dots or ・ (read only in date context: see the tagger):
 # 2021/7/18, 2021.7.18, 2021・7・18, 2021/7, 令和3.7.18, R3.7.18, 7/18
 NUMERIC = re.compile(
-    rf"(?<![0-9A-Za-z./\-・])(?<![0-9]:)(?:(?P<era>{ERAS})|(?P<eab>[MTSHR]))?(?P<y>[0-9]{{1,4}})(?P<s>[/.・])(?P<m>[0-9]{{1,2}})"
+    rf"(?=[0-9MTSHR]|{ERA_FIRST})(?<![0-9A-Za-z./\-・])(?<![0-9]:)(?:(?P<era>{ERAS})|(?P<eab>[MTSHR]))?(?P<y>[0-9]{{1,4}})(?P<s>[/.・])(?P<m>[0-9]{{1,2}})"
     rf"(?:(?P=s)(?P<d>[0-9]{{1,2}}))?(?![0-9]|[/.・][0-9]|[:%])"
     rf"{WEEKDAY_SUFFIX}?"
 )
