@@ -9,7 +9,8 @@
    Each word is one lunisolar year: one letter per month, a = 1st month … l = 12th,
    upper case a long month (大, 30 days), lower case a short one (小, 29 days), the
    letter repeated for the leap month that follows (閏). The first word is the year 454,
-   whose first day is Julian Day Number 1886926.
+   whose first day is Julian Day Number 1886926. Month lengths that sources show to differ
+   from the table are corrected from `data/sources/lunisolar_corrections.tsv` (each with its sources).
 2. `data/eras.json`: every Japanese era name (元号) from 大化 to 令和, both courts of
    1331–1392, from the `japanera` package, with the Gregorian-numbered year of each era's
    first year (元年): the lunisolar year in which the era began, read from the table.
@@ -24,6 +25,7 @@ from .lunisolar import LAST_LUNISOLAR_DAY, TABLE, Calendar, Month
 
 DATA = Path(__file__).parent / "data"
 RULE_TABLE = DATA / "sources" / "when_exe_japanese_rule_table.txt"
+CORRECTIONS = DATA / "sources" / "lunisolar_corrections.tsv"
 ERAS = DATA / "eras.json"
 ORIGIN_YEAR = 454
 ORIGIN_JDN = 1886926
@@ -61,9 +63,33 @@ def decode_rule_table(words: list[str], origin_year: int = ORIGIN_YEAR,
     return months
 
 
+def read_corrections(path: Path = CORRECTIONS) -> dict[tuple[int, int], int]:
+    """(year, month) -> days, from the sourced corrections file."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            y, m, days, _sources = line.split("\t", 3)
+            out[(int(y), int(m))] = int(days)
+    return out
+
+
+def apply_corrections(months: list[Month], fixes: dict[tuple[int, int], int]) -> list[Month]:
+    """Set the corrected month lengths and move the following month starts (a year's total
+    stays what the table says when the corrections of a year cancel out, as they must)."""
+    out, first = [], months[0].first
+    for m in months:
+        days = fixes.get((m.year, m.month), m.days) if not m.leap else m.days
+        out.append(Month(m.year, m.month, m.leap, first, days))
+        first += dt.timedelta(days=days)
+    for a, b in zip(months, out):
+        if a.month == 1 and not a.leap and a.first != b.first:
+            raise ValueError(f"corrections of {a.year - 1} do not cancel out: year {a.year} would move")
+    return out
+
+
 def lunisolar_months() -> list[Month]:
     words = [w for w in RULE_TABLE.read_text(encoding="utf-8").split() if w]
-    months = decode_rule_table(words)
+    months = apply_corrections(decode_rule_table(words), read_corrections())
     # the lunisolar calendar ended on 明治5年12月2日: keep what lies before
     kept = [m for m in months if m.first <= LAST_LUNISOLAR_DAY]
     last = kept[-1]
