@@ -110,6 +110,18 @@ print(re.search(r"VmHWM:\\s*(\\d+) kB", open("/proc/self/status").read()).group(
 """
 
 
+def time_dates(corpus: Path) -> float:
+    """Seconds the dates stage (extract_timexes) takes over the corpus documents, warm."""
+    from pipeline.dates import extract_timexes
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    extract_timexes(texts[0] if texts else "")
+    start = time.perf_counter()
+    for text in texts:
+        extract_timexes(text)
+    return time.perf_counter() - start
+
+
 def peak_rss_mb(corpus: Path) -> float:
     with tempfile.TemporaryDirectory(prefix="bench-rss-") as out:
         proc = subprocess.run([sys.executable, "-c", _RSS_CHILD, str(corpus), out], capture_output=True,
@@ -148,6 +160,8 @@ def main(argv: list[str] | None = None) -> dict:
         one, model_seconds, one_cpu = time_pipeline(corpus, workers=1)
         print(f"full pipeline, 1 worker: {n_chars / one:,.0f} chars/s "
               f"({model_seconds:.1f} s of {one:.1f} s inside GiNZA; {one_cpu / one:.2f} cores busy)")
+        dates_seconds = time_dates(corpus)
+        print(f"dates stage alone: {dates_seconds:.2f} s ({dates_seconds / one:.1%} of the 1-worker run)")
         two, _, two_cpu = time_pipeline(corpus, workers=2)
         print(f"full pipeline, 2 workers: {n_chars / two:,.0f} chars/s ({two_cpu / two:.2f} cores busy)")
         rss = {}
@@ -172,6 +186,8 @@ def main(argv: list[str] | None = None) -> dict:
             # the same from two separate runs (fast GiNZA alone vs the pipeline): noisier on a shared machine
             "extraction_share_vs_separate_ginza_run": round(max(0.0, one - fast_ginza) / one, 3),
             "ratio_2_workers_vs_1": round(one / two, 3),
+            # the dates stage measured alone on the same documents, as a share of the 1-worker run
+            "dates_share_of_total": round(dates_seconds / one, 4),
             # one worker already keeps part of the second core busy with BLAS threads, which bounds
             # what a second worker process can add on a 2-core machine
             "cores_busy_1_worker": round(one_cpu / one, 2),
@@ -183,7 +199,8 @@ def main(argv: list[str] | None = None) -> dict:
         }
         print("\nratios: pipeline/bare GiNZA {ratio_pipeline_vs_bare_ginza}x (target >= 1.8), extraction share "
               "{extraction_share_of_total:.1%} (target <= 10%), 2 workers/1 {ratio_2_workers_vs_1}x (target >= 1.6), "
-              "RSS growth {rss_growth} (target < 0.20), no-op rerun {noop_rerun_seconds} s (target <= 2)"
+              "RSS growth {rss_growth} (target < 0.20), no-op rerun {noop_rerun_seconds} s (target <= 2), "
+              "dates share {dates_share_of_total:.2%} (target < 3%)"
               .format(**result))
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
