@@ -36,7 +36,8 @@ def _mention(n, label, surface, cid="", name_en="", nth=0):
 def _timex(n, surface, value):
     s, e = _span(TEXT, surface)
     return {"doc_id": DOC_ID, "timex_id": f"{DOC_ID}#t{n:04d}", "text": surface, "start": s, "end": e,
-            "type": "DATE", "value": value, "mod": "", "earliest": "", "latest": "", "anchor_timex_id": ""}
+            "type": "DATE", "value": value, "mod": "", "earliest": "", "latest": "", "anchor_timex_id": "",
+            "calendar": "gregorian", "value_as_written": ""}
 
 
 def _records():
