@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ from pipeline.dates import extract_timexes, lexicon, lunisolar
 from pipeline.dates.build_data import ERA_START_CORRECTIONS
 
 DATA = Path(__file__).parent / "data"
-PAIRS = list(csv.DictReader(open(DATA / "lunisolar_pairs.csv", encoding="utf-8")))
+with open(DATA / "lunisolar_pairs.csv", encoding="utf-8") as _f:
+    PAIRS = list(csv.DictReader(_f))
 DISAGREE = {}
 for line in (DATA / "lunisolar_disagreements.tsv").read_text(encoding="utf-8").splitlines():
     if line and not line.startswith("#"):
@@ -70,7 +72,7 @@ def test_gregorian_from_meiji_6():
 def test_month_table_is_continuous_and_ends_with_the_reform():
     cal = lunisolar.calendar()
     months = cal.months
-    for a, b in zip(months, months[1:]):
+    for a, b in itertools.pairwise(months):
         assert b.first == a.last + dt.timedelta(days=1)
         assert a.days in (29, 30) or (a.year, a.month) == (1872, 12)
     assert cal.last_day == lunisolar.LAST_LUNISOLAR_DAY

@@ -101,8 +101,9 @@ def lunisolar_months() -> list[Month]:
 def write_table(months: list[Month], path: Path = TABLE) -> None:
     lines = [
         "# Japanese lunisolar calendar: one row per month (L = leap month 閏); first_day is proleptic Gregorian.",
-        "# Decoded by pipeline/dates/build_data.py from the 朔閏表 of when_exe "
-        "(github.com/suchowan/when_exe, lib/when_exe/region/japanese/calendars.rb).",
+        ("# Decoded by pipeline/dates/build_data.py from the 朔閏表 of when_exe "
+         "(github.com/suchowan/when_exe, lib/when_exe/region/japanese/calendars.rb), "
+         "with the corrections of data/sources/lunisolar_corrections.tsv."),
         "# 明治5年12月 ends on its 2nd day (1872-12-31): the next day was 1873-01-01 (Gregorian).",
         "year\tmonth\tfirst_day\tdays",
     ]

@@ -122,7 +122,7 @@ def read_table(path: Path = TABLE) -> list[Month]:
     months = []
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
-            if not line.strip() or line.startswith("#") or line.startswith("year\t"):
+            if not line.strip() or line.startswith(("#", "year\t")):
                 continue
             try:
                 y, m, first, days = line.rstrip("\n").split("\t")

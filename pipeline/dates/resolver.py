@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-
 from dataclasses import dataclass
 
 from . import lexicon, lunisolar
@@ -122,7 +121,7 @@ def bracket_roles(cands: list[Cand], text: str) -> list[str | None]:
         if b < 0 or "\n" in text[c.end:b] or "(" in text[c.end:b]:
             continue
         j = ends.get(a)
-        if j is not None and j < i and text[c.start - 1] == "(" if a == c.start - 1 else j is not None:
+        if j is not None and j < i:  # the brackets open right where another timex ends
             roles[i] = "gloss"
             continue
         inner, pos = [], a + 1
@@ -405,7 +404,7 @@ def _gregorian_point(k: Known) -> tuple | None:
 
 def _shift_lunisolar(k: Known, unit: str, n: int, c: Cand) -> str | None:
     """翌年 / 翌月 of a lunisolar date count lunisolar years and months (leap months included)."""
-    y, m, d = k.point[0], k.point[1], k.point[2]
+    y, m = k.point[0], k.point[1]
     if unit == "Y":
         c.y, c.lunisolar = y + n, y + n <= LAST_LUNISOLAR_YEAR
         if c.m is None:

@@ -63,7 +63,8 @@ def tag_calendar(text: str, out: list[Cand]) -> None:
                 if g["m"] or g["d"] or n < 1:
                     continue
                 c.value = f"BC{n:04d}"
-                _suffix_mod(m, c, year_level=False) if g["modsuf"] else None
+                if g["modsuf"]:
+                    _suffix_mod(m, c, year_level=False)
                 out.append(c)
                 continue
             if pre == "皇紀":
@@ -384,7 +385,6 @@ def _iso_duration(n: str, unit: str) -> str:
 _PART_RANK = {"Y": 0, "M": 1, "W": 2, "D": 3, "TH": 4, "TM": 5, "TS": 6}
 _NEXT_UNIT = {"か月": "M", "カ月": "M", "ヵ月": "M", "ヶ月": "M", "ケ月": "M", "箇月": "M", "週間": "W", "日": "D",
               "時間": "TH", "分": "TM", "秒": "TS"}
-_ISO_PART = re.compile(r"([0-9.]+)([YMWD])|T?([0-9.]+)([HMS])")
 
 
 def _compound(text: str, end: int, val: str) -> tuple[str, int]:
@@ -404,8 +404,6 @@ def _compound(text: str, end: int, val: str) -> tuple[str, int]:
         unit = _NEXT_UNIT[m["unit"]]
         if _PART_RANK[unit] <= _PART_RANK[parts[-1][0]] or ("." in parts[-1][1]):
             break
-        if unit == "D" and m["unit"] == "日" and text[m.end() : m.end() + 1] in ("に", "の", "、", "。"):
-            pass  # 2ヶ月10日に: still the compound's last part
         parts.append((unit, m["n"]))
         end = m.end()
     dates = "".join(f"{n}{u}" for u, n in parts if not u.startswith("T"))
