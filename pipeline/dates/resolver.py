@@ -65,6 +65,14 @@ _DATELINE_LINES = 4  # a news dateline sits in the first lines, alone on its lin
 _DATELINE_CHARS = 300  # ... and near the top: bounds the search on one-line documents
 
 
+# what a date line may hold beside its date: brackets, a weekday, a place and agency credit in
+# 【】 (【ホノルル10日共同】), a label (投稿日:), a time of posting
+_DATELINE_NOISE = re.compile(
+    r"【[^】\n]{0,20}】|(?:投稿日|更新日|公開日|掲載日|配信日|発行日|最終更新|投稿|更新|配信|掲載)(?:時)?[:：]?"
+    r"|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[\s()（）【】\[\]日月火水木金土曜付・|｜]"
+)
+
+
 def find_dateline(cands: list[Cand], text: str) -> int | None:
     """Index of a news dateline: a full date alone on one of the first lines
     (brackets, weekday and spaces around it allowed)."""
@@ -88,7 +96,7 @@ def find_dateline(cands: list[Cand], text: str) -> int | None:
         if b < 0 and len(text) - c.end > _DATELINE_CHARS:
             continue  # a long line is no dateline
         rest = (text[a:c.start] + text[c.end:len(text) if b < 0 else b]).strip()
-        if not re.sub(r"[\s()（）【】\[\]日月火水木金土曜付]", "", rest):
+        if not _DATELINE_NOISE.sub("", rest):
             return i
     return None
 
