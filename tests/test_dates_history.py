@@ -1,0 +1,78 @@
+"""Anchoring as a reader would, on texts of other periods (issue 12): glosses and asides, date
+lines, apposition, chronologies, weekdays, lunisolar narratives."""
+from __future__ import annotations
+
+from pipeline.dates import extract_timexes
+
+
+def _values(text: str, dct: str | None = None) -> list[tuple[str, str]]:
+    return [(t["text"], t["value"]) for t in extract_timexes(text, dct=dct)]
+
+
+def test_a_life_span_in_brackets_is_no_anchor():
+    got = dict(_values("勝海舟(1823-1899)は幕臣である。2月26日に出発した。"))
+    assert got["2月26日"] == "XXXX-02-26"
+
+
+def test_an_aside_in_brackets_is_no_anchor_but_the_narrative_year_is():
+    got = _values("1944年、暁空丸(1941年に竣工)は船団に加わった。8月16日に沈没した。")
+    assert got[-1] == ("8月16日", "1944-08-16")
+
+
+def test_a_gregorian_gloss_does_not_turn_the_narrative_gregorian():
+    got = _values("嘉永6年(1853年)6月3日、艦隊が来航した。同月9日に上陸した。")
+    assert got[2:] == [("6月3日", "1853-07-08"), ("同月9日", "1853-07-14")]
+
+
+def test_a_gloss_without_a_year_is_gregorian_in_the_glossed_year():
+    got = _values("嘉永7年1月16日(2月13日)に再び来航した。")
+    assert got == [("嘉永7年1月16日", "1854-02-13"), ("2月13日", "1854-02-13")]
+
+
+def test_an_era_gloss_lends_its_calendar_to_the_month_day_after_it():
+    got = _values("1637年(寛永14年)10月25日に蜂起した。")
+    assert got[-1] == ("10月25日", "1637-12-11")
+
+
+def test_a_post_date_line_anchors_deixis_not_the_history_it_narrates():
+    text = "2017年1月13日\n\n今日は咸臨丸の話です。万延元年1月13日に品川を出た。昨年も書いた。同月19日、浦賀を出港した。"
+    got = dict(_values(text))
+    assert got["万延元年1月13日"] == "1860-02-04"
+    assert got["同月19日"] == "1860-02-10"
+    assert got["昨年"] == "2016"
+
+
+def test_news_date_line_with_an_agency_credit_dates_bare_days_and_next_month():
+    got = dict(_values("事故の続報\n2010年11月25日【ソウル25日共同】\n\n24日、当局は調査を始めた。来月1日に報告する。"))
+    assert got["24日"] == "2010-11-24"
+    assert got["来月1日"] == "2010-12-01"
+
+
+def test_apposition_is_one_point():
+    got = dict(_values("2008年2月29日の会談の前日の2月28日に到着した。"))
+    assert got["前日"] == got["2月28日"] == "2008-02-28"
+    got = dict(_values("事故は1892年11月30日。約半年後の1893年5月6日、提訴した。"))
+    assert got["約半年後"] == "1893-05-06"
+
+
+def test_a_chronology_line_takes_its_year_from_the_date_column():
+    text = ("1968年1月23日　拿捕される。翌1969年に撃墜事件が起きる。\n12月23日　乗員が解放される。\n"
+            "1970年3月31日　乗っ取り。\n4月3日　到着。\n")
+    got = dict(_values(text))
+    assert got["12月23日"] == "1968-12-23"
+    assert got["4月3日"] == "1970-04-03"
+
+
+def test_a_weekday_fixes_the_year_of_a_month_day():
+    got = dict(_values("2021年6月5日\n\n慶応2年に事件があった。私が訪れたのは5月3日の月曜日でした。"))
+    assert got["5月3日の月曜日"] == "2021-05-03"
+
+
+def test_full_width_comma_keeps_the_month():
+    got = _values("平成22年5月10日，6月26日及び7月3日に実施した。")
+    assert got[1] == ("6月26日", "2010-06-26")
+
+
+def test_names_are_not_dates():
+    assert _values("前年の八月十八日の政変で長州藩が追われた。")[-1][0] != "八月十八日"
+    assert _values("明日香村を訪ねた。毎日新聞が報じた。") == []
