@@ -16,6 +16,17 @@ def _is_bare_number(c: Cand, text: str) -> bool:
     return text[c.end - 1 : c.end].isdigit()
 
 
+def _count_follows(after: str) -> bool:
+    """A counter or unit right after a number; a Latin unit (km, t) only as a word of its own
+    (1609 the galleon is a year)."""
+    for suffix in COUNT_SUFFIXES:
+        if after.startswith(suffix):
+            nxt = after[len(suffix) : len(suffix) + 1]
+            if not (suffix.isascii() and suffix.isalpha() and nxt.isascii() and nxt.isalpha()):
+                return True
+    return False
+
+
 def keep(c: Cand, text: str) -> bool:
     before = text[max(0, c.start - 1) : c.start]
     after = text[c.end : c.end + 8]
@@ -23,8 +34,8 @@ def keep(c: Cand, text: str) -> bool:
         return False
     if before == "第" and c.rule != "quarter":
         return False  # 第5回, 第3日: ordinals
-    if _is_bare_number(c, text) and after.lstrip(" ").startswith(COUNT_SUFFIXES):
-        return False  # 1950隻, 2016人 ...
+    if _is_bare_number(c, text) and _count_follows(after.lstrip(" ")):
+        return False  # 1950隻, 2016人, 30 km ...
     if c.rule == "cal" and c.y is not None and c.m is None and c.d is None and c.sub is None \
             and c.hh is None and after.startswith(EVENT_SUFFIXES):
         return False  # 2018年冬季五輪: a name containing a year
@@ -39,6 +50,8 @@ def keep(c: Cand, text: str) -> bool:
         return False  # 八月十八日の政変: the name of an incident, not its date
     if c.type == "DURATION" and text[max(0, c.start - 2) : c.start] in ("西暦", "紀元"):
         return False  # 西暦668年 is a year
+    if c.type == "DURATION" and after.startswith("の") and after[1:2] in "0123456789一二三四五六七八九":
+        return False  # 3分の1: a fraction
     if c.type == "DURATION" and after.startswith(("目", "生", "歳", "才")):
         return False  # 3年目, 2年生: ordinals and grades
     # an English pattern glued to a Latin word or digit (EC-121, A1950) is part of something else

@@ -51,14 +51,14 @@ MP = (
 WEEKDAY_SUFFIX = r"(?:[ ]?(?:\((?P<wdb>[月火水木金土日])(?:[・,]?祝)?\)|(?P<wdw>[月火水木金土日])曜(?:日)?))"
 DP = (
     rf"(?:(?P<dnext>翌)?{NB}(?P<d>{NUM})日(?!間|後|前|ぶり|目|連続|半)(?!曜)"
-    rf"|(?P<dw>{lexicon.alt(D_WORDS)}))(?:(?:の(?=[月火水木金土日]曜))?{WEEKDAY_SUFFIX})?(?:の(?=早朝|未明|朝(?:[、,。 にはもか]|[0-9]|$)|午前|午後|夕方|夕刻|夜(?!間|明)|深夜|[0-9]{{1,2}}時))?"
+    rf"|(?P<dw>{lexicon.alt(D_WORDS)}))(?:(?:(?<=[0-9〇一二三四五六七八九十]日)の(?=[月火水木金土日]曜))?{WEEKDAY_SUFFIX})?(?:の(?=早朝|未明|朝(?:[、,。 にはもか]|[0-9]|$)|午前|午後|夕方|夕刻|夜(?!間|明)|深夜|[0-9]{{1,2}}時))?"
 )
 TP = (
     rf"(?:(?P<ampm>午前|午後|朝|夜|夕方)(?:の)?{SP})?"
     rf"(?:{NB}(?P<hh>{NUM})時(?:{SP}(?P<mi>[0-9]{{1,2}}|[〇一二三四五六七八九十]+)分|(?P<half>半))?(?!間)"
     rf"|(?<![0-9:])(?P<hh2>[0-9]{{1,2}}):(?P<mi2>[0-5][0-9])(?![0-9:])|(?P<noon>正午))"
 )
-PODP = rf"(?P<pod>{PODS})"
+PODP = rf"(?P<pod>{PODS})(?![刊食鮮廷礼])"  # 朝刊, 夕食, 朝鮮 are no parts of the day
 # Flat Y? M? D? (time|part of day)?; the lookahead keeps it from starting anywhere else,
 # and the tagger drops matches that contain no calendar part at all.
 _TRIGGER = (
@@ -119,7 +119,7 @@ _VAGUE = lexicon.alt(L["vague_numbers"])
 DURATION = re.compile(
     rf"(?=[0-9〇零一二三四五六七八九十百千数何半四約おほ過こ最])(?P<pre>{lexicon.alt(L['mod_prefix'])}|過去|ここ|この|最近の)?"
     rf"(?:{NB}(?P<n>{NUM}(?:\.[0-9]+)?)|(?P<vague>{_VAGUE})|(?P<halfpre>半|四半))"
-    rf"(?P<unit>{_UNITS})(?P<half>半)?(?P<more>余り|あまり|余|強|弱)?(?P<unit2>間)?"
+    rf"(?P<unit>{_UNITS})(?P<half>半)?(?P<more>余り|あまり|余|強|弱|ほど|程)?(?P<unit2>間)?"
 )
 RELATIVE = re.compile(
     rf"(?=[0-9〇零一二三四五六七八九十百千数そこ約お半])(?P<sono>その|この|それから|それより)?(?P<apx>約|およそ)?"
@@ -129,6 +129,8 @@ RELATIVE = re.compile(
 SETS = re.compile(rf"(?P<w>{lexicon.alt(L['sets'])})(?:(?<=毎年)(?P<m>[0-9]{{1,2}})月(?:(?P<d>[0-9]{{1,2}})日)?|(?<=毎月)(?P<d2>[0-9]{{1,2}})日)?")
 # 週2回, 年1回, 月に1度: a frequency is a SET over its period
 FREQ = re.compile(r"(?<![0-9毎今先来翌前同])(?P<p>年|月|週|日)に?(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,2})(?:回|度)(?!目)")
+# 1日4往復, 1日2便: "a day" as the period of a frequency (the span is the period)
+PER_PERIOD = re.compile(r"(?<![0-9])1(?P<p>日|週|月|年)(?=[0-9一二三四五六七八九十]{1,3}(?:往復|便|本|回|度|時間|人|台|隻))")
 REFS = re.compile(rf"(?=[{''.join(sorted({w[0] for w in L['refs']}))}])(?P<w>{lexicon.alt(L['refs'])})")
 # 1950〜1953年 / 2017年5月8〜9日: the first member lacks its unit.
 RANGE = re.compile(

@@ -69,7 +69,7 @@ _DATELINE_CHARS = 300  # ... and near the top: bounds the search on one-line doc
 # 【】 (【ホノルル10日共同】), a label (投稿日:), a time of posting
 _DATELINE_NOISE = re.compile(
     r"【[^】\n]{0,20}】|(?:投稿日|更新日|公開日|掲載日|配信日|発行日|最終更新|投稿|更新|配信|掲載)(?:時)?[:：]?"
-    r"|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[\s()（）【】\[\]日月火水木金土曜付・|｜]"
+    r"|朝刊|夕刊|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[\s()（）【】\[\]日月火水木金土曜付版・|｜]"
 )
 
 
@@ -89,16 +89,33 @@ def find_dateline(cands: list[Cand], text: str) -> int | None:
     for i, c in enumerate(cands):
         if c.start >= head_end:
             break
-        if c.type != "DATE" or c.rel is not None or None in (c.y, c.m, c.d) or not valid_ymd(c.y, c.m, c.d):
-            continue
-        a = text.rfind("\n", 0, c.start) + 1
-        b = text.find("\n", c.end, c.end + _DATELINE_CHARS)
-        if b < 0 and len(text) - c.end > _DATELINE_CHARS:
-            continue  # a long line is no dateline
-        rest = (text[a:c.start] + text[c.end:len(text) if b < 0 else b]).strip()
-        if not _DATELINE_NOISE.sub("", rest):
+        if _alone_on_line(c, text):
+            return i
+    # an edition line closes the article instead: （1967年4月17日　朝刊）
+    tail_start = len(text.rstrip()) - _EDITION_CHARS
+    for i in range(len(cands) - 1, -1, -1):
+        c = cands[i]
+        if c.start < tail_start:
+            break
+        if _alone_on_line(c, text) and not text[c.end:].replace("\n", " ").strip(" )）】]") \
+                .replace("朝刊", "").replace("夕刊", "").strip(" )）】]付版"):
             return i
     return None
+
+
+_EDITION_CHARS = 40
+
+
+def _alone_on_line(c: Cand, text: str) -> bool:
+    """A full calendar date alone on its line (brackets, weekday, credits and labels aside)."""
+    if c.type != "DATE" or c.rel is not None or None in (c.y, c.m, c.d) or not valid_ymd(c.y, c.m, c.d):
+        return False
+    a = text.rfind("\n", 0, c.start) + 1
+    b = text.find("\n", c.end, c.end + _DATELINE_CHARS)
+    if b < 0 and len(text) - c.end > _DATELINE_CHARS:
+        return False  # a long line is no dateline
+    rest = (text[a:c.start] + text[c.end:len(text) if b < 0 else b]).strip()
+    return not _DATELINE_NOISE.sub("", rest)
 
 
 @dataclass
@@ -112,7 +129,7 @@ class Known:
     line_initial: bool = False  # the date column of a chronology line
 
 
-_LINE_LEAD = re.compile(r"(?:^|\n)[ \t・*\-−－•●◆■]*$")
+_LINE_LEAD = re.compile(r"(?:^|\n)[ \t・*\-−－•●◆■;:：=#]*$")
 
 
 def _is_chronology(cands: list[Cand], text: str) -> bool:
@@ -189,7 +206,7 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
             value = c.value
             if roles[i] == "gloss" and c.y is None and c.rel and c.rel[0] == "same" and out:
                 _gloss_calendar(c, cands[i - 1] if i else None)
-            if value is None and dateline is not None and i > dateline and _bare_day(c) \
+            if value is None and dateline is not None and i != dateline and _bare_day(c) \
                     and _current(known, dct_date):
                 c.y, c.m = cands[dateline].y, cands[dateline].m
                 c.rel, anchor = None, dateline

@@ -514,6 +514,12 @@ def tag_frequencies(text: str, out: list[Cand]) -> None:
         out.append(Cand(m.start(), m.end(), type="SET", value=f"P1{unit}", rule="set", prio=1))
 
 
+def tag_periods(text: str, out: list[Cand]) -> None:
+    for m in P.PER_PERIOD.finditer(text):
+        unit = {"年": "Y", "月": "M", "週": "W", "日": "D"}[m.group("p")]
+        out.append(Cand(m.start(), m.end(), type="SET", value=f"P1{unit}", rule="set", prio=3))
+
+
 def tag_refs(text: str, out: list[Cand]) -> None:
     for m in P.REFS.finditer(text):
         end = m.end() - 2 if m.group("w").endswith("では") else m.end()  # 今日では: では stays outside
@@ -564,7 +570,7 @@ def tag_ranges(text: str, out: list[Cand]) -> None:
 
 TAGGERS = (tag_calendar, tag_numeric, tag_month_day, tag_weekdays, tag_bare_seasons, tag_weeks, tag_decades,
            tag_centuries, tag_quarters, tag_durations, tag_half_months, tag_relatives, tag_sets, tag_frequencies,
-           tag_refs, tag_ranges)
+           tag_periods, tag_refs, tag_ranges)
 
 
 def tag(text: str) -> list[Cand]:
