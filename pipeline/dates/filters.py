@@ -5,6 +5,7 @@ from . import lexicon
 from .model import Cand
 
 L = lexicon.ja()
+ERA_NAMES = frozenset(lexicon.eras())
 EVENT_SUFFIXES = tuple(L["year_event_suffixes"])
 COUNT_SUFFIXES = tuple(L["count_suffixes"])
 DAY_FOLLOWERS = tuple(L["day_non_date_followers"])
@@ -50,6 +51,8 @@ def keep(c: Cand, text: str) -> bool:
         return False  # 八月十八日の政変: the name of an incident, not its date
     if c.type == "DURATION" and text[max(0, c.start - 2) : c.start] in ("西暦", "紀元"):
         return False  # 西暦668年 is a year
+    if c.type == "DURATION" and any(text[max(0, c.start - k) : c.start] in ERA_NAMES for k in (2, 3, 4)):
+        return False  # 明治六年政変: the year of an era inside a name, not a length
     if c.type == "DURATION" and after.startswith("の") and after[1:2] in "0123456789一二三四五六七八九":
         return False  # 3分の1: a fraction
     if c.type == "DURATION" and after.startswith(("目", "生", "歳", "才")):

@@ -126,6 +126,7 @@ RELATIVE = re.compile(
     rf"(?:{NB}(?P<n>{NUM})|(?P<vague>数|十数|数十)|(?P<halfyear>半)(?=年))"
     rf"(?P<unit>年|か月|カ月|ヵ月|ヶ月|ケ月|箇月|週間|日|時間|分)(?P<dir>後|前)(?!後|半|期|者|線|夜)"
 )
+NOW = re.compile(r"(?<![\u4e00-\u9fff々])今(?=は|も|では|でも|なお|や|、|,)")
 SETS = re.compile(rf"(?P<w>{lexicon.alt(L['sets'])})(?:(?<=毎年)(?P<m>[0-9]{{1,2}})月(?:(?P<d>[0-9]{{1,2}})日)?|(?<=毎月)(?P<d2>[0-9]{{1,2}})日)?")
 # 週2回, 年1回, 月に1度: a frequency is a SET over its period
 FREQ = re.compile(r"(?<![0-9毎今先来翌前同])(?P<p>年|月|週|日)に?(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,2})(?:回|度)(?!目)")

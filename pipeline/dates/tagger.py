@@ -19,6 +19,7 @@ SEASON = L["seasons"]
 POD = L["parts_of_day"]
 AMPM_POD = {"午前": "MO", "朝": "MO", "午後": "AF", "夕方": "EV", "夜": "NI"}
 ANA = L["anaphoric"]
+PRESENT_DAYS = frozenset(L["present_days"])
 DEI = L["deictic"]
 
 
@@ -153,6 +154,8 @@ def tag_calendar(text: str, out: list[Cand]) -> None:
                     continue
                 out.append(c)
                 continue
+        if g["dw"] in PRESENT_DAYS and c.type == "DATE" and c.y is None and c.m is None:
+            c.value, c.rel = "PRESENT_REF", None  # 今日 alone
         if g["season"]:
             if c.m is not None or c.d is not None or c.type == "TIME":
                 continue
@@ -520,6 +523,12 @@ def tag_periods(text: str, out: list[Cand]) -> None:
         out.append(Cand(m.start(), m.end(), type="SET", value=f"P1{unit}", rule="set", prio=3))
 
 
+def tag_now(text: str, out: list[Cand]) -> None:
+    """今 as "now" (今は居酒屋, 今も残る): PRESENT_REF; 今回, 今後, 今年 ... are other words."""
+    for m in P.NOW.finditer(text):
+        out.append(Cand(m.start(), m.start() + 1, value="PRESENT_REF", rule="ref"))
+
+
 def tag_refs(text: str, out: list[Cand]) -> None:
     for m in P.REFS.finditer(text):
         end = m.end() - 2 if m.group("w").endswith("では") else m.end()  # 今日では: では stays outside
@@ -570,7 +579,7 @@ def tag_ranges(text: str, out: list[Cand]) -> None:
 
 TAGGERS = (tag_calendar, tag_numeric, tag_month_day, tag_weekdays, tag_bare_seasons, tag_weeks, tag_decades,
            tag_centuries, tag_quarters, tag_durations, tag_half_months, tag_relatives, tag_sets, tag_frequencies,
-           tag_periods, tag_refs, tag_ranges)
+           tag_periods, tag_now, tag_refs, tag_ranges)
 
 
 def tag(text: str) -> list[Cand]:
