@@ -12,8 +12,8 @@ from .model import Cand
 from .numerals import WORD_NUMBERS
 from .values import valid_ymd
 
-E = lexicon.en()
-MONTHS = E["months"]
+EN = lexicon.en()
+MONTHS = EN["months"]
 _MONTH_NAMES = r"January|February|March|April|May|June|July|August|September|October|November|December" \
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
 _MON = rf"(?P<mon>{_MONTH_NAMES})"
@@ -50,8 +50,8 @@ _ORDW = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 
 CENTURY = re.compile(
     rf"{_L}{_PRE}(?:the )?(?P<c>[0-9]{{1,2}}(?:st|nd|rd|th)|{lexicon.alt(_ORDW)})[ -]century{_R}", re.IGNORECASE)
 SEASON = re.compile(rf"{_L}{_PRE}(?:the )?(?P<s>spring|summer|autumn|fall|winter),? (?:of )?{_Y4}{_R}", re.IGNORECASE)
-_NUMW = lexicon.alt(list(WORD_NUMBERS) + E["vague"])
-_UNIT = lexicon.alt(E["units"])
+_NUMW = lexicon.alt(list(WORD_NUMBERS) + EN["vague"])
+_UNIT = lexicon.alt(EN["units"])
 DURATION = re.compile(
     rf"{_L}(?P<pre>about |around |nearly |almost |approximately |some )?(?P<n>[0-9]+(?:\.[0-9]+)?|{_NUMW})"
     rf"[ -](?P<unit>{_UNIT})(?P<rel> later| after| earlier| before| ago)?(?![A-Za-z0-9]|[ -]old)", re.IGNORECASE)
@@ -59,9 +59,9 @@ CLOCK = re.compile(
     r"(?<![0-9:])(?P<h>[0-9]{1,2})(?::(?P<mi>[0-5][0-9]))?\s?(?P<ap>a\.m\.|p\.m\.|am|pm|AM|PM)(?![A-Za-z])"
     r"|(?<![0-9:])(?P<h2>[0-9]{1,2}):(?P<mi2>[0-5][0-9])(?![0-9:])")
 WORDS = re.compile(
-    rf"{_L}(?P<w>{lexicon.alt(list(E['deictic']) + list(E['anaphoric']) + list(E['refs']) + list(E['sets']))}){_R}",
+    rf"{_L}(?P<w>{lexicon.alt(list(EN['deictic']) + list(EN['anaphoric']) + list(EN['refs']) + list(EN['sets']))}){_R}",
     re.IGNORECASE)
-SIGNAL_BEFORE = re.compile(rf"(?:{lexicon.alt(E['mod_before'])}) $", re.IGNORECASE)
+SIGNAL_BEFORE = re.compile(rf"(?:{lexicon.alt(EN['mod_before'])}) $", re.IGNORECASE)
 PRE_MOD = {"early": "START", "the beginning of": "START", "mid": "MID", "the middle of": "MID", "late": "END",
            "the end of": "END", "about": "APPROX", "around": "APPROX", "circa": "APPROX", "approximately": "APPROX"}
 
@@ -146,12 +146,12 @@ def tag(text: str, lang: str) -> list[Cand]:
         out.append(Cand(start, m.end(), value=f"{n - 1:02d}", gran="century", mod=_mod(m), rule="en", prio=1))
     for m in SEASON.finditer(text):
         out.append(Cand(m.start() if m["pre"] else m.start("s"), m.end(), y=int(m["y"]),
-                        sub=E["seasons"][m["s"].lower()], mod=_mod(m),
+                        sub=EN["seasons"][m["s"].lower()], mod=_mod(m),
                         rule="en", prio=1))
     for m in DURATION.finditer(text):
         n = m["n"].lower()
-        unit = E["units"][m["unit"].lower()]
-        num = n if n[0].isdigit() else ("X" if n in E["vague"] else str(WORD_NUMBERS[n]))
+        unit = EN["units"][m["unit"].lower()]
+        num = n if n[0].isdigit() else ("X" if n in EN["vague"] else str(WORD_NUMBERS[n]))
         if m["rel"]:
             rel = m["rel"].strip().lower()
             if num == "X":
@@ -187,20 +187,20 @@ def tag(text: str, lang: str) -> list[Cand]:
     for m in WORDS.finditer(text):
         w = m["w"].lower()
         c = Cand(m.start(), m.end(), rule="en-word")
-        if w in E["deictic"]:
-            spec = E["deictic"][w]
+        if w in EN["deictic"]:
+            spec = EN["deictic"][w]
             c.rel = ("dct", spec[0], spec[1])
             if len(spec) == 3:
                 c.pod, c.type = spec[2], "TIME"
             if w == "today":
                 c.fallback = "PRESENT_REF"
-        elif w in E["anaphoric"]:
-            spec = E["anaphoric"][w]
+        elif w in EN["anaphoric"]:
+            spec = EN["anaphoric"][w]
             c.rel = ("same", spec[1]) if spec[0] == "same" else ("shift", spec[1], spec[2])
-        elif w in E["refs"]:
-            c.value = E["refs"][w]
+        elif w in EN["refs"]:
+            c.value = EN["refs"][w]
         else:
-            c.type, c.value = "SET", E["sets"][w]
+            c.type, c.value = "SET", EN["sets"][w]
         out.append(c)
     return out
 
@@ -208,4 +208,4 @@ def tag(text: str, lang: str) -> list[Cand]:
 def signal_mod(text: str, start: int) -> str:
     """before/after/until ... right before an English date (kept outside the span)."""
     m = SIGNAL_BEFORE.search(text, max(0, start - 12), start)
-    return E["mod_before"].get(m.group(0).strip().lower(), "") if m else ""
+    return EN["mod_before"].get(m.group(0).strip().lower(), "") if m else ""

@@ -10,7 +10,7 @@ import re
 from . import lexicon
 from .numerals import KANJI_NUM
 
-L = lexicon.ja()
+JA = lexicon.ja()
 ERAS = lexicon.alt(lexicon.eras())
 # the first characters of era names: a cheap lookahead before trying the names themselves
 ERA_FIRST = "[" + "".join(sorted({name[0] for name in lexicon.eras()})) + "]"
@@ -20,17 +20,17 @@ NUM = rf"(?:[0-9]{{1,4}}|{KANJI_NUM})"
 NB = r"(?<![0-9〇零一二三四五六七八九十百千])(?<![0-9][.,])"
 SP = r"[ ]?"
 
-_ana = L["anaphoric"]
-_dei = L["deictic"]
+_ana = JA["anaphoric"]
+_dei = JA["deictic"]
 Y_WORDS = [w for w, v in _ana.items() if v[1] == "Y" and len(v) < 4] + [w for w, v in _dei.items() if v[0] == "Y"]
 M_WORDS = [w for w, v in _ana.items() if v[1] == "M"] + [w for w, v in _dei.items() if v[0] == "M"]
 D_WORDS = [w for w, v in _ana.items() if v[1] == "D"] + [w for w, v in _dei.items() if v[0] == "D"]
 W_WORDS = [w for w, v in _ana.items() if v[1] == "W"] + [w for w, v in _dei.items() if v[0] == "W"]
-D_WORDS += list(L["fixed_days"])
+D_WORDS += list(JA["fixed_days"])
 
-MOD_SUFFIX = lexicon.alt(list(L["mod_suffix"]) + list(L["half_suffix"]))
-SEASONS = lexicon.alt(L["seasons"])
-PODS = lexicon.alt(L["parts_of_day"])
+MOD_SUFFIX = lexicon.alt(list(JA["mod_suffix"]) + list(JA["half_suffix"]))
+SEASONS = lexicon.alt(JA["seasons"])
+PODS = lexicon.alt(JA["parts_of_day"])
 APPROX_SUFFIX = "頃|ごろ|ころ|前後"
 
 # 西暦/皇紀/紀元前 belong to the year's span; 旧暦 marks a lunisolar date.
@@ -63,7 +63,7 @@ PODP = rf"(?P<pod>{PODS})(?![刊食鮮廷礼])"  # 朝刊, 夕食, 朝鮮 are no
 # and the tagger drops matches that contain no calendar part at all.
 _TRIGGER = (
     rf"(?=[0-9〇零一二三四五六七八九十百千翌閏正MTSHR]|旧暦|{YEAR_PREFIXES}|{ERA_FIRST}|{lexicon.alt(Y_WORDS + M_WORDS + D_WORDS)}"
-    rf"|午前|午後|朝|夜|夕方|正午|{lexicon.alt(L['mod_prefix'])})"
+    rf"|午前|午後|朝|夜|夕方|正午|{lexicon.alt(JA['mod_prefix'])})"
 )
 DATEPART = rf"(?:{YP})?(?:{SP}{MP})?(?:{SP}{DP})?(?:{SP}(?:{TP}|{PODP}))?"
 SUFFIX = (
@@ -72,7 +72,7 @@ SUFFIX = (
 )
 
 CAL = re.compile(
-    rf"{_TRIGGER}(?P<pre>{lexicon.alt(L['mod_prefix'])})?"
+    rf"{_TRIGGER}(?P<pre>{lexicon.alt(JA['mod_prefix'])})?"
     rf"{_TRIGGER}{DATEPART}"
     rf"{SUFFIX}(?P<apx>{APPROX_SUFFIX})?"
 )
@@ -114,10 +114,10 @@ COMPOUND_NEXT = re.compile(
     r"(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<unit>か月|カ月|ヵ月|ヶ月|ケ月|箇月|週間|日|時間|分|秒)(?:間)?"
 )
 
-_UNITS = lexicon.alt(list(L["duration_units"]) + ["分", "週", "日"])
-_VAGUE = lexicon.alt(L["vague_numbers"])
+_UNITS = lexicon.alt(list(JA["duration_units"]) + ["分", "週", "日"])
+_VAGUE = lexicon.alt(JA["vague_numbers"])
 DURATION = re.compile(
-    rf"(?=[0-9〇零一二三四五六七八九十百千数何半四約おほ過こ最])(?P<pre>{lexicon.alt(L['mod_prefix'])}|過去|ここ|この|最近の)?"
+    rf"(?=[0-9〇零一二三四五六七八九十百千数何半四約おほ過こ最])(?P<pre>{lexicon.alt(JA['mod_prefix'])}|過去|ここ|この|最近の)?"
     rf"(?:{NB}(?P<n>{NUM}(?:\.[0-9]+)?)|(?P<vague>{_VAGUE})|(?P<halfpre>半|四半))"
     rf"(?P<unit>{_UNITS})(?P<half>半)?(?P<more>余り|あまり|余|強|弱|ほど|程)?(?P<unit2>間)?"
 )
@@ -127,16 +127,16 @@ RELATIVE = re.compile(
     rf"(?P<unit>年|か月|カ月|ヵ月|ヶ月|ケ月|箇月|週間|日|時間|分)(?P<dir>後|前)(?!後|半|期|者|線|夜)"
 )
 NOW = re.compile(r"(?<![\u4e00-\u9fff々])今(?=は|も|では|でも|なお|や|、|,)")
-SETS = re.compile(rf"(?P<w>{lexicon.alt(L['sets'])})(?:(?<=毎年)(?P<m>[0-9]{{1,2}})月(?:(?P<d>[0-9]{{1,2}})日)?|(?<=毎月)(?P<d2>[0-9]{{1,2}})日)?")
+SETS = re.compile(rf"(?P<w>{lexicon.alt(JA['sets'])})(?:(?<=毎年)(?P<m>[0-9]{{1,2}})月(?:(?P<d>[0-9]{{1,2}})日)?|(?<=毎月)(?P<d2>[0-9]{{1,2}})日)?")
 # 週2回, 年1回, 月に1度: a frequency is a SET over its period
 FREQ = re.compile(r"(?<![0-9毎今先来翌前同])(?P<p>年|月|週|日)に?(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,2})(?:回|度)(?!目)")
 # 1日4往復, 1日2便: "a day" as the period of a frequency (the span is the period)
 PER_PERIOD = re.compile(r"(?<![0-9])1(?P<p>日|週|月|年)(?=[0-9一二三四五六七八九十]{1,3}(?:往復|便|本|回|度|時間|人|台|隻))")
-REFS = re.compile(rf"(?=[{''.join(sorted({w[0] for w in L['refs']}))}])(?P<w>{lexicon.alt(L['refs'])})")
+REFS = re.compile(rf"(?=[{''.join(sorted({w[0] for w in JA['refs']}))}])(?P<w>{lexicon.alt(JA['refs'])})")
 # 1950〜1953年 / 2017年5月8〜9日: the first member lacks its unit.
 RANGE = re.compile(
     rf"(?=[0-9])(?P<head>(?:{NB}[0-9]{{4}}年)?(?:{NB}[0-9]{{1,2}}月)?){NB}(?P<a>[0-9]{{1,4}})"
     rf"(?P<conn>{SP}[〜~\-–—−‐―・]{SP})(?P<b>[0-9]{{1,4}})(?P<unit>年|月|日)"
 )
-MOD_AFTER = re.compile(rf"{SP}(?P<w>{lexicon.alt(L['mod_after'])})")
+MOD_AFTER = re.compile(rf"{SP}(?P<w>{lexicon.alt(JA['mod_after'])})")
 RANGE_OPEN = re.compile(r"^[ ]?(?:から|より|〜|~|-|–|—|−|‐|―)[ ]?$")

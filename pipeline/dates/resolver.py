@@ -5,13 +5,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from . import lexicon, lunisolar
-from . import patterns as P
+from . import lexicon, lunisolar, patterns
 from .english import signal_mod
 from .model import Cand
 from .values import fmt_point, iso_week, shift, valid_ymd
 
-L = lexicon.ja()
+JA = lexicon.ja()
 LAST_LUNISOLAR_YEAR = 1872
 _DATE_MODS = {"BEFORE": ("以前", "より前", "まで", "までに"), "AFTER": ("以降", "以後", "より後")}
 _DUR_MODS = {"AFTER": ("以上", "超"), "BEFORE": ("以内", "未満")}
@@ -22,13 +21,13 @@ def outside_mods(cands: list[Cand], text: str) -> None:
     for i, c in enumerate(cands):
         if c.mod:
             continue
-        m = P.MOD_AFTER.match(text, c.end)
+        m = patterns.MOD_AFTER.match(text, c.end)
         if m:
             w = m.group("w")
             table = _DUR_MODS if c.type == "DURATION" else _DATE_MODS
             for mod, words in table.items():
                 if w in words:
-                    if w.startswith("まで") and i and P.RANGE_OPEN.match(text[cands[i - 1].end : c.start]):
+                    if w.startswith("まで") and i and patterns.RANGE_OPEN.match(text[cands[i - 1].end : c.start]):
                         break  # AからBまで: the end of a range, not "before B"
                     c.mod = mod
         elif (c.rule.startswith("en") or c.rule == "numeric") and c.type in ("DATE", "TIME"):

@@ -3,24 +3,23 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon, lunisolar
-from . import patterns as P
+from . import lexicon, lunisolar, patterns
 from .model import Cand
 from .numerals import parse_number
 from .values import valid_ymd
 
-L = lexicon.ja()
+JA = lexicon.ja()
 ERAS = lexicon.eras()
 WEEKDAYS = "月火水木金土日"  # ISO weekday - 1
 LAST_LUNISOLAR_YEAR = 1872  # 明治5年: an era year before 明治6年 dates a lunisolar month or day
-MOD_SUFFIX = {**L["mod_suffix"]}
-HALF = L["half_suffix"]
-SEASON = L["seasons"]
-POD = L["parts_of_day"]
+MOD_SUFFIX = {**JA["mod_suffix"]}
+HALF = JA["half_suffix"]
+SEASON = JA["seasons"]
+POD = JA["parts_of_day"]
 AMPM_POD = {"午前": "MO", "朝": "MO", "午後": "AF", "夕方": "EV", "夜": "NI"}
-ANA = L["anaphoric"]
-PRESENT_DAYS = frozenset(L["present_days"])
-DEI = L["deictic"]
+ANA = JA["anaphoric"]
+PRESENT_DAYS = frozenset(JA["present_days"])
+DEI = JA["deictic"]
 
 
 def _suffix_mod(m, c: Cand, *, year_level: bool) -> None:
@@ -38,7 +37,7 @@ def _suffix_mod(m, c: Cand, *, year_level: bool) -> None:
 
 
 def tag_calendar(text: str, out: list[Cand]) -> None:
-    for m in P.CAL.finditer(text):
+    for m in patterns.CAL.finditer(text):
         if m.end() <= m.start():
             continue
         g = m.groupdict()
@@ -107,8 +106,8 @@ def tag_calendar(text: str, out: list[Cand]) -> None:
             if c.rel and c.rel[0] != "same":
                 continue
             c.rel = None
-            if g["dw"] in L["fixed_days"]:
-                c.m, c.d = L["fixed_days"][g["dw"]]
+            if g["dw"] in JA["fixed_days"]:
+                c.m, c.d = JA["fixed_days"][g["dw"]]
             else:
                 _word_rel(g["dw"], c, "D")
         if c.m is not None and c.y is None and c.rel is None:
@@ -206,7 +205,7 @@ def lunisolar_ok(y: int, m: int, d: int | None, leap: bool) -> bool:
 
 def tag_numeric(text: str, out: list[Cand]) -> None:
     """2021/7/18, 2021.7.18, 2021・7・18, 2021/7, 令和3.7.18, R3.7.18."""
-    for m in P.NUMERIC.finditer(text):
+    for m in patterns.NUMERIC.finditer(text):
         era = m["era"] or (lexicon.ERA_LETTERS[m["eab"]] if m["eab"] else None)
         mo, d = int(m["m"]), (int(m["d"]) if m["d"] else None)
         c = Cand(m.start(), m.end(), m=mo, d=d, rule="numeric", prio=3)
@@ -240,7 +239,7 @@ _MD_NOUNS = ("会議", "会合", "試合", "公演", "イベント", "集会", "
 def tag_month_day(text: str, out: list[Cand]) -> None:
     """7/18 is read as a date only in date context: a weekday or a clock time after it, another
     M/D joined by a range mark, a date word before it, or the start of a chronology line."""
-    for m in P.MONTH_DAY.finditer(text):
+    for m in patterns.MONTH_DAY.finditer(text):
         after = text[m.end() : m.end() + 8]
         before = text[max(0, m.start() - 12) : m.start()]
         line_start = m.start() == 0 or text[m.start() - 1] == "\n"
@@ -261,7 +260,7 @@ def tag_month_day(text: str, out: list[Cand]) -> None:
 
 def tag_weekdays(text: str, out: list[Cand]) -> None:
     """月曜日 / 月曜 alone: XXXX-WXX-1, a day when the document date fixes the week; 毎週月曜 is a SET."""
-    for m in P.WEEKDAY.finditer(text):
+    for m in patterns.WEEKDAY.finditer(text):
         k = WEEKDAYS.index(m["w"] or m["wb"]) + 1
         if text[max(0, m.start() - 2) : m.start()] == "毎週":
             out.append(Cand(m.start() - 2, m.end(), type="SET", value=f"XXXX-WXX-{k}", rule="set", prio=2))
@@ -275,12 +274,12 @@ def tag_weekdays(text: str, out: list[Cand]) -> None:
 
 
 def tag_bare_seasons(text: str, out: list[Cand]) -> None:
-    for m in P.SEASON_BARE.finditer(text):
+    for m in patterns.SEASON_BARE.finditer(text):
         out.append(Cand(m.start(), m.end(), y=int(m["y"]), sub=SEASON[m["s"]], rule="season", prio=1))
 
 
 def tag_half_months(text: str, out: list[Cand]) -> None:
-    for m in P.HALF_UNIT.finditer(text):
+    for m in patterns.HALF_UNIT.finditer(text):
         if m["u"] == "月":
             out.append(Cand(m.start(), m.end(), type="DURATION", value="P0.5M", rule="duration"))
 
@@ -302,20 +301,20 @@ def _word_rel(w: str, c: Cand, level: str) -> None:
         c.rel = ("dct", spec[0], spec[1])
         if len(spec) == 3:
             c.pod = spec[2]
-        c.fallback = L["deictic_without_dct"].get(w)
+        c.fallback = JA["deictic_without_dct"].get(w)
     if c.pod:
         c.type = "TIME"
 
 
 def tag_weeks(text: str, out: list[Cand]) -> None:
-    for m in P.WEEKREL.finditer(text):
+    for m in patterns.WEEKREL.finditer(text):
         c = Cand(m.start(), m.end(), rule="week")
         _word_rel(m.group("w"), c, "W")
         out.append(c)
 
 
 def tag_decades(text: str, out: list[Cand]) -> None:
-    for m in P.DECADE.finditer(text):
+    for m in patterns.DECADE.finditer(text):
         n = parse_number(m.group("y"))
         if n is None:
             continue
@@ -344,7 +343,7 @@ def tag_decades(text: str, out: list[Cand]) -> None:
 
 
 def tag_centuries(text: str, out: list[Cand]) -> None:
-    for m in P.CENTURY.finditer(text):
+    for m in patterns.CENTURY.finditer(text):
         n = parse_number(m.group("c"))
         if n is None or not 1 <= n <= 30:
             continue
@@ -356,7 +355,7 @@ def tag_centuries(text: str, out: list[Cand]) -> None:
 
 def tag_quarters(text: str, out: list[Cand]) -> None:
     """第1四半期, 2020年Q1, Q1 2020, 上半期/下半期 (halves)."""
-    for m in P.QUARTER.finditer(text):
+    for m in patterns.QUARTER.finditer(text):
         if m["h"]:
             sub = "H1" if m["h"] == "上" else "H2"
         else:
@@ -401,7 +400,7 @@ def _compound(text: str, end: int, val: str) -> tuple[str, int]:
     if len(parts) != 1:
         return val, end
     while True:
-        m = P.COMPOUND_NEXT.match(text, end)
+        m = patterns.COMPOUND_NEXT.match(text, end)
         if not m:
             break
         unit = _NEXT_UNIT[m["unit"]]
@@ -415,8 +414,8 @@ def _compound(text: str, end: int, val: str) -> tuple[str, int]:
 
 
 def tag_durations(text: str, out: list[Cand]) -> None:
-    units = L["duration_units"]
-    for m in P.DURATION.finditer(text):
+    units = JA["duration_units"]
+    for m in patterns.DURATION.finditer(text):
         g = m.groupdict()
         unit_w = g["unit"]
         unit = units.get(unit_w) or {"分": "TM", "週": "W", "日": "D"}[unit_w]
@@ -434,8 +433,8 @@ def tag_durations(text: str, out: list[Cand]) -> None:
                 continue
         elif g["vague"]:
             w = g["vague"] + "年"
-            if unit == "Y" and w in L["vague_year_values"]:
-                val = L["vague_year_values"][w]
+            if unit == "Y" and w in JA["vague_year_values"]:
+                val = JA["vague_year_values"][w]
             else:
                 val = _iso_duration("X", unit)
         else:
@@ -462,8 +461,8 @@ def tag_durations(text: str, out: list[Cand]) -> None:
         if g["n"] and not g["half"] and not g["more"] and "X" not in val:
             val, end = _compound(text, end, val)
         c = Cand(m.start(), end, type="DURATION", value=val, rule="duration")
-        if g["pre"] in L["mod_prefix"]:
-            c.mod = L["mod_prefix"][g["pre"]]
+        if g["pre"] in JA["mod_prefix"]:
+            c.mod = JA["mod_prefix"][g["pre"]]
         elif g["pre"] == "この":
             c.start = m.start("n") if g["n"] else m.start("vague") if g["vague"] else m.start()
         if g["more"]:
@@ -476,7 +475,7 @@ _REL_UNIT = {"年": "Y", "か月": "M", "カ月": "M", "ヵ月": "M", "ヶ月": 
 
 
 def tag_relatives(text: str, out: list[Cand]) -> None:
-    for m in P.RELATIVE.finditer(text):
+    for m in patterns.RELATIVE.finditer(text):
         g = m.groupdict()
         unit = _REL_UNIT[g["unit"]]
         start = m.start("apx") if g["apx"] else m.start("n") if g["n"] else m.start("vague") if g["vague"] \
@@ -502,8 +501,8 @@ def tag_relatives(text: str, out: list[Cand]) -> None:
 
 
 def tag_sets(text: str, out: list[Cand]) -> None:
-    for m in P.SETS.finditer(text):
-        value = L["sets"][m.group("w")]
+    for m in patterns.SETS.finditer(text):
+        value = JA["sets"][m.group("w")]
         if m["m"] or m["d2"]:  # 毎年8月15日, 毎月15日
             day = m["d"] or m["d2"]
             value = f"XXXX-{int(m['m']):02d}" if m["m"] else "XXXX-XX"
@@ -512,32 +511,32 @@ def tag_sets(text: str, out: list[Cand]) -> None:
 
 
 def tag_frequencies(text: str, out: list[Cand]) -> None:
-    for m in P.FREQ.finditer(text):
+    for m in patterns.FREQ.finditer(text):
         unit = {"年": "Y", "月": "M", "週": "W", "日": "D"}[m.group("p")]
         out.append(Cand(m.start(), m.end(), type="SET", value=f"P1{unit}", rule="set", prio=1))
 
 
 def tag_periods(text: str, out: list[Cand]) -> None:
-    for m in P.PER_PERIOD.finditer(text):
+    for m in patterns.PER_PERIOD.finditer(text):
         unit = {"年": "Y", "月": "M", "週": "W", "日": "D"}[m.group("p")]
         out.append(Cand(m.start(), m.end(), type="SET", value=f"P1{unit}", rule="set", prio=3))
 
 
 def tag_now(text: str, out: list[Cand]) -> None:
     """今 as "now" (今は居酒屋, 今も残る): PRESENT_REF; 今回, 今後, 今年 ... are other words."""
-    for m in P.NOW.finditer(text):
+    for m in patterns.NOW.finditer(text):
         out.append(Cand(m.start(), m.start() + 1, value="PRESENT_REF", rule="ref"))
 
 
 def tag_refs(text: str, out: list[Cand]) -> None:
-    for m in P.REFS.finditer(text):
+    for m in patterns.REFS.finditer(text):
         end = m.end() - 2 if m.group("w").endswith("では") else m.end()  # 今日では: では stays outside
-        out.append(Cand(m.start(), end, value=L["refs"][m.group("w")], rule="ref"))
+        out.append(Cand(m.start(), end, value=JA["refs"][m.group("w")], rule="ref"))
 
 
 def tag_ranges(text: str, out: list[Cand]) -> None:
     """1950〜1953年, 6〜7月, 2017年5月8〜9日: emit the first member, whose unit comes from the second."""
-    for m in P.RANGE.finditer(text):
+    for m in patterns.RANGE.finditer(text):
         unit, head = m.group("unit"), m.group("head")
         a, b = int(m.group("a")), int(m.group("b"))
         c = Cand(m.start(), m.end("a"), rule="range", prio=3)
