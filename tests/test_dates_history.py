@@ -76,3 +76,14 @@ def test_full_width_comma_keeps_the_month():
 def test_names_are_not_dates():
     assert _values("前年の八月十八日の政変で長州藩が追われた。")[-1][0] != "八月十八日"
     assert _values("明日香村を訪ねた。毎日新聞が報じた。") == []
+
+
+def test_english_era_dates():
+    got = extract_timexes("He was born in the second year of Genki (1571). In Keichō 5 the war ended. "
+                          "They sailed on October 28, 1613 (the 15th day of the ninth month of Keicho 18).",
+                          lang="en")
+    values = {t["text"]: (t["value"], t["calendar"]) for t in got}
+    assert values["the second year of Genki"] == ("1571", "lunisolar")
+    assert values["Keichō 5"] == ("1600", "lunisolar")
+    assert values["the 15th day of the ninth month of Keicho 18"] == ("1613-10-28", "lunisolar")
+    assert extract_timexes("The Tokyo 2020 Olympics and Osaka 10 km race.", lang="en") == []

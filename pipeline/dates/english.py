@@ -47,6 +47,24 @@ _ORDW = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 
          "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
          "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
          "twentieth": 20, "twenty-first": 21}
+_ORDINAL = r"(?:[0-9]{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDW, key=len, reverse=True)) + ")"
+_ERA_NAME = r"[A-Z][a-zA-Zāīūēōâîûêô']{2,}(?:-[a-zāīūēō']+)?"
+# Japanese era dates in English: Keichō 18, the second year of Genki, the 15th day of the ninth
+# month of Keichō 18 (a lunisolar date), the 3rd day of the intercalary 5th month of Bunka 2
+ERA_DATE = re.compile(
+    rf"(?<![A-Za-z])(?:(?:the )?(?P<dd>{_ORDINAL}) day of the (?P<leap>intercalary )?(?P<mo>{_ORDINAL}) month of "
+    rf"(?:the )?)?(?:(?:the )?(?P<yo>{_ORDINAL}) year of (?:the )?(?P<era1>{_ERA_NAME})(?: era)?"
+    rf"|(?P<era2>{_ERA_NAME})(?: era)? (?P<n>[0-9]{{1,2}})(?![0-9]|,? [0-9]{{4}}))(?![A-Za-z0-9])"
+)
+
+
+def _ordinal(s: str | None) -> int | None:
+    if not s:
+        return None
+    s = s.lower()
+    return _ORDW.get(s) or (int(re.sub(r"\D", "", s)) if re.match(r"[0-9]", s) else None)
+
+
 CENTURY = re.compile(
     rf"{_L}{_PRE}(?:the )?(?P<c>[0-9]{{1,2}}(?:st|nd|rd|th)|{lexicon.alt(_ORDW)})[ -]century{_R}", re.IGNORECASE)
 SEASON = re.compile(rf"{_L}{_PRE}(?:the )?(?P<s>spring|summer|autumn|fall|winter),? (?:of )?{_Y4}{_R}", re.IGNORECASE)
@@ -113,6 +131,20 @@ def tag(text: str, lang: str) -> list[Cand]:
             continue
         sub = f"Q{n}" if m["k"].lower() == "quarter" else f"H{n}"
         out.append(Cand(m.start(), m.end(), y=int(m["y"]), sub=sub, rule="en", prio=2))
+    for m in ERA_DATE.finditer(text):
+        name = lexicon.eras_by_romaji().get(lexicon.romaji_key(m["era1"] or m["era2"]))
+        n = _ordinal(m["yo"]) if m["era1"] else int(m["n"])
+        era = lexicon.eras().get(name) if name else None
+        if era is None or not n:
+            continue
+        y = era.first_year + n - 1
+        if era.last_year is not None and y > era.last_year:
+            continue
+        mo, dd = _ordinal(m["mo"]), _ordinal(m["dd"])
+        if (mo is not None and not 1 <= mo <= 12) or (dd is not None and not 1 <= dd <= 30):
+            continue
+        out.append(Cand(m.start(), m.end(), y=y, m=mo, d=dd, leap=bool(m["leap"]), lunisolar=y <= 1872,
+                        rule="en-era", prio=3))
     for m in BC_YEAR.finditer(text):
         out.append(Cand(m.start(), m.end(), value=f"BC{int(m['y']):04d}", rule="en", prio=2))
     for m in YEAR_RANGE.finditer(text):

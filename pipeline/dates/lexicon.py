@@ -41,6 +41,37 @@ def eras() -> dict[str, Era]:
             for e in table}
 
 
+def romaji_key(word: str) -> str:
+    """A spelling-independent key for a romanized era name: Keichō, Keichou and Keicho,
+    Shōryaku and Syouryaku, Ten'ō and Tennou, Enpō and Empou all meet."""
+    w = word.lower()
+    for a, b in (("ā", "a"), ("ī", "i"), ("ū", "u"), ("ē", "e"), ("ō", "o"), ("â", "a"), ("î", "i"),
+                 ("û", "u"), ("ê", "e"), ("ô", "o")):
+        w = w.replace(a, b)
+    w = re.sub(r"[^a-z]", "", w)
+    for a, b in (("sy", "sh"), ("ty", "ch"), ("zy", "j"), ("jy", "j"), ("tu", "tsu"), ("tsusu", "tsu"),
+                 ("si", "shi"), ("shhi", "shi"), ("ti", "chi"), ("zi", "ji"), ("hu", "fu")):
+        w = w.replace(a, b)
+    w = re.sub(r"m(?=[pbm])", "n", w)
+    w = re.sub(r"n+", "n", w)
+    w = re.sub(r"ou|oo", "o", w)
+    w = re.sub(r"uu", "u", w)
+    return w
+
+
+@cache
+def eras_by_romaji() -> dict[str, str]:
+    """Romanized era name key -> era name, for the keys that name one era only (承和 and 貞和 are
+    both Jōwa: neither is read)."""
+    with open(DATA / "eras.json", encoding="utf-8") as f:
+        table = json.load(f)["eras"]
+    seen: dict[str, set[str]] = {}
+    for e in table:
+        if e.get("reading"):
+            seen.setdefault(romaji_key(e["reading"]), set()).add(e["name"])
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and len(k) >= 4}
+
+
 # the modern eras' one-letter abbreviations, read only in date context (R3.7.18, H31年)
 ERA_LETTERS = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
 
