@@ -894,6 +894,24 @@ def test_fullwidth_formula_starts_are_neutralized(value):
     assert csv_cell("米" + value) == "米" + value
 
 
+@pytest.mark.parametrize("raw", [b"+2D0- " * 3 + "北朝鮮の首脳".encode("utf-7") * 200, b"\xff\xfe" + b"\x00\xd8a\x00" * 8])
+def test_lone_surrogates_are_an_error_not_a_crash(tmp_path, raw):
+    corpus = _en_corpus(tmp_path)
+    (corpus / "sur.txt").write_bytes(raw)
+    out = tmp_path / "out"
+    run_corpus(corpus, out)
+    docs = _docs(out)
+    _good_ok(docs)
+    assert docs["sur"]["status"] == "error"
+
+
+def test_report_page_names_fit_the_file_system():
+    from pipeline.report import page_name
+
+    assert len(page_name("x" * 251).encode()) < 255 and page_name("x" * 251) != page_name("x" * 252)
+    assert page_name("web-translation") == "web-translation.html"
+
+
 def test_stat_kinds_named():
     assert ingest._kind(stat.S_IFIFO) == "a FIFO" and ingest._kind(stat.S_IFCHR) == "a character device"
 
