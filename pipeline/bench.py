@@ -8,7 +8,10 @@ two measurements taken on the same text in the same run:
   fast GiNZA path alone for reference;
 - 1 vs 2 worker processes;
 - peak RSS of a whole run on a 1 MB and on a 10 MB corpus (separate processes);
-- a rerun with nothing new (a fresh process, as a user would run it).
+- a rerun with nothing new (a fresh process, as a user would run it);
+- the worst-case seconds per MB of input on the hostile cases of issue 16 (text without sentence
+  ends, which GiNZA parses in quadratic time unless it is cut first; kanji or English without
+  punctuation), beside the seeds' own seconds per MB.
 Results go to OUT/bench.json.
 """
 from __future__ import annotations
@@ -138,6 +141,49 @@ def noop_rerun_seconds(corpus: Path) -> float:
         return time.perf_counter() - start
 
 
+def hostile_texts(n_bytes: int) -> dict[str, str]:
+    """Issue 16's slow inputs, each about n_bytes of UTF-8, and the seeds for reference."""
+    def fill(unit: str, sep: str = "") -> str:
+        parts, size, i = [], 0, 0
+        while size < n_bytes:
+            piece = unit.format(y=1900 + i % 100, m=1 + i % 12, d=1 + i % 28) + sep
+            parts.append(piece)
+            size += len(piece.encode("utf-8"))
+            i += 1
+        return "".join(parts)
+
+    seeds = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    return {
+        "seeds (reference)": seeds.encode("utf-8")[:n_bytes].decode("utf-8", "ignore"),
+        "dates joined by 、": fill("{y}年{m}月{d}日", "、"),
+        "kanji, no punctuation": fill("朝鮮戦争勃発休戦協定調印"),
+        "kana, no punctuation": fill("あいうえおかきくけこさしすせそ"),
+        "English, no periods": fill("north korea and the united states met in {y} ", ""),
+    }
+
+
+def hostile_seconds_per_mb(n_bytes: int) -> dict[str, float]:
+    """Seconds per MB of input of a whole run on one document of each hostile kind (model loaded)."""
+    from pipeline.nlp import load_nlp
+    from pipeline.runner import run_corpus
+
+    load_nlp()
+    out = {}
+    for name, text in hostile_texts(n_bytes).items():
+        with tempfile.TemporaryDirectory(prefix="bench-hostile-") as tmp:
+            corpus = Path(tmp) / "corpus"
+            corpus.mkdir()
+            data = text.encode("utf-8")
+            (corpus / "doc.txt").write_bytes(data)
+            start = time.perf_counter()
+            result = run_corpus(corpus, Path(tmp) / "out")
+            seconds = time.perf_counter() - start
+        out[name] = round(seconds / (len(data) / 1_000_000), 1)
+        status = "ok" if result.ok else "; ".join(reason for _, reason in result.failed)
+        print(f"hostile input, {name}: {out[name]:,.1f} s per MB ({status})")
+    return out
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default="outputs")
@@ -145,6 +191,8 @@ def main(argv: list[str] | None = None) -> dict:
                         help="size of the throughput corpus in MB (default 1)")
     parser.add_argument("--rss-mb", default=os.environ.get("BENCH_RSS_MB", "1,10"),
                         help="corpus sizes in MB for the peak-RSS runs (default 1,10)")
+    parser.add_argument("--hostile-mb", type=float, default=float(os.environ.get("BENCH_HOSTILE_MB", "0.1")),
+                        help="size in MB of each hostile input for the seconds-per-MB measure (default 0.1)")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
@@ -172,6 +220,8 @@ def main(argv: list[str] | None = None) -> dict:
             print(f"peak RSS, {size:g} MB corpus: {rss[f'{size:g}MB']:,.0f} MB")
         noop = noop_rerun_seconds(SEEDS)
         print(f"no-op rerun (fresh process): {noop:.2f} s")
+        hostile = hostile_seconds_per_mb(int(args.hostile_mb * 1_000_000))
+        worst = max((v, k) for k, v in hostile.items() if "reference" not in k)
         sizes = list(rss)
         result = {
             "corpus_bytes": n_bytes,
@@ -195,12 +245,16 @@ def main(argv: list[str] | None = None) -> dict:
             "peak_rss_mb": rss,
             "rss_growth": round(rss[sizes[-1]] / rss[sizes[0]] - 1, 3) if len(sizes) > 1 else None,
             "noop_rerun_seconds": round(noop, 2),
+            "hostile_seconds_per_mb": hostile,
+            "hostile_worst_seconds_per_mb": worst[0],
+            "hostile_worst_case": worst[1],
             "cpu_count": os.cpu_count(),
         }
         print("\nratios: pipeline/bare GiNZA {ratio_pipeline_vs_bare_ginza}x (target >= 1.8), extraction share "
               "{extraction_share_of_total:.1%} (target <= 10%), 2 workers/1 {ratio_2_workers_vs_1}x (target >= 1.6), "
               "RSS growth {rss_growth} (target < 0.20), no-op rerun {noop_rerun_seconds} s (target <= 2), "
-              "dates share {dates_share_of_total:.2%} (target < 3%)"
+              "dates share {dates_share_of_total:.2%} (target < 3%), "
+              "worst hostile input {hostile_worst_seconds_per_mb} s per MB ({hostile_worst_case})"
               .format(**result))
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)

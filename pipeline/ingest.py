@@ -500,6 +500,11 @@ def read_document(path: Path, corpus_dir: Path, metadata: dict | None = None, do
     if not doc.text.strip():
         doc.status, doc.error = "error", "no text (empty or whitespace only)"
         return doc
+    try:
+        doc.text.encode("utf-8")  # UTF-7 and UTF-16/32 can spell lone surrogates, which no output can hold
+    except UnicodeEncodeError as exc:
+        doc.status, doc.error, doc.text = "error", f"{doc.encoding} text holds a lone surrogate at {exc.start}", ""
+        return doc
     doc.lang = detect_lang(doc.text)
     if doc.encoding in ("gb18030", "hz"):
         doc.lang = "zh"

@@ -92,8 +92,10 @@ class OutLock:
                 raise OutLocked(f"another run is writing to {self.path.parent}{who}; "
                                 "wait for it to finish or choose another --out") from None
             raise
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        mine = f"{os.getpid()}\n".encode()
+        if os.pread(fd, 64, 0) != mine:  # the holder's pid, for the message a second run prints
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, mine, 0)
         self.fd = fd
         return self
 

@@ -64,6 +64,8 @@ def label_class(label: str) -> str:
 def page_name(doc_id: str) -> str:
     """A flat, safe file name per doc_id (hash suffix when characters were replaced)."""
     safe = re.sub(r"[^A-Za-z0-9._-]+", "_", doc_id).strip("._") or "doc"
+    if len(safe) > 200:  # file names stop at 255 bytes
+        safe = safe[:200]
     if safe != doc_id:
         safe += "-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:8]
     return safe + ".html"

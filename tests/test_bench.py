@@ -11,7 +11,7 @@ from .conftest import ROOT
 @pytest.mark.slow
 def test_bench_writes_every_measure(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "pipeline.bench", "--out", str(tmp_path), "--mb", "0.02",
-                           "--rss-mb", "0.02"], cwd=ROOT, capture_output=True, text=True, check=False)
+                           "--rss-mb", "0.02", "--hostile-mb", "0.005"], cwd=ROOT, capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr[-3000:]
     result = json.loads((tmp_path / "bench.json").read_text(encoding="utf-8"))
     assert 0 < result["extraction_share_of_total"] < 1
@@ -21,3 +21,4 @@ def test_bench_writes_every_measure(tmp_path):
         assert result[key] > 0, key
     assert result["peak_rss_mb"]["0.02MB"] > 100  # the model alone is bigger than that
     assert "ratios:" in proc.stdout
+    assert result["hostile_worst_seconds_per_mb"] > 0 and len(result["hostile_seconds_per_mb"]) == 5

@@ -4,7 +4,6 @@ import errno
 import hashlib
 import json
 import os
-import shutil
 import signal
 import stat
 import subprocess
@@ -694,24 +693,48 @@ def test_lock_held_by_another_process(tmp_path):
 
 # 6. the whole output set switches at once
 
+# One process imports the pipeline once, then forks a child per kill point: child n copies
+# nothing, it runs into its own copy of OUT and dies (os._exit, as a kill: no clean-up) at the
+# n-th rename, link, unlink, folder removal or fsync (every file write ends with one).
 _CRASH_HARNESS = r"""
-import os, sys
+import json, os, shutil, sys
 from pathlib import Path
-n = int(sys.argv[3]); count = [0]
-def hook(real):
-    def wrapped(*a, **k):
-        count[0] += 1
-        if count[0] == n:
-            os._exit(137)  # as a kill: no clean-up runs
-        return real(*a, **k)
-    return wrapped
-for name in ("replace", "rename", "symlink", "link", "fsync", "unlink"):
-    setattr(os, name, hook(getattr(os, name)))
-import shutil
-shutil.rmtree = hook(shutil.rmtree)
+import duckdb, pyarrow.parquet  # imported once, before the forks
+from pipeline.manifest import fingerprint
 from pipeline.runner import run_corpus
-run_corpus(Path(sys.argv[1]), Path(sys.argv[2]))
-print("finished", count[0])
+import pipeline.analysis, pipeline.entities, pipeline.dates, pipeline.events
+corpus, out, stem = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+fingerprint(True)
+shutil.copytree(out, stem + "warm", symlinks=True)
+run_corpus(corpus, Path(stem + "warm"))  # loads the rules' data before the forks
+shutil.rmtree(stem + "warm")
+codes = []
+for n in range(1, 500):
+    work = Path(f"{stem}{n}")
+    shutil.copytree(out, work, symlinks=True)
+    pid = os.fork()
+    if pid == 0:
+        count = [0]
+        def hook(real):
+            def wrapped(*a, **k):
+                count[0] += 1
+                if count[0] == n:
+                    os._exit(137)
+                return real(*a, **k)
+            return wrapped
+        for name in ("replace", "rename", "symlink", "link", "fsync", "unlink"):
+            setattr(os, name, hook(getattr(os, name)))
+        shutil.rmtree = hook(shutil.rmtree)
+        try:
+            run_corpus(corpus, work)
+        except BaseException:
+            os._exit(1)
+        os._exit(0)
+    code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+    codes.append(code)
+    if code != 137:
+        break
+print(json.dumps(codes))
 """
 
 
@@ -733,14 +756,15 @@ def _set_state(out):
 def test_kill_at_every_rename_and_write_leaves_old_or_new_set(tmp_path, legacy):
     corpus = _en_corpus(tmp_path)
     out = tmp_path / "out"
+    run_corpus(corpus, out)
     if legacy:  # outputs written before generations: plain files in OUT
-        from pipeline.export import write_outputs
-
-        run_corpus(corpus, tmp_path / "ref")
-        write_outputs(out, {k: _jsonl(tmp_path / "ref" / f"{k}.jsonl") for k in
-                            ("documents", "mentions", "timexes", "events")})
-    else:
-        run_corpus(corpus, out)
+        for link in [p for p in out.iterdir() if p.is_symlink() and p.name != ".current"]:
+            data = link.read_bytes()
+            link.unlink()
+            link.write_bytes(data)
+        (out / ".current").unlink()
+        subprocess.run(["rm", "-r", str(out / ".sets")], check=True)
+        assert current_set(out) == out
     old = _set_state(out)
     (corpus / "good-b.txt").write_text(EN_B + "Two days later, on June 14, 2018, Pompeo went to Seoul.\n",
                                        encoding="utf-8")
@@ -749,22 +773,20 @@ def test_kill_at_every_rename_and_write_leaves_old_or_new_set(tmp_path, legacy):
     run_corpus(corpus, new_out)
     new = _set_state(new_out)
     assert new != old
-    n = 1
-    while True:
+    proc = subprocess.run([sys.executable, "-c", _CRASH_HARNESS, str(corpus), str(out), str(tmp_path / "k")],
+                          check=False, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    codes = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert codes[-1] == 0 and set(codes[:-1]) == {137}, codes  # the last child ran to the end
+    assert len(codes) > 10  # every rename and write was a kill point
+    for n, code in enumerate(codes, 1):
         work = tmp_path / f"k{n}"
-        shutil.copytree(out, work, symlinks=True)
-        proc = subprocess.run([sys.executable, "-c", _CRASH_HARNESS, str(corpus), str(work), str(n)],
-                              check=False, cwd=ROOT, capture_output=True, text=True, timeout=120)
         state = _set_state(work)
         assert state in (old, new), f"a mix after a kill at step {n}"
-        if proc.returncode == 0:
-            assert "finished" in proc.stdout and state == new
-            break
-        assert proc.returncode == 137, proc.stderr
-        assert run_corpus(corpus, work).ok and _set_state(work) == new  # and the next run completes it
-        shutil.rmtree(work)
-        n += 1
-    assert n > 10  # every rename and write was a kill point
+        if code == 0:
+            assert state == new
+        else:
+            assert run_corpus(corpus, work).ok and _set_state(work) == new  # the next run completes it
 
 
 def test_full_disk_keeps_the_old_set(tmp_path, monkeypatch, capsys):
@@ -870,6 +892,24 @@ def test_invalid_creation_date_is_an_error_not_nat(tmp_path, date, ok):
 def test_fullwidth_formula_starts_are_neutralized(value):
     assert csv_cell(value) == "'" + value
     assert csv_cell("米" + value) == "米" + value
+
+
+@pytest.mark.parametrize("raw", [b"+2D0- " * 3 + "北朝鮮の首脳".encode("utf-7") * 200, b"\xff\xfe" + b"\x00\xd8a\x00" * 8])
+def test_lone_surrogates_are_an_error_not_a_crash(tmp_path, raw):
+    corpus = _en_corpus(tmp_path)
+    (corpus / "sur.txt").write_bytes(raw)
+    out = tmp_path / "out"
+    run_corpus(corpus, out)
+    docs = _docs(out)
+    _good_ok(docs)
+    assert docs["sur"]["status"] == "error"
+
+
+def test_report_page_names_fit_the_file_system():
+    from pipeline.report import page_name
+
+    assert len(page_name("x" * 251).encode()) < 255 and page_name("x" * 251) != page_name("x" * 252)
+    assert page_name("web-translation") == "web-translation.html"
 
 
 def test_stat_kinds_named():
