@@ -123,12 +123,16 @@ def rule_candidates(text: str, doc: Doc | None = None, tok: rules.TokenInfo | No
     found += rules.person_title_rules(text, tok)
     found += rules.katakana_fullname_rule(text)
     found += rules.ship_rules(text, tok)
+    found += rules.maru_ship_rules(text, tok)
     found += rules.incident_rules(text, tok)
+    found += rules.hen_incident_rules(text, tok)
+    found += rules.emperor_rules(text, tok)
     found += rules.english_person_rules(text)
     found += rules.english_incident_rules(text)
     if doc is not None:
         found += rules.ginza_rules(doc, text, tok)
         found += rules.sudachi_name_rules(text, tok)
+        found += rules.spaced_name_rules(text, tok)
     return found
 
 

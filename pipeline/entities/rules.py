@@ -77,6 +77,27 @@ class TokenInfo:
     def has_propn(self, s: int, e: int) -> bool:
         return any(self.pos[i] == "PROPN" or "固有名詞" in self.tags[i] for i in self.tokens(s, e))
 
+    def is_token(self, s: int, e: int) -> bool:
+        """[s, e) starts and ends on token boundaries."""
+        idx = self.tokens(s, e)
+        return bool(idx) and self.starts[idx[0]] >= s and self.ends[idx[-1]] <= e
+
+    def place_like(self, text: str, s: int, e: int) -> bool:
+        """A candidate name that Sudachi reads as a place, or whose last token is a place, temple or
+        building word (ポーツマス, 野比沖, 園城寺, 寺田屋): not a person whatever a model said."""
+        idx = [i for i in self.tokens(s, e) if self.pos[i] not in ("PUNCT", "SYM", "SPACE")
+               and not text[self.starts[i]].isspace()]
+        if not idx:
+            return False
+        if all("地名" in self.tags[i] for i in idx):
+            return True
+        last = idx[-1]
+        if "人名" in self.tags[last] and self.starts[last] >= s:
+            return False
+        word = text[max(s, self.starts[last]):min(e, self.ends[last])]
+        suffixes = _res()["place_suffix"]
+        return word in suffixes or any(word.endswith(x) and len(word) > len(x) for x in ("寺", "沖", "門外"))
+
     def person_tag(self, s: int, e: int) -> bool:
         return any("人名" in self.tags[i] for i in self.tokens(s, e))
 
@@ -117,6 +138,11 @@ def _res() -> dict:
     r["ksurn_en"] = _alt(L["korean_surnames_en"])
     r["en_titles"] = "|".join(sorted(L["en_titles"], key=len, reverse=True))
     r["ship_prefixes"] = _alt(L["ship_prefixes"])
+    r["inc_names"] = _alt(L["incident_suffix_names_ja"])
+    r["hen_not_after"] = frozenset(L["hen_not_after_ja"])
+    r["maru_common"] = frozenset(L["maru_common_nouns_ja"])
+    r["place_suffix"] = frozenset(L["place_suffix_tokens_ja"])
+    r["emperor"] = _alt(L["emperor_titles_ja"])
     return r
 
 
@@ -340,6 +366,8 @@ def _incident_core_ok(core: str, tok: TokenInfo | None, s: int) -> bool:
     rest = rest.strip("・-")
     if not rest or rest == "号":
         return False
+    if re.fullmatch(r"[〇一二三四五六七八九十]+(?:・[〇一二三四五六七八九十]+)+", rest):
+        return True  # named by its date: 五・一五事件
     if re.search(r"[ァ-ヺA-Za-zＡ-Ｚ0-9]", rest):
         return True
     if len(rest) < 2 and not re.search(r"号", core):
@@ -352,7 +380,7 @@ def _incident_core_ok(core: str, tok: TokenInfo | None, s: int) -> bool:
 def incident_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
     """Named incidents: X事件 / X事故 / X事変 / X洋擾 (and katakana X危機)."""
     out = []
-    for m in re.finditer(r"事件|事故|事変|洋擾|惨事|危機|海戦|交戦", text):
+    for m in re.finditer(rf"事件|事故|事変|洋擾|惨事|危機|海戦|交戦|{_res()['inc_names']}", text):
         suf = m.group(0)
         j = m.start()
         i = j
@@ -377,7 +405,12 @@ def incident_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
             continue
         if suf == "洋擾" and not (len(core) >= 2):
             continue
-        if not _incident_core_ok(core, tok if suf not in ("洋擾", "事変") else None, i):
+        if suf in ("騒動", "一揆") and len(core) == 1:
+            # 米騒動: one noun of its own; not a prefix (大騒動) nor a generic word
+            if core in ("大", "小", "同", "本", "一", "空", "珍", "各", "両", "全") or \
+                    (tok is not None and not tok.is_token(i, j)):
+                continue
+        elif not _incident_core_ok(core, tok if suf not in ("洋擾", "事変") else None, i):
             continue
         out.append(cand(text, i, m.end(), "INCIDENT", "rule:incident", 0.8))
     return out
@@ -518,6 +551,12 @@ def ginza_rules(doc, text: str, tok: TokenInfo | None = None) -> list[dict]:
             name = text[s:e]
             if name in block or len(name) < 2 and not (len(name) == 1 and False):
                 continue
+            if tok is not None and tok.place_like(text, s, e):
+                continue  # ポーツマス, 園城寺, 野比沖
+            if re.fullmatch(rf"{KANJI}{{1,4}}[ \u3000]{KANJI}{{1,4}}", name) and tok is not None and \
+                    tok.person_tag(s, e):
+                out.append(cand(text, s, e, "PERSON", "ginza:Person", 0.6))  # 高橋 健一
+                continue
             if re.search(r"[ぁ-ゖ]", name) or re.search(r"[\s\n]", name):
                 continue
             if re.fullmatch(rf"{KANJI}+", name):
@@ -550,7 +589,13 @@ def ginza_rules(doc, text: str, tok: TokenInfo | None = None) -> list[dict]:
             if text[s:e].endswith("号") or ship_context(text, s, e):
                 out.append(cand(text, s, e, "SHIP", "ginza:Ship", 0.6))
         elif label == "INCIDENT":
-            if re.search(r"(事件|事故|事変|洋擾)$", ent.text):
+            span = text[s:e]
+            cut = max(span.rfind(c) for c in " \u3000\n\t")
+            if cut >= 0:  # a heading glued to the name (概要 暗殺事件): keep what follows the space
+                s += cut + 1
+                span = text[s:e]
+            found = re.search(r"(事件|事故|事変|洋擾)$", span)
+            if found and _incident_core_ok(span[:found.start()], tok, s):
                 out.append(cand(text, s, e, "INCIDENT", "ginza:" + ent.label_, 0.6))
         else:
             out.append(cand(text, s, e, label, "ginza:" + ent.label_, 0.5))
@@ -593,9 +638,13 @@ def sudachi_name_rules(text: str, tok: TokenInfo) -> list[dict]:
         if name in r["cjk_stop"] or any("普通名詞" in t and tok.ends[i] - tok.starts[i] >= 2
                                         for t, i in zip(tags, idx)):
             continue
-        if not (name[0] in r["surn"] or tags[0].endswith("人名-姓")) or name[-1] in "市町村郡県道島里洞港湾山川州省区":
+        whole = len(idx) == 1 and tags[0].endswith("人名-一般")  # 坂本龍馬 as one token
+        if not (name[0] in r["surn"] or tags[0].endswith("人名-姓") or whole) or \
+                name[-1] in "市町村郡県道島里洞港湾山川州省区":
             continue
-        if e - s == 5 and not tags[0].endswith("人名-姓"):
+        if tok.place_like(text, s, e):
+            continue
+        if e - s == 5 and not (tags[0].endswith("人名-姓") or whole):
             continue
         out.append(cand(text, s, e, "PERSON", "rule:sudachi", 0.7))
     n_tokens = len(tok.tags)
@@ -609,6 +658,118 @@ def sudachi_name_rules(text: str, tok: TokenInfo) -> list[dict]:
         elif tag.endswith("人名-一般") and is_kata(text[tok.starts[i]]):
             m = re.match(r"[ァ-ヺー]+", text[tok.starts[i]:tok.ends[i]])
             s, e = tok.starts[i], tok.starts[i] + m.end()
-            if e - s >= 3 and katakana_name_ok(text[s:e]) and boundary_ok(text, s, e) and not blocked_after(text, e):
+            if e - s >= 3 and katakana_name_ok(text[s:e]) and boundary_ok(text, s, e) and not blocked_after(text, e) \
+                    and not tok.place_like(text, s, e):
                 out.append(cand(text, s, e, "PERSON", "rule:sudachi", 0.55))
+    return out
+
+
+# ---------------------------------------------------------------- Japanese history: 丸 ships, の変, emperors
+
+_KNUM = "〇一二三四五六七八九十百千0-9０-９"
+_MARU = re.compile(rf"(?:第[{_KNUM}]+)?[一-龥々ァ-ヺー]{{0,7}}丸")
+_MARU_AFTER = ("号", "事件", "事故", "遭難", "沈没", "撃沈", "座礁", "乗組員", "船長", "乗客", "の乗", "型")
+
+
+def maru_ship_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
+    """Japanese ship names ending in 丸, bare or quoted, numbered or not (第三宇高丸): the name starts after a
+    ship-type word or at a word boundary; it needs a type word before it, ship words after it or a ship
+    sentence, and must not be a common noun (弾丸, 本丸)."""
+    r = _res()
+    types = r["ship_types_list"]
+    out = []
+    for m in re.finditer("丸", text):
+        e = m.end()
+        nxt = text[e:e + 1]
+        if nxt and (is_kanji(nxt) and not text.startswith(_MARU_AFTER, e) or nxt in "めごみく"):
+            continue  # 丸太, 丸め, 丸ごと
+        s = m.start()
+        lo = max(0, s - 12)
+        while s > lo and (is_kanji(text[s - 1]) or is_kata(text[s - 1])) and text[s - 1] != "丸":
+            s -= 1
+        run = text[s:e]
+        typed = False
+        for t in types:  # a type word inside the run: the name starts after its last occurrence
+            k = run.rfind(t)
+            if k >= 0 and k + len(t) < len(run):
+                s += k + len(t)
+                run = text[s:e]
+                typed = True
+                break
+        before = text[max(0, s - 14):s].rstrip("「『 ").removesuffix("の")
+        typed = typed or before.endswith(types)
+        mm = _MARU.fullmatch(run)
+        if not mm or len(run) < 2 or run in r["maru_common"]:
+            continue
+        if not typed:
+            if tok is not None:
+                idx = list(tok.tokens(s, e))
+                if len(idx) == 1 and "普通名詞" in tok.tags[idx[0]] and not tok.has_propn(s, e):
+                    continue  # one common-noun token: 弾丸, 日の丸
+                if idx and tok.starts[idx[0]] < s:
+                    continue  # the run starts inside a word
+            if not (text.startswith(_MARU_AFTER, e) or sentence_ship_context(text, s, e)
+                    or text[s - 1:s] in "「『" and text[e:e + 1] in "」』"):
+                continue
+        out.append(cand(text, s, e, "SHIP", "rule:ship-maru", 0.8 if typed else 0.7))
+    for m in re.finditer(r"\b((?:[A-Z][a-z]+\s+){1,3}Maru)\b", text):  # Latin: Hikawa Maru
+        out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship-maru", 0.7))
+    return out
+
+
+def hen_incident_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
+    """Named incidents of earlier history: 〜の変 (a place or name, then の変)."""
+    r = _res()
+    out = []
+    for m in re.finditer("の変", text):
+        e = m.end()
+        if text[e:e + 1] in r["hen_not_after"] or (e < len(text) and is_kanji(text[e])):
+            continue
+        j = m.start()
+        i = j
+        while i > 0 and (is_kanji(text[i - 1]) or is_kata(text[i - 1])) and j - i < 10:
+            i -= 1
+        if j - i < 2:
+            continue
+        core = text[i:j]
+        if core in r["cjk_stop"] or core.endswith(("情勢", "状況", "関係", "体制", "制度", "気候", "環境")):
+            continue
+        if tok is not None and not tok.is_token(i, j):
+            continue
+        out.append(cand(text, i, e, "INCIDENT", "rule:incident-hen", 0.75))
+    return out
+
+
+def emperor_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
+    """An emperor's name with 天皇 is one name (大正天皇); a bare 天皇 or 歴代天皇 is not."""
+    r = _res()
+    out = []
+    for m in re.finditer(rf"(?<![一-龥々])([一-龥々]{{1,4}})(?:{r['emperor']})", text):
+        s, e = m.start(1), m.end()
+        head = m.group(1)
+        if head in r["cjk_stop"] or head in ("歴代", "今上", "先代", "当代", "新", "前", "元", "女性", "男系", "女系"):
+            continue
+        if tok is not None and not (tok.has_propn(s, m.end(1)) or tok.person_tag(s, m.end(1))):
+            continue
+        out.append(cand(text, s, e, "PERSON", "rule:emperor", 0.8))
+    return out
+
+
+def spaced_name_rules(text: str, tok: TokenInfo) -> list[dict]:
+    """A Japanese name written with a space between family and given name (高橋 健一): a surname token, one
+    space, a given-name token."""
+    out = []
+    n = len(tok.tags)
+    for i in range(n - 1):
+        if not tok.tags[i].endswith("人名-姓"):
+            continue
+        j = i + 1
+        while j < n and tok.ends[j] > tok.starts[j] and text[tok.starts[j]:tok.ends[j]].isspace():
+            j += 1
+        if j >= n or not tok.tags[j].endswith("人名-名"):
+            continue
+        gap = text[tok.ends[i]:tok.starts[j]]
+        if gap in (" ", "\u3000") and re.fullmatch(rf"{KANJI}+", text[tok.starts[i]:tok.ends[i]]) \
+                and re.fullmatch(rf"{KANJI}+", text[tok.starts[j]:tok.ends[j]]):
+            out.append(cand(text, tok.starts[i], tok.ends[j], "PERSON", "rule:sudachi-spaced", 0.75))
     return out
