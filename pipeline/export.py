@@ -25,7 +25,7 @@ FIELDS = {
     "documents": ["doc_id", "source_path", "sha256", "encoding", "lang", "n_chars", "status", "error",
                   "creation_date"],
     "mentions": ["doc_id", "mention_id", "label", "text", "start", "end", "sent_id", "canonical_id", "name_ja",
-                 "name_en", "source", "confidence"],
+                 "name_en", "name_en_source", "source", "confidence"],
     "timexes": ["doc_id", "timex_id", "text", "start", "end", "type", "value", "mod", "earliest", "latest",
                 "anchor_timex_id"],
     "events": ["doc_id", "event_id", "sentence", "sent_start", "sent_end", "date_value", "date_earliest",

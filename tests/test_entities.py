@@ -254,7 +254,7 @@ def test_mention_dicts_follow_the_contract():
     ms = link_mentions(text_mentions(text), text)
     for m in ms:
         assert set(m) == {"label", "start", "end", "text", "source", "canonical_id", "name_ja", "name_en",
-                          "confidence"}
+                          "name_en_source", "confidence"}
         assert 0 < m["confidence"] <= 1
     p = [(m["text"], m["canonical_id"], m["name_en"]) for m in ms if m["label"] == "PERSON"]
     assert p == [("ドナルド・トランプ", "person:donald-trump", "Donald Trump"),
