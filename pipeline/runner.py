@@ -42,7 +42,27 @@ def _progress(total: int):
 
 
 def run_corpus(corpus_dir: Path, out_dir: Path, use_kb: bool = True, workers: int = 1,
-               engine: str = "local", scheduler: str | None = None) -> RunResult:
+               engine: str = "local", scheduler: str | None = None, kb: Path | None = None) -> RunResult:
+    """`kb`: a user knowledge base (CSV/JSONL) merged over the bundled one for this run (checked first:
+    KBError names the bad line); without it $PIPELINE_KB is used when set."""
+    if kb is None:
+        return _run_corpus(corpus_dir, out_dir, use_kb, workers, engine, scheduler)
+    from pipeline.entities.kb import USER_KB_ENV, read_user_kb
+
+    read_user_kb(kb)
+    before = os.environ.get(USER_KB_ENV)
+    os.environ[USER_KB_ENV] = str(Path(kb).resolve())  # the model workers inherit it
+    try:
+        return _run_corpus(corpus_dir, out_dir, use_kb, workers, engine, scheduler)
+    finally:
+        if before is None:
+            os.environ.pop(USER_KB_ENV, None)
+        else:
+            os.environ[USER_KB_ENV] = before
+
+
+def _run_corpus(corpus_dir: Path, out_dir: Path, use_kb: bool, workers: int, engine: str,
+                scheduler: str | None) -> RunResult:
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")

@@ -60,12 +60,10 @@ class EntityKBMatcher:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
-        self.kb = load_kb()
-        self.matcher = kb_matcher()
 
     def __call__(self, doc: Doc) -> Doc:
-        work = _work(doc)
-        work.candidates += kb_mentions(work.text, self.matcher, self.kb)
+        work = _work(doc)  # the KB is looked up per doc: a run's --kb may differ from the last run's
+        work.candidates += kb_mentions(work.text, kb_matcher(), load_kb())
         return doc
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .kb import KnowledgeBase, load_kb, norm_key, normalized_view
+from .kb import KnowledgeBase, _key, _load, load_kb, norm_key, normalized_view, user_kb_path
 
 _KATA = re.compile(r"[ァ-ヺー]")
 _KANJI = re.compile(r"[一-龥々〆]")
@@ -118,6 +118,11 @@ class AliasMatcher:
         return out
 
 
-@lru_cache(maxsize=2)
 def kb_matcher(path: str | None = None) -> AliasMatcher:
-    return AliasMatcher(kb_patterns(load_kb(path)))
+    """The matcher of load_kb(path): the bundled KB and the user KB (default $PIPELINE_KB) over it."""
+    return _matcher(_key(path or user_kb_path()))
+
+
+@lru_cache(maxsize=4)
+def _matcher(key: tuple) -> AliasMatcher:
+    return AliasMatcher(kb_patterns(_load(key)))
