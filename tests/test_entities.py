@@ -1,6 +1,7 @@
 """Entities stage: KB, character-level matching, rules (also for names in no data file), linking."""
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -9,6 +10,7 @@ from pipeline.entities import doc_mentions, finish, link_mentions, rule_candidat
 from pipeline.entities.kb import load_kb, norm_key
 from pipeline.entities.linking import slug
 from pipeline.entities.patterns import kb_matcher
+from pipeline.entities.rules import TokenInfo
 
 
 def spans(ms, label=None):
@@ -312,3 +314,126 @@ def test_entity_components_are_cheap(nlp):
     elapsed = time.perf_counter() - t
     assert elapsed < 1.0, elapsed
     assert len(doc._.entity_mentions) >= 160
+
+
+# ---------------------------------------------------------------- Japanese history (issue 13): rules without KB
+
+@pytest.mark.parametrize("text,name", [
+    ("陸軍の輸送船「高千穂丸」が台湾沖で撃沈された。", "高千穂丸"),
+    ("マグロ漁船第八共栄丸が座礁した。", "第八共栄丸"),
+    ("1930年に竣工した八幡丸は太平洋航路に就航した。", "八幡丸"),
+    ("鉄道連絡船翔鳳丸が出港した。", "翔鳳丸"),
+    ("The liner Heian Maru sailed for Seattle.", "Heian Maru"),
+])
+def test_maru_ship_names(text, name):
+    ms = rules_only(text)
+    check_offsets(ms, text)
+    assert name in texts(ms, "SHIP"), spans(ms)
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("弾丸が命中した。", "弾丸"),
+    ("城の本丸に入った。", "本丸"),
+    ("牛若丸は鞍馬で育った。", "牛若丸"),
+    ("丸太を運んだ。", "丸"),
+])
+def test_maru_negatives(text, surface):
+    assert surface not in texts(rules_only(text), "SHIP")
+
+
+def test_latin_name_in_brackets_is_the_same_ship():
+    text = "汽船ダラス号(Dallas)が横浜に入港した。"
+    ms = rules_only(text)
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "SHIP"}
+    assert ids.get("ダラス号") and ids.get("Dallas") == ids["ダラス号"], spans(ms)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("1862年に坂下門外の変が起きた。", "坂下門外の変"),
+    ("禁門の変で長州藩は敗れた。", "禁門の変"),
+    ("1928年の三・一五事件では多数が検挙された。", "三・一五事件"),
+    ("1918年の米騒動は全国に広がった。", "米騒動"),
+    ("郡上一揆は宝暦年間に起きた。", "郡上一揆"),
+    ("秩父事件の後、自由党は解党した。", "秩父事件"),
+])
+def test_earlier_history_incidents(text, name):
+    ms = rules_only(text)
+    check_offsets(ms, text)
+    assert name in texts(ms, "INCIDENT"), spans(ms)
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("社会体制の変化が進んだ。", "社会体制の変"),
+    ("会場は大騒動になった。", "大騒動"),
+    ("各地で百姓一揆が頻発した。", "百姓一揆"),
+    ("それはこの国の変な習慣だ。", "この国の変"),
+])
+def test_earlier_history_incident_negatives(text, surface):
+    found = texts(rules_only(text), "INCIDENT")
+    assert not any(surface in f or f in surface for f in found), found
+
+
+def test_emperor_name_is_one_person():
+    text = "1912年、大正天皇が即位した。歴代天皇の陵墓が調査された。"
+    persons = texts(rules_only(text), "PERSON")
+    assert "大正天皇" in persons and not any("歴代" in p for p in persons)
+
+
+def test_ids_are_ascii_and_name_en_has_a_source():
+    text = "1930年に竣工した八幡丸は太平洋航路に就航した。The Hachiman Maru later became a troop ship."
+    ms = rules_only(text)
+    ships = [m for m in ms if m["label"] == "SHIP"]
+    assert {m["canonical_id"] for m in ships} == {"ship:hachiman-maru"}, ships
+    assert all(m["name_en"] == "Hachiman Maru" and m["name_en_source"] == "text" for m in ships)
+    for m in ms:
+        if m["canonical_id"]:
+            assert re.fullmatch(r"[a-z]+:[a-z0-9][a-z0-9-]*", m["canonical_id"]), m
+            assert m["name_en"] and m["name_en_source"] in ("kb", "text", "romanized")
+
+
+def test_romanized_slugs():
+    from pipeline.entities.romanize import display
+
+    assert slug("高杉晋作") == "takasugi-shinsaku"
+    assert slug("高杉 晋作") == slug("高杉晋作")
+    assert slug("大久保利通") == "okubo-toshimichi"
+    assert slug("大正天皇") == "taisho-tenno"
+    assert display("八幡丸") == "Hachiman Maru"
+
+
+def test_in_document_full_name_beats_the_kb_for_a_short_form():
+    text = "英国商人ジョージ・リチャードソンが来日した。リチャードソンは横浜に住んだ。"
+    ms = link_mentions(text_mentions(text), text)
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "PERSON"}
+    assert ids["リチャードソン"] == ids["ジョージ・リチャードソン"] != "person:bill-richardson"
+
+
+# ---------------------------------------------------------------- Japanese history with the GiNZA model
+
+@pytest.mark.slow
+def test_japanese_names_without_titles_and_short_forms(nlp):
+    text = ("高杉晋作は奇兵隊を組織した。晋作は下関で挙兵した。"
+            "吉田松陰の門下には伊藤俊輔もいた。松陰は江戸で処刑された。"
+            "江差沖で座礁した船は浅草寺の近くで語られた。(文 山田 太郎)")
+    doc = nlp(text)
+    tok = TokenInfo(doc)
+    ms = link_mentions(finish(text, rule_candidates(text, doc, tok), tok), text, use_kb=False)
+    check_offsets(ms, text)
+    persons = texts(ms, "PERSON")
+    assert {"高杉晋作", "晋作", "吉田松陰", "松陰", "山田 太郎"} <= set(persons), persons
+    assert not any(p.endswith(("沖", "寺")) for p in persons), persons
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "PERSON"}
+    assert ids["晋作"] == ids["高杉晋作"] == "person:takasugi-shinsaku"
+    assert ids["松陰"] == ids["吉田松陰"]
+    assert all(m["name_en_source"] == "romanized" for m in ms if m["label"] == "PERSON")
+
+
+def test_numbered_vessel_named_by_its_number_alone():
+    text = "巡視艇「あさひ812号」が漁船を救助した。救助の後、812号は母港に戻った。"
+    ms = rules_only(text)
+    ships = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "SHIP"}
+    assert ships.get("812号") and ships["812号"] == ships["あさひ812号"], spans(ms)
+
+
+def test_quoted_name_after_a_hull_number():
+    assert "はやぶさ" in texts(rules_only("同型の2番艇「はやぶさ」は2002年に就役した。"), "SHIP")

@@ -85,7 +85,7 @@ class EntityResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         work = _work(doc)
-        doc._.entity_mentions = finish(work.text, work.candidates)
+        doc._.entity_mentions = finish(work.text, work.candidates, work.tokens)
         doc._.entity_work = None
         return doc
 
@@ -134,9 +134,9 @@ def rule_candidates(text: str, doc: Doc | None = None, tok: rules.TokenInfo | No
     return found
 
 
-def finish(text: str, candidates: list[dict]) -> list[dict]:
+def finish(text: str, candidates: list[dict], tok: rules.TokenInfo | None = None) -> list[dict]:
     ms = resolve_overlaps(candidates)
-    ms = resolve_overlaps(ms + rules.reading_mentions(text, ms))
+    ms = resolve_overlaps(ms + rules.reading_mentions(text, ms) + rules.name_part_mentions(text, ms, tok))
     return ms
 
 
@@ -159,7 +159,8 @@ def doc_mentions(doc: Doc, base: int = 0) -> list[dict]:
     ms = doc._.entity_mentions
     if ms is None:  # the components did not run: rules only
         text = doc.text
-        ms = finish(text, rule_candidates(text, doc))
+        tok = rules.TokenInfo(doc)
+        ms = finish(text, rule_candidates(text, doc, tok), tok)
     return [_provisional(m, base) for m in ms]
 
 

@@ -27,6 +27,8 @@ _PUBLIC = ("label", "start", "end", "text", "source", "canonical_id", "name_ja",
            "confidence")
 _KANJI_NAME = re.compile(r"[一-龥々ヶ]+(?:[ \u3000][一-龥々ヶ]+)?")
 _LATIN = re.compile(r"[\x00-\x7f]+")
+_SHIP_NUMBER = re.compile(r".*[ぁ-ゖァ-ヺー一-龥々](\d{2,}号)")
+_NUMBER_BEFORE_OK = re.compile(r"[\s、。，,「『(（はがをにともの]")
 _YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
 _PREFIX = {"PERSON": "person", "SHIP": "ship", "INCIDENT": "incident"}
 
@@ -105,6 +107,22 @@ def expand_mentions(mentions: list[dict], text: str) -> list[dict]:
             out.append({"start": s, "end": e, "text": text[s:e], "label": "PERSON", "source": "doc:shortform",
                         "confidence": 0.7})
             taken["PERSON"].add(s, e)
+    # a numbered vessel named by its number alone (チャムスリ357号 … 357号は): the number is a mention of it
+    numbered: dict[str, dict] = {}
+    for m in mentions:
+        hit = _SHIP_NUMBER.fullmatch(m["text"]) if m["label"] == "SHIP" else None
+        if hit:
+            numbered.setdefault(hit.group(1), m)
+    taken.setdefault("SHIP", Spans())
+    for number, full in numbered.items():
+        for s, e in _find_all(text, number):
+            if taken["SHIP"].overlaps(s, e) or (s > 0 and not _NUMBER_BEFORE_OK.match(text[s - 1])):
+                continue
+            if e < len(text) and text[e] in "令砲外泣数館線機":
+                continue
+            out.append({"start": s, "end": e, "text": text[s:e], "label": "SHIP", "source": "doc:shortform",
+                        "confidence": 0.6, "_reading_of": (full["start"], full["end"])})
+            taken["SHIP"].add(s, e)
     return out
 
 

@@ -323,7 +323,8 @@ def ship_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
                 continue
         out.append(cand(text, s, e, "SHIP", "rule:ship", 0.8))
     # ship-type word + quoted names, the usual Japanese style: 巡視船「あまみ」, 護衛艦「みょうこう」「はるな」
-    for m in re.finditer(rf"(?:{r['ship_types']})の?((?:[「『][^「『」』。\n]{{1,20}}[」』](?:と|、|及び|や)?)+)", text):
+    for m in re.finditer(rf"(?:{r['ship_types']}|[0-9０-９{_KNUM}]+番(?:艦|艇|船))の?"
+                         rf"((?:[「『][^「『」』。\n]{{1,20}}[」』](?:と|、|及び|や)?)+)", text):
         for q in re.finditer(r"[「『]([^「『」』]+)[」』]", m.group(1)):
             name = q.group(1).strip()
             if name and not re.search(r"[隻級型]$|^(?:USS|ROKS)\s?$", name):
@@ -359,7 +360,7 @@ def _incident_core_ok(core: str, tok: TokenInfo | None, s: int) -> bool:
                 changed = True
                 break
         for g in generic:
-            if rest.startswith(g) and len(rest) > len(g):
+            if rest.startswith(g) and len(rest) > len(g) + (1 if len(g) == 1 else 0):
                 rest = rest[len(g):]
                 changed = True
                 break
@@ -712,7 +713,7 @@ def maru_ship_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
                     or text[s - 1:s] in "「『" and text[e:e + 1] in "」』"):
                 continue
         out.append(cand(text, s, e, "SHIP", "rule:ship-maru", 0.8 if typed else 0.7))
-    for m in re.finditer(r"\b((?:[A-Z][a-z]+\s+){1,3}Maru)\b", text):  # Latin: Hikawa Maru
+    for m in re.finditer(r"\b((?:(?!(?:The|A|An|On|In|At|By)\b)[A-Z][a-z]+\s+){1,3}Maru)\b", text):  # Hikawa Maru
         out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship-maru", 0.7))
     return out
 
@@ -772,4 +773,45 @@ def spaced_name_rules(text: str, tok: TokenInfo) -> list[dict]:
         if gap in (" ", "\u3000") and re.fullmatch(rf"{KANJI}+", text[tok.starts[i]:tok.ends[i]]) \
                 and re.fullmatch(rf"{KANJI}+", text[tok.starts[j]:tok.ends[j]]):
             out.append(cand(text, tok.starts[i], tok.ends[j], "PERSON", "rule:sudachi-spaced", 0.75))
+    return out
+
+
+def name_part_mentions(text: str, mentions: list[dict], tok: TokenInfo | None) -> list[dict]:
+    """The family or given name of a kanji full name found in the doc, standing alone elsewhere in it
+    (高杉晋作 … 晋作は): the full name's own tokens give the split (or a four-kanji name halves), and the
+    part must be whole tokens of no common noun, not glued to other kanji."""
+    if tok is None:
+        return []
+    parts: dict[str, None] = {}
+    for m in mentions:
+        name = m["text"]
+        if m["label"] != "PERSON" or not re.fullmatch(rf"{KANJI}{{3,6}}", name):
+            continue
+        idx = [i for i in tok.tokens(m["start"], m["end"])]
+        if len(idx) == 2 and tok.starts[idx[0]] == m["start"] and tok.ends[idx[-1]] == m["end"]:
+            cut = tok.ends[idx[0]] - m["start"]
+        elif len(idx) == 1 and len(name) == 4:
+            cut = 2
+        else:
+            continue
+        for part in (name[:cut], name[cut:]):
+            if len(part) >= 2:
+                parts.setdefault(part, None)
+    out = []
+    for part in parts:
+        for found in re.finditer(re.escape(part), text):
+            s, e = found.span()
+            if (s > 0 and is_kanji(text[s - 1])) or (e < len(text) and is_kanji(text[e])
+                                                      and not re.match(_res()["titles"], text[e:])):
+                continue
+            if not tok.is_token(s, e):
+                continue
+            if any(tok.pos[i] in ("VERB", "ADJ") for i in tok.tokens(s, e)):
+                continue
+            if any("普通名詞" in tok.tags[i] for i in tok.tokens(s, e)):
+                # a word that is also a common noun (松陰) only as the subject opening a clause: 。松陰は
+                opens = s == 0 or text[s - 1] in "。、「『（(\n 　・"
+                if not (opens and text[e:e + 1] in "はがも"):
+                    continue
+            out.append(cand(text, s, e, "PERSON", "rule:name-part", 0.6))
     return out
