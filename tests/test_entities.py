@@ -437,3 +437,21 @@ def test_numbered_vessel_named_by_its_number_alone():
 
 def test_quoted_name_after_a_hull_number():
     assert "はやぶさ" in texts(rules_only("同型の2番艇「はやぶさ」は2002年に就役した。"), "SHIP")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,full,short", [
+    ("大村益次郎は兵制を改めた。大村は京都で襲われた。", "大村益次郎", "大村"),
+    ("林子平は海防を説いた。林は処罰された。", "林子平", "林"),
+])
+def test_family_name_alone_links_to_the_full_name(nlp, text, full, short):
+    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "PERSON"}
+    assert ids.get(short) and ids[short] == ids[full], ids
+
+
+@pytest.mark.slow
+def test_model_names_with_kana_given_names_are_kept(nlp):
+    text = "作家の山田かまちは詩を書いた。江戸では田中さんが住んでいた。"
+    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    assert {"山田かまち", "田中"} <= set(texts(ms, "PERSON")), spans(ms)

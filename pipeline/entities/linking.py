@@ -262,7 +262,7 @@ def _link_kanji_short_forms(ms: list[dict], ids: dict[int, tuple[str, float]]) -
     takes the id of the full name it begins or ends in the document: the nearest one before it, else after."""
     fulls = [(m["start"], k, _compact(m["text"])) for k, m in enumerate(ms)
              if m["label"] == "PERSON" and k in ids and _KANJI_NAME.fullmatch(m["text"])
-             and len(_compact(m["text"])) >= 3]
+             and len(_compact(m["text"])) >= 2]
     if not fulls:
         return
     for n, m in enumerate(ms):

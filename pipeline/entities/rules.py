@@ -558,7 +558,16 @@ def ginza_rules(doc, text: str, tok: TokenInfo | None = None) -> list[dict]:
                     tok.person_tag(s, e):
                 out.append(cand(text, s, e, "PERSON", "ginza:Person", 0.6))  # 高橋 健一
                 continue
-            if re.search(r"[ぁ-ゖ]", name) or re.search(r"[\s\n]", name):
+            if re.search(r"[\s\n]", name):
+                continue
+            if re.search(r"[ぁ-ゖ]", name):
+                # a stage or pen name with kana (a family name, then a kana given name): the model's find
+                # stands when it opens with a family-name token and holds no particle, auxiliary or verb
+                idx = list(tok.tokens(s, e)) if tok is not None else []
+                if idx and len(name) <= 8 and is_kanji(name[0]) and tok.starts[idx[0]] == s and \
+                        tok.tags[idx[0]].endswith(("人名-姓", "人名-一般")) and \
+                        not any(tok.pos[i] in ("ADP", "AUX", "VERB", "SCONJ", "PART", "ADJ") for i in idx):
+                    out.append(cand(text, s, e, "PERSON", "rule:ginza-kana-name", 0.6))
                 continue
             if re.fullmatch(rf"{KANJI}+", name):
                 # truncated Korean names (金与 of 金与正): extend to three kanji
@@ -782,36 +791,40 @@ def name_part_mentions(text: str, mentions: list[dict], tok: TokenInfo | None) -
     part must be whole tokens of no common noun, not glued to other kanji."""
     if tok is None:
         return []
-    parts: dict[str, None] = {}
+    parts: dict[str, bool] = {}  # part -> only in a strict context (one kanji, or a common noun)
     for m in mentions:
         name = m["text"]
-        if m["label"] != "PERSON" or not re.fullmatch(rf"{KANJI}{{3,6}}", name):
+        if m["label"] != "PERSON" or not re.fullmatch(rf"{KANJI}{{2,6}}", name):
             continue
         idx = [i for i in tok.tokens(m["start"], m["end"])]
         if len(idx) == 2 and tok.starts[idx[0]] == m["start"] and tok.ends[idx[-1]] == m["end"]:
             cut = tok.ends[idx[0]] - m["start"]
+            if cut == 1 and tok.tags[idx[0]].endswith("人名-姓"):
+                parts.setdefault(name[:1], True)  # a one-kanji family name (勝 of a 勝+given name)
         elif len(idx) == 1 and len(name) == 4:
             cut = 2
         else:
             continue
         for part in (name[:cut], name[cut:]):
             if len(part) >= 2:
-                parts.setdefault(part, None)
+                parts[part] = False
     out = []
-    for part in parts:
+    titles = _res()["titles"]
+    for part, strict in parts.items():
         for found in re.finditer(re.escape(part), text):
             s, e = found.span()
-            if (s > 0 and is_kanji(text[s - 1])) or (e < len(text) and is_kanji(text[e])
-                                                      and not re.match(_res()["titles"], text[e:])):
+            titled = bool(re.match(titles, text[e:]))
+            if (s > 0 and is_kanji(text[s - 1])) or (e < len(text) and is_kanji(text[e]) and not titled):
                 continue
             if not tok.is_token(s, e):
                 continue
             if any(tok.pos[i] in ("VERB", "ADJ") for i in tok.tokens(s, e)):
                 continue
-            if any("普通名詞" in tok.tags[i] for i in tok.tokens(s, e)):
-                # a word that is also a common noun (松陰) only as the subject opening a clause: 。松陰は
+            if strict or any("普通名詞" in tok.tags[i] for i in tok.tokens(s, e)):
+                # a word that is also a common noun (松陰) or one kanji only as the subject opening a
+                # clause (。松陰は) or before a title
                 opens = s == 0 or text[s - 1] in "。、「『（(\n 　・"
-                if not (opens and text[e:e + 1] in "はがも"):
+                if not (titled or opens and text[e:e + 1] in "はがも"):
                     continue
             out.append(cand(text, s, e, "PERSON", "rule:name-part", 0.6))
     return out
