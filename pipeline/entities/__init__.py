@@ -134,8 +134,22 @@ def rule_candidates(text: str, doc: Doc | None = None, tok: rules.TokenInfo | No
     return found
 
 
+_FULL_NAME_SOURCES = ("rule:sudachi", "rule:sudachi-spaced", "rule:emperor", "rule:ginza-kana-name")
+
+
+def _drop_kb_family_names(candidates: list[dict]) -> list[dict]:
+    """A KB alias that is only the family name of a longer full name read off the tokens (鳩山 in 鳩山和夫)
+    gives way to it: the document names another bearer of that family name."""
+    fulls = [c for c in candidates if c["label"] == "PERSON" and c["source"] in _FULL_NAME_SOURCES]
+    if not fulls:
+        return candidates
+    return [c for c in candidates if not (
+        c["label"] == "PERSON" and c["source"] == "kb" and any(
+            f["start"] == c["start"] and f["end"] > c["end"] for f in fulls))]
+
+
 def finish(text: str, candidates: list[dict], tok: rules.TokenInfo | None = None) -> list[dict]:
-    ms = resolve_overlaps(candidates)
+    ms = resolve_overlaps(_drop_kb_family_names(candidates))
     ms = resolve_overlaps(ms + rules.reading_mentions(text, ms) + rules.name_part_mentions(text, ms, tok))
     return ms
 

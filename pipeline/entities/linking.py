@@ -63,6 +63,14 @@ def short_form(name: str) -> str | None:
     return last
 
 
+def _short_ship_ok(text: str, s: int, e: int) -> bool:
+    """A one- or two-kanji ship name (千島) recurs as a word of its own, or before 艦/号/事件 (千島艦事件)."""
+    if e - s < 2 or (s > 0 and re.match(r"[一-龥々]", text[s - 1])):
+        return False
+    return e >= len(text) or not re.match(r"[一-龥々]", text[e]) or text[e] in "艦号" or \
+        text.startswith(("事件", "事故", "沈没", "撃沈"), e)
+
+
 def expand_mentions(mentions: list[dict], text: str) -> list[dict]:
     """Add recurrences of rule-found names and short forms of full person names."""
     out = list(mentions)
@@ -82,9 +90,12 @@ def expand_mentions(mentions: list[dict], text: str) -> list[dict]:
     for (label, t), src in surfaces.items():
         if src["source"] == "kb":
             continue  # the KB matcher already saw every occurrence
-        if re.fullmatch(r"[一-龥々]{1,2}", t):
+        short_kanji = bool(re.fullmatch(r"[一-龥々]{1,2}", t))
+        if short_kanji and label != "SHIP":
             continue  # 南日 would also match inside 南日本
         for s, e in _find_all(text, t):
+            if short_kanji and not _short_ship_ok(text, s, e):
+                continue
             if not taken[label].overlaps(s, e) and boundary_ok(text, s, e):
                 d = {k: v for k, v in src.items() if k not in ("start", "end", "text", "_reading_of")}
                 d.update(start=s, end=e, text=text[s:e], source="doc:repeat",

@@ -322,6 +322,15 @@ def ship_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
             if tok is None and re.search(r"[隻艦船機隊部基地]", name):
                 continue
         out.append(cand(text, s, e, "SHIP", "rule:ship", 0.8))
+    # ship-type word + a list of kanji names: 軍艦摩耶・武蔵・葛城の3隻
+    for m in re.finditer(rf"(?:{r['ship_types']})((?:{KANJI}{{2,4}}・)+{KANJI}{{2,4}})(?=[のがはをにとも、。])", text):
+        pos = m.start(1)
+        for name in m.group(1).split("・"):
+            s, e = pos, pos + len(name)
+            pos = e + 1
+            if tok is not None and (not tok.has_propn(s, e) or tok.common_noun_word(s, e)):
+                continue
+            out.append(cand(text, s, e, "SHIP", "rule:ship", 0.75))
     # ship-type word + quoted names, the usual Japanese style: 巡視船「あまみ」, 護衛艦「みょうこう」「はるな」
     for m in re.finditer(rf"(?:{r['ship_types']}|[0-9０-９{_KNUM}]+番(?:艦|艇|船))の?"
                          rf"((?:[「『][^「『」』。\n]{{1,20}}[」』](?:と|、|及び|や)?)+)", text):
@@ -372,7 +381,9 @@ def _incident_core_ok(core: str, tok: TokenInfo | None, s: int) -> bool:
     if re.search(r"[ァ-ヺA-Za-zＡ-Ｚ0-9]", rest):
         return True
     if len(rest) < 2 and not re.search(r"号", core):
-        return False
+        # one kanji: a place name token of its own (堺事件)
+        return tok is not None and len(core) == 1 and tok.is_token(s, s + 1) and \
+            any("地名" in tok.tags[i] for i in tok.tokens(s, s + 1))
     if tok is not None:
         return tok.has_propn(s, s + len(core))
     return True
@@ -664,6 +675,11 @@ def sudachi_name_rules(text: str, tok: TokenInfo) -> list[dict]:
             s, e = tok.starts[i], tok.ends[i + 1]
             if (tok.tags[i + 1].endswith("人名-名") and tok.starts[i + 1] == tok.ends[i]
                     and re.fullmatch(rf"{KANJI}+", text[s:e])):
+                for k in (1, 2):  # a title glued into the given-name token: 鏑木|誠大|尉 → 鏑木誠 + 大尉
+                    t = re.match(r["titles"], text[e - k:])
+                    if t and len(t.group(0)) > k and e - k - tok.ends[i] >= 1:
+                        e -= k
+                        break
                 out.append(cand(text, s, e, "PERSON", "rule:sudachi", 0.7))
         elif tag.endswith("人名-一般") and is_kata(text[tok.starts[i]]):
             m = re.match(r"[ァ-ヺー]+", text[tok.starts[i]:tok.ends[i]])
@@ -671,13 +687,25 @@ def sudachi_name_rules(text: str, tok: TokenInfo) -> list[dict]:
             if e - s >= 3 and katakana_name_ok(text[s:e]) and boundary_ok(text, s, e) and not blocked_after(text, e) \
                     and not tok.place_like(text, s, e):
                 out.append(cand(text, s, e, "PERSON", "rule:sudachi", 0.55))
+    # katakana full names SudachiPy reads as a person's (ヘンドリック・ズーフ): two parts or more, one a name token
+    for m in re.finditer(rf"(?<![ァ-ヺー・＝=･]){KNAME}", text):
+        s, e = m.span()
+        name = m.group(0)
+        if len(components(name)) < 2 or text[e:e + 1] == "号":
+            continue
+        idx = list(tok.tokens(s, e))
+        if not any("人名" in tok.tags[i] for i in idx) or any("地名" in tok.tags[i] or "組織" in tok.tags[i]
+                                                             for i in idx):
+            continue
+        if katakana_name_ok(name) and boundary_ok(text, s, e) and not blocked_after(text, e):
+            out.append(cand(text, s, e, "PERSON", "rule:sudachi", 0.6))
     return out
 
 
 # ---------------------------------------------------------------- Japanese history: 丸 ships, の変, emperors
 
 _KNUM = "〇一二三四五六七八九十百千0-9０-９"
-_MARU = re.compile(rf"(?:第[{_KNUM}]+)?[一-龥々ァ-ヺー]{{0,7}}丸")
+_MARU = re.compile(rf"(?:第[{_KNUM}]+)?[一-龥々ァ-ヺーぁ-ゖ]{{0,7}}丸")
 _MARU_AFTER = ("号", "事件", "事故", "遭難", "沈没", "撃沈", "座礁", "乗組員", "船長", "乗客", "の乗", "型")
 
 
@@ -697,6 +725,18 @@ def maru_ship_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
         lo = max(0, s - 12)
         while s > lo and (is_kanji(text[s - 1]) or is_kata(text[s - 1])) and text[s - 1] != "丸":
             s -= 1
+        if s == m.start() and s > 0 and "ぁ" <= text[s - 1] <= "ゖ":
+            # a kana name (えひめ丸): the hiragana run, up to a particle token or a quote/type word
+            k = s
+            while k > lo and "ぁ" <= text[k - 1] <= "ゖ":
+                k -= 1
+            if tok is not None:
+                idx = [i for i in tok.tokens(k, s) if tok.pos[i] in ("ADP", "AUX", "SCONJ", "PART", "VERB")]
+                if idx:
+                    k = tok.ends[idx[-1]]
+            if k < s and (k == 0 or not ("ぁ" <= text[k - 1] <= "ゖ")) and \
+                    (text[k - 1:k] in "「『" or text[max(0, k - 14):k].endswith(r["ship_types_list"])):
+                s = k
         run = text[s:e]
         typed = False
         for t in types:  # a type word inside the run: the name starts after its last occurrence
@@ -728,23 +768,32 @@ def maru_ship_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
 
 
 def hen_incident_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
-    """Named incidents of earlier history: 〜の変 (a place or name, then の変)."""
+    """Named incidents of earlier history: 〜の変, 〜の政変 (a place, a date or a name, then の変: 禁門の変,
+    八月十八日の政変) and 〜の乱 (a rebellion named by its place or leader: 萩の乱, 島原・天草の乱)."""
     r = _res()
     out = []
-    for m in re.finditer("の変", text):
+    for m in re.finditer("の(政変|変|乱)", text):
         e = m.end()
-        if text[e:e + 1] in r["hen_not_after"] or (e < len(text) and is_kanji(text[e])):
+        head = m.group(1)
+        nxt = text[e:e + 1]
+        if head == "乱" and nxt in "れすさしせ" or head == "変" and nxt in r["hen_not_after"] or \
+                (e < len(text) and is_kanji(nxt)):
             continue
         j = m.start()
         i = j
-        while i > 0 and (is_kanji(text[i - 1]) or is_kata(text[i - 1])) and j - i < 10:
+        while i > 0 and j - i < 12 and (is_kanji(text[i - 1]) or is_kata(text[i - 1]) or
+                                         text[i - 1] == "・" and i > 1 and is_kanji(text[i - 2]) and i < j
+                                         and text[i - 2] not in "乱変件故動揆"):
             i -= 1
-        if j - i < 2:
-            continue
         core = text[i:j]
-        if core in r["cjk_stop"] or core.endswith(("情勢", "状況", "関係", "体制", "制度", "気候", "環境")):
+        if not core or core in r["cjk_stop"] or \
+                core.endswith(("情勢", "状況", "関係", "体制", "制度", "気候", "環境", "心", "秩序", "生活")):
             continue
         if tok is not None and not tok.is_token(i, j):
+            continue
+        # a rebellion (or a one-kanji name) is named by a place or a person (萩の乱, 佐賀の乱), not a common noun
+        if (head == "乱" or len(core) < 2) and (tok is None and len(core) < 2 or
+                                              tok is not None and not tok.has_propn(i, j)):
             continue
         out.append(cand(text, i, e, "INCIDENT", "rule:incident-hen", 0.75))
     return out
