@@ -455,3 +455,36 @@ def test_model_names_with_kana_given_names_are_kept(nlp):
     text = "作家の山田かまちは詩を書いた。江戸では田中さんが住んでいた。"
     ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
     assert {"山田かまち", "田中"} <= set(texts(ms, "PERSON")), spans(ms)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,label,expected", [
+    ("1877年に城山の乱が起き、1864年には天狗党の乱があった。", "INCIDENT", {"城山の乱"}),
+    ("生活の乱れが問題になった。", "INCIDENT", set()),
+    ("十月の政変で内閣は倒れた。", "INCIDENT", {"十月の政変"}),
+    ("1868年の神戸事件で外国兵と衝突した。堺事件も同年に起きた。", "INCIDENT", {"神戸事件", "堺事件"}),
+    ("海軍は軍艦高雄・比叡の2隻を回航した。", "SHIP", {"高雄", "比叡"}),
+    ("練習船「みずなぎ丸」が入港した。みずなぎ丸は翌日出港した。", "SHIP", {"みずなぎ丸"}),
+    ("通報艦八重山が座礁した(八重山艦事件)。八重山の乗員は救助された。八重山諸島とは別である。", "SHIP", {"八重山"}),
+    ("海軍の佐藤鉄太郎中佐が指揮した。", "PERSON", {"佐藤鉄太郎"}),
+    ("商館長ヤン・コック・ブロンホフが江戸に参府した。", "PERSON", {"ヤン・コック・ブロンホフ"}),
+])
+def test_history_rules_with_the_model(nlp, text, label, expected):
+    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    check_offsets(ms, text)
+    got = texts(ms, label)
+    assert expected <= set(got) and (expected or not got), spans(ms)
+
+
+@pytest.mark.slow
+def test_two_kanji_ship_recurs_but_not_inside_words(nlp):
+    text = "通報艦八重山が座礁した(八重山艦事件)。八重山の乗員は救助された。八重山諸島とは別である。"
+    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    assert texts(ms, "SHIP").count("八重山") == 3, spans(ms)
+
+
+@pytest.mark.slow
+def test_kb_family_name_gives_way_to_another_full_name(nlp):
+    text = "弁護士の鳩山春彦が弁論に立った。"
+    ms = link_mentions(doc_mentions(nlp(text), 0), text)
+    assert ("PERSON", "鳩山春彦") in spans(ms) and ("PERSON", "鳩山") not in spans(ms), spans(ms)

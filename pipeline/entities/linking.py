@@ -64,7 +64,7 @@ def short_form(name: str) -> str | None:
 
 
 def _short_ship_ok(text: str, s: int, e: int) -> bool:
-    """A one- or two-kanji ship name (千島) recurs as a word of its own, or before 艦/号/事件 (千島艦事件)."""
+    """A kanji ship name (千島) recurs as a word of its own, or before 艦/号/事件 (千島艦事件)."""
     if e - s < 2 or (s > 0 and re.match(r"[一-龥々]", text[s - 1])):
         return False
     return e >= len(text) or not re.match(r"[一-龥々]", text[e]) or text[e] in "艦号" or \
@@ -93,9 +93,10 @@ def expand_mentions(mentions: list[dict], text: str) -> list[dict]:
         short_kanji = bool(re.fullmatch(r"[一-龥々]{1,2}", t))
         if short_kanji and label != "SHIP":
             continue  # 南日 would also match inside 南日本
+        kanji_ship = label == "SHIP" and bool(re.fullmatch(r"[一-龥々]+", t))
         for s, e in _find_all(text, t):
-            if short_kanji and not _short_ship_ok(text, s, e):
-                continue
+            if kanji_ship and not _short_ship_ok(text, s, e):
+                continue  # 八重山 the ship, not 八重山諸島
             if not taken[label].overlaps(s, e) and boundary_ok(text, s, e):
                 d = {k: v for k, v in src.items() if k not in ("start", "end", "text", "_reading_of")}
                 d.update(start=s, end=e, text=text[s:e], source="doc:repeat",
