@@ -442,7 +442,7 @@ def test_quoted_name_after_a_hull_number():
 @pytest.mark.slow
 @pytest.mark.parametrize("text,full,short", [
     ("大村益次郎は兵制を改めた。大村は京都で襲われた。", "大村益次郎", "大村"),
-    ("林子平は海防を説いた。林は処罰された。", "林子平", "林"),
+    ("原敬は首相となった。原は東京駅で刺された。", "原敬", "原"),
 ])
 def test_family_name_alone_links_to_the_full_name(nlp, text, full, short):
     ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
@@ -488,3 +488,20 @@ def test_kb_family_name_gives_way_to_another_full_name(nlp):
     text = "弁護士の鳩山春彦が弁論に立った。"
     ms = link_mentions(doc_mentions(nlp(text), 0), text)
     assert ("PERSON", "鳩山春彦") in spans(ms) and ("PERSON", "鳩山") not in spans(ms), spans(ms)
+
+
+@pytest.mark.slow
+def test_chinese_or_korean_one_kanji_family_name_is_not_a_short_form(nlp):
+    text = "李承晩は大統領となった。李は1960年に辞任した。"
+    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    assert "李" not in texts(ms, "PERSON"), spans(ms)
+
+
+@pytest.mark.slow
+def test_incidents_named_by_common_words_need_the_document_to_mark_them(nlp):
+    text = "1952年には事件が続いた(鉄橋事件・青梅事件)。のちに鉄橋事件の捜査は打ち切られた。"
+    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    assert {"鉄橋事件", "青梅事件"} <= set(texts(ms, "INCIDENT")), spans(ms)
+    assert "鉄橋事件・青梅事件" not in texts(ms, "INCIDENT")
+    plain = "彼は鉄橋事件について語らなかった。"
+    assert "鉄橋事件" not in texts(link_mentions(doc_mentions(nlp(plain), 0), plain, use_kb=False), "INCIDENT")

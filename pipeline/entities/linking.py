@@ -169,6 +169,7 @@ def link_mentions(mentions: list[dict], text: str, use_kb: bool = True) -> list[
     confirmed |= {(m["label"], m["text"]) for m in ms if not m.get("_weak")}
     ms = [m for m in ms if not m.get("_weak") or (m["label"], m["text"]) in confirmed
           or any(c in confirmed for c in m.get("_candidates") or [])]
+    ms = _keep_marked_weak_names(ms, text)
     ms = resolve_overlaps(ms)
 
     # rule mentions whose surface is a KB name get the KB candidates
@@ -263,6 +264,26 @@ def link_mentions(mentions: list[dict], text: str, use_kb: bool = True) -> list[
             d["confidence"] = round(float(m.get("confidence", 0.5)), 3)
         out.append(d)
     return out
+
+
+def _keep_marked_weak_names(ms: list[dict], text: str) -> list[dict]:
+    """An incident named by common words (下山事件) stands when the document marks it as a name: in
+    brackets or quotes, in a list of incidents, or twice."""
+    weak = [m for m in ms if m.get("_weak_name")]
+    if not weak:
+        return ms
+    places: dict[str, set] = {}
+    for m in ms:
+        if m["label"] == "INCIDENT":
+            places.setdefault(m["text"], set()).add(m["start"])
+    counts = {t: len(p) for t, p in places.items()}
+    keep = set()
+    for m in weak:
+        before, after = text[m["start"] - 1:m["start"]], text[m["end"]:m["end"] + 1]
+        marked = before in "(（「『・" and after in ")）」』・" or before == "・" or after == "・"
+        if marked or counts[m["text"]] >= 2:
+            keep.add(id(m))
+    return [m for m in ms if not m.get("_weak_name") or id(m) in keep]
 
 
 def _compact(name: str) -> str:
