@@ -505,3 +505,14 @@ def test_incidents_named_by_common_words_need_the_document_to_mark_them(nlp):
     assert "鉄橋事件・青梅事件" not in texts(ms, "INCIDENT")
     plain = "彼は鉄橋事件について語らなかった。"
     assert "鉄橋事件" not in texts(link_mentions(doc_mentions(nlp(plain), 0), plain, use_kb=False), "INCIDENT")
+
+
+@pytest.mark.slow
+def test_family_name_before_a_title_confirms_a_full_name(nlp):
+    text = "公社が発足し、上田定則が初代総裁に就任した。7月、上田総裁が消息を絶った(上田事件)。"
+    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    persons = texts(ms, "PERSON")
+    assert "上田定則" in persons and persons.count("上田") == 2, spans(ms)
+    assert len({m["canonical_id"] for m in ms if m["label"] == "PERSON"}) == 1
+    negative = "初代総裁が決まった。国鉄総裁が会見した。国鉄本社は東京にある。"
+    assert not texts(link_mentions(doc_mentions(nlp(negative), 0), negative, use_kb=False), "PERSON")

@@ -131,6 +131,7 @@ def rule_candidates(text: str, doc: Doc | None = None, tok: rules.TokenInfo | No
         found += rules.ginza_rules(doc, text, tok)
         found += rules.sudachi_name_rules(text, tok)
         found += rules.spaced_name_rules(text, tok)
+        found += rules.surname_title_names(text, tok)
     return found
 
 

@@ -18,6 +18,7 @@ _KANJI = re.compile(r"[一-龥々〆]")
 _LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ0-9]")
 _NAME_SEP = "・･＝="
 _END = "\0"
+_SHIP_PREFIX = re.compile(r"^(?:USS|HMS|ROKS|USNS|RMS|SS|MV|HMAS|HMCS)\s+")
 
 
 def kb_patterns(kb: KnowledgeBase | None = None) -> list[dict]:
@@ -25,7 +26,10 @@ def kb_patterns(kb: KnowledgeBase | None = None) -> list[dict]:
     kb = kb or load_kb()
     out = []
     for e in kb.entities.values():
-        for name in dict.fromkeys(e.names()):
+        names = e.names()
+        if e.type == "SHIP":  # prefixes stay outside a ship's span: HMS Phaeton → Phaeton
+            names = [_SHIP_PREFIX.sub("", n) for n in names]
+        for name in dict.fromkeys(names):
             out.append({"label": e.type, "pattern": name, "id": e.id, "weak": e.is_weak(name)})
     return out
 

@@ -361,13 +361,16 @@ def _incident_core_ok(core: str, tok: TokenInfo | None, s: int) -> bool:
     generic = _res()["inc_generic"]
     rest = core
     changed = True
-    while rest and changed:
+    while rest and changed:  # heads first (大韓航空機爆破 → 大韓), then determiners (同, 本, 大)
         changed = False
         for g in generic:
             if rest.endswith(g):
                 rest = rest[: -len(g)]
                 changed = True
                 break
+    changed = True
+    while rest and changed:
+        changed = False
         for g in generic:
             if rest.startswith(g) and len(rest) > len(g) + (1 if len(g) == 1 else 0):
                 rest = rest[len(g):]
@@ -398,6 +401,13 @@ def incident_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
         i = j
         while i > 0 and _NAME_CHARS.match(text[i - 1]) and j - i < 30:
             i -= 1
+        if text[i:i + 1] == "号" and i > 0 and "ぁ" <= text[i - 1] <= "ゖ":
+            while i > 0 and "ぁ" <= text[i - 1] <= "ゖ" and j - i < 30:  # a kana name with 号: よど号
+                at = list(tok.tokens(i - 1, i)) if tok is not None else []
+                if at and tok.pos[at[0]] in ("ADP", "AUX", "SCONJ", "PART", "VERB") or \
+                        tok is None and text[i - 1] in "にをがはでとへの":
+                    break
+                i -= 1
         core = text[i:j]
         for prev in re.finditer(r"(?:事件|事故|事変|騒動|一揆|政変)・", core):
             i = i + prev.end()  # 下山事件・三鷹事件: each is a name of its own
@@ -871,7 +881,7 @@ def name_part_mentions(text: str, mentions: list[dict], tok: TokenInfo | None) -
     for part, strict in parts.items():
         for found in re.finditer(re.escape(part), text):
             s, e = found.span()
-            titled = bool(re.match(titles, text[e:]))
+            titled = bool(re.match(titles, text[e:])) or text.startswith(("事件", "事故"), e)  # 下山事件
             if (s > 0 and is_kanji(text[s - 1])) or (e < len(text) and is_kanji(text[e]) and not titled):
                 continue
             if not tok.is_token(s, e):
@@ -882,7 +892,43 @@ def name_part_mentions(text: str, mentions: list[dict], tok: TokenInfo | None) -
                 # a word that is also a common noun (松陰) or one kanji only as the subject opening a
                 # clause (。松陰は) or before a title
                 opens = s == 0 or text[s - 1] in "。、「『（(\n 　・"
-                if not (titled or opens and text[e:e + 1] in "はがも"):
+                if not (titled or opens and text[e:e + 1] in ("はがも" if len(part) == 1 else "はがもの")):
                     continue
             out.append(cand(text, s, e, "PERSON", "rule:name-part", 0.6))
     return out
+
+
+def surname_title_names(text: str, tok: TokenInfo | None) -> list[dict]:
+    """A family name before a title (下山総裁) and the same family name followed by one to three more kanji
+    elsewhere (下山定則が) make a full name, whatever SudachiPy's tags: the document names its person twice."""
+    if tok is None:
+        return []
+    r = _res()
+    out = []
+    surnames: dict[str, int] = {}
+    for m in re.finditer(rf"(?<!{KANJI})({KANJI}{{2,3}})(?={r['strong']})", text):
+        sur, s = m.group(1), m.start(1)
+        if sur in r["cjk_stop"] or sur in _title_modifiers() or sur[:2] in _title_modifiers() or \
+                not tok.is_token(s, m.end(1)) or tok.place_like(text, s, m.end(1)) or \
+                any(not ("普通名詞" in tok.tags[i] or tok.tags[i].endswith("人名-姓")) for i in tok.tokens(s, m.end(1))):
+            # a proper noun other than a family name before a title is an organisation or place (国鉄総裁)
+            continue
+        surnames.setdefault(sur, s)
+    for sur in surnames:
+        fulls = []
+        for m in re.finditer(rf"(?<!{KANJI}){re.escape(sur)}({KANJI}{{1,3}})(?=[がはをにのともへ、。（(])", text):
+            given, s, e = m.group(1), m.start(), m.end()
+            if re.match(rf"(?:{r['strong']}|{r['titles']})", given) or given in r["cjk_stop"] or \
+                    not tok.is_token(s, e) or any(tok.pos[i] not in ("NOUN", "PROPN") for i in tok.tokens(s, e)):
+                continue
+            fulls.append((s, e))
+        if fulls:
+            out += [cand(text, s, e, "PERSON", "rule:surname-title", 0.6) for s, e in fulls]
+            out += [cand(text, m.start(), m.end(), "PERSON", "rule:surname-title", 0.6)
+                    for m in re.finditer(rf"(?<!{KANJI}){re.escape(sur)}(?={r['strong']})", text)]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _title_modifiers() -> frozenset:
+    return frozenset(lexicon()["title_modifiers_ja"])
