@@ -11,6 +11,8 @@ OUT ?= outputs
 GOLD ?= corpus/gold
 ENGINE ?= local
 WORKERS ?= 1
+KB ?=
+KBARG := $(if $(KB),--kb $(KB))
 
 export PYTHONHASHSEED := 0
 
@@ -18,7 +20,7 @@ export PYTHONHASHSEED := 0
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
-	@echo "  variables: CORPUS=$(CORPUS) OUT=$(OUT) GOLD=$(GOLD) ENGINE=$(ENGINE) WORKERS=$(WORKERS)"
+	@echo "  variables: CORPUS=$(CORPUS) OUT=$(OUT) GOLD=$(GOLD) ENGINE=$(ENGINE) WORKERS=$(WORKERS) KB=$(KB)"
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON_SYS) -m venv $(VENV)
@@ -28,10 +30,10 @@ $(STAMP): pyproject.toml requirements.lock
 venv: $(STAMP) ## Create .venv and install the pinned dependencies
 
 run: $(STAMP) ## Process CORPUS (default corpus/raw) into OUT (default outputs/)
-	$(PY) -m pipeline run $(CORPUS) --out $(OUT) --engine $(ENGINE) --workers $(WORKERS)
+	$(PY) -m pipeline run $(CORPUS) --out $(OUT) --engine $(ENGINE) --workers $(WORKERS) $(KBARG)
 
 eval: $(STAMP) ## Score OUT against GOLD, beside the anchors and the no-KB ablation; writes OUT/metrics.json
-	$(PY) -m pipeline run $(CORPUS) --out $(OUT) || true
+	$(PY) -m pipeline run $(CORPUS) --out $(OUT) $(KBARG) || true
 	$(PY) -m pipeline run $(CORPUS) --out $(OUT)/ablation/no_kb --no-kb || true
 	$(PY) -m pipeline eval --gold $(GOLD) --out $(OUT) --corpus $(CORPUS)
 

@@ -28,11 +28,12 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-KINDS = ("documents", "mentions", "timexes", "events")
-INT_COLUMNS = {"n_chars", "start", "end", "sent_id", "sent_start", "sent_end", "trigger_start", "trigger_end"}
+KINDS = ("documents", "mentions", "timexes", "events", "entities")
+INT_COLUMNS = {"n_chars", "start", "end", "sent_id", "sent_start", "sent_end", "trigger_start", "trigger_end",
+               "n_mentions", "n_documents"}
 FLOAT_COLUMNS = {"confidence"}
-LIST_COLUMNS = {"timex_ids", "persons", "ships", "incidents", "mention_ids", "actors"}
-DATE_COLUMNS = {"earliest", "latest", "date_earliest", "date_latest", "creation_date"}
+LIST_COLUMNS = {"timex_ids", "persons", "ships", "incidents", "mention_ids", "actors", "aliases"}
+DATE_COLUMNS = {"earliest", "latest", "date_earliest", "date_latest", "creation_date", "first_date", "last_date"}
 CATEGORY_COLUMNS = {"label", "type", "event_class", "lang", "status", "mod", "encoding",
                     "date_source", "cameo_root"}
 DUCKDB_NAME = "pipeline.duckdb"
@@ -421,6 +422,12 @@ def write_analysis(out_dir: Path, records: dict[str, list[dict]]) -> list[Path]:
     from pipeline.export import write_atomic
 
     out_dir = Path(out_dir)
+    if "entities" not in records:
+        from pipeline.entity_table import EntityTable, kb_wikidata
+
+        table = EntityTable(kb_wikidata)
+        table.add(records)
+        records = {**records, "entities": table.rows()}
     written = []
     for kind in KINDS:
         path = out_dir / f"{kind}.parquet"

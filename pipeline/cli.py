@@ -19,13 +19,15 @@ def _os_message(exc: OSError, out: str) -> str:
 
 
 def cmd_run(args) -> int:
+    from pipeline.entities.kb import KBError
     from pipeline.outset import OutLocked
     from pipeline.runner import run_corpus
 
     try:
         result = run_corpus(Path(args.corpus), Path(args.out), use_kb=not args.no_kb, workers=args.workers,
-                            engine=args.engine, scheduler=args.scheduler, allow_empty=args.allow_empty)
-    except (FileNotFoundError, NotADirectoryError, OutLocked) as exc:
+                            engine=args.engine, scheduler=args.scheduler, allow_empty=args.allow_empty,
+                            kb=Path(args.kb) if args.kb and not args.no_kb else None)
+    except (FileNotFoundError, NotADirectoryError, OutLocked, KBError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
@@ -63,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("corpus", nargs="?", default="corpus/raw", help="folder of documents (recursive)")
     run.add_argument("--out", default="outputs", help="output folder (default: outputs)")
     run.add_argument("--no-kb", action="store_true", help="model and rules only, without the knowledge base")
+    run.add_argument("--kb", default=None, metavar="FILE",
+                     help="your own knowledge base (CSV or JSONL: id,label,name_ja,name_en,aliases,wikidata), "
+                          "merged over the bundled one; your entry wins")
     run.add_argument("--workers", type=int, default=1, help="worker processes for the model (default: 1)")
     run.add_argument("--engine", choices=("local", "dask"), default="local", help="where per-document work runs")
     run.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler (engine dask)")

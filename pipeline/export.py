@@ -26,13 +26,17 @@ FIELDS = {
     "documents": ["doc_id", "source_path", "sha256", "encoding", "lang", "n_chars", "status", "error",
                   "creation_date"],
     "mentions": ["doc_id", "mention_id", "label", "text", "start", "end", "sent_id", "canonical_id", "name_ja",
-                 "name_en", "source", "confidence"],
+                 "name_en", "name_en_source", "source", "confidence"],
     "timexes": ["doc_id", "timex_id", "text", "start", "end", "type", "value", "mod", "earliest", "latest",
                 "anchor_timex_id", "calendar", "value_as_written"],
     "events": ["doc_id", "event_id", "sentence", "sent_start", "sent_end", "date_value", "date_earliest",
                "date_latest", "timex_ids", "trigger", "trigger_start", "trigger_end", "event_class", "persons",
                "ships", "incidents", "mention_ids"],
+    # derived from the mentions and events of the whole corpus (pipeline.entity_table), written last
+    "entities": ["canonical_id", "label", "name_ja", "name_en", "name_en_source", "wikidata", "aliases", "n_mentions",
+                 "n_documents", "first_date", "last_date", "date_value", "earliest", "latest"],
 }
+DERIVED = ("entities",)
 LIST_SEP = "|"
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -142,13 +146,27 @@ class Columns:
 
     def __init__(self):
         from pipeline.analysis import ColumnScan
+        from pipeline.entity_table import EntityTable, kb_wikidata
 
         self.scans = {kind: ColumnScan(kind) for kind in FIELDS}
+        self.entities = EntityTable(kb_wikidata)
+        self._derived: dict[str, list[dict]] | None = None
 
     def add(self, part: dict[str, list[dict]]) -> None:
         for kind, scan in self.scans.items():
-            for r in part.get(kind, ()):
-                scan.add(r)
+            if kind not in DERIVED:
+                for r in part.get(kind, ()):
+                    scan.add(r)
+        self.entities.add(part)
+
+    def derived(self) -> dict[str, list[dict]]:
+        """The corpus-level kinds, once every document has been added (their columns scanned too)."""
+        if self._derived is None:
+            self._derived = {"entities": self.entities.rows()}
+            for kind, rows in self._derived.items():
+                for r in rows:
+                    self.scans[kind].add(r)
+        return self._derived
 
 
 def write_outputs(out_dir: Path, records: dict[str, list[dict]]) -> list[Path]:
@@ -170,6 +188,7 @@ def write_streamed(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[di
         columns = Columns()
         for part in parts():
             columns.add(part)
+    derived = columns.derived()
     scans = columns.scans
 
     temps: list[tuple[Path, Path]] = []  # (temp, final) in replacement order
@@ -189,13 +208,20 @@ def write_streamed(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[di
             writer = csv.writer(text, lineterminator="\n")
             writer.writerow(header)
             sinks[kind] = (files["jsonl"], writer, header, ParquetStream(files["parquet"], scans[kind]))
+        def write(kind: str, records) -> None:
+            jsonl, writer, header, parquet = sinks[kind]
+            fields = FIELDS[kind]
+            for r in records:
+                jsonl.write(_jsonl_line(r, fields).encode("utf-8"))
+                writer.writerow([csv_cell(r.get(f, "")) for f in header])
+                parquet.add(r)
+
         for part in parts():
-            for kind, fields in FIELDS.items():
-                jsonl, writer, header, parquet = sinks[kind]
-                for r in part.get(kind, ()):
-                    jsonl.write(_jsonl_line(r, fields).encode("utf-8"))
-                    writer.writerow([csv_cell(r.get(f, "")) for f in header])
-                    parquet.add(r)
+            for kind in FIELDS:
+                if kind not in DERIVED:
+                    write(kind, part.get(kind, ()))
+        for kind, records in derived.items():
+            write(kind, records)
         for _, _, _, parquet in sinks.values():
             parquet.close()
         for fh in reversed(handles):  # each text wrapper before the file under it

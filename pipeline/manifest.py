@@ -24,9 +24,10 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 @lru_cache(maxsize=8)
-def fingerprint(use_kb: bool) -> str:
-    """Hash of the package's code and data files and the run options: any change reprocesses."""
-    h = hashlib.sha256(f"use_kb={use_kb}".encode())
+def fingerprint(use_kb: bool, user_kb: str = "") -> str:
+    """Hash of the package's code and data files and the run options (and the user KB's digest):
+    any change reprocesses."""
+    h = hashlib.sha256(f"use_kb={use_kb}".encode() + (f"|user_kb={user_kb}".encode() if user_kb else b""))
     for path in sorted(PACKAGE_DIR.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".json", ".jsonl", ".tsv", ".csv") and "__pycache__" not in path.parts:
             h.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
@@ -37,7 +38,9 @@ def fingerprint(use_kb: bool) -> str:
 class DocCache:
     def __init__(self, out_dir: Path, use_kb: bool):
         self.dir = Path(out_dir) / ".cache" / "docs"
-        self.fingerprint = fingerprint(use_kb)
+        from pipeline.entities.kb import user_kb_digest
+
+        self.fingerprint = fingerprint(use_kb, user_kb_digest() if use_kb else "")
 
     def _path(self, doc_id: str) -> Path:
         return self.dir / (hashlib.sha256(doc_id.encode()).hexdigest()[:24] + ".json")

@@ -123,6 +123,7 @@ def _records(doc: Document, parsed: list[tuple[int, object]], use_kb: bool) -> d
             "canonical_id": m.get("canonical_id", ""),
             "name_ja": m.get("name_ja", ""),
             "name_en": m.get("name_en", ""),
+            "name_en_source": m.get("name_en_source", ""),
             "source": m.get("source", ""),
             "confidence": round(float(m.get("confidence", 1.0)), 3),
         })

@@ -53,8 +53,29 @@ def _progress(total: int):
 
 
 def run_corpus(corpus_dir: Path, out_dir: Path, use_kb: bool = True, workers: int = 1,
-               engine: str = "local", scheduler: str | None = None, allow_empty: bool = False) -> RunResult:
-    """Process every input of corpus_dir into out_dir (locked for the run; see pipeline.outset)."""
+               engine: str = "local", scheduler: str | None = None, allow_empty: bool = False,
+               kb: Path | None = None) -> RunResult:
+    """Process every input of corpus_dir into out_dir (locked for the run; see pipeline.outset).
+    `kb`: a user knowledge base (CSV/JSONL) merged over the bundled one for this run (checked first:
+    KBError names the bad line); without it $PIPELINE_KB is used when set."""
+    if kb is None:
+        return _run_corpus(corpus_dir, out_dir, use_kb, workers, engine, scheduler, allow_empty)
+    from pipeline.entities.kb import USER_KB_ENV, read_user_kb
+
+    read_user_kb(kb)
+    before = os.environ.get(USER_KB_ENV)
+    os.environ[USER_KB_ENV] = str(Path(kb).resolve())  # the model workers inherit it
+    try:
+        return _run_corpus(corpus_dir, out_dir, use_kb, workers, engine, scheduler, allow_empty)
+    finally:
+        if before is None:
+            os.environ.pop(USER_KB_ENV, None)
+        else:
+            os.environ[USER_KB_ENV] = before
+
+
+def _run_corpus(corpus_dir: Path, out_dir: Path, use_kb: bool, workers: int, engine: str,
+                scheduler: str | None, allow_empty: bool) -> RunResult:
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
     if not corpus_dir.is_dir():
         if corpus_dir.exists():

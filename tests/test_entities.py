@@ -1,6 +1,7 @@
 """Entities stage: KB, character-level matching, rules (also for names in no data file), linking."""
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -9,6 +10,7 @@ from pipeline.entities import doc_mentions, finish, link_mentions, rule_candidat
 from pipeline.entities.kb import load_kb, norm_key
 from pipeline.entities.linking import slug
 from pipeline.entities.patterns import kb_matcher
+from pipeline.entities.rules import TokenInfo
 
 
 def spans(ms, label=None):
@@ -254,7 +256,7 @@ def test_mention_dicts_follow_the_contract():
     ms = link_mentions(text_mentions(text), text)
     for m in ms:
         assert set(m) == {"label", "start", "end", "text", "source", "canonical_id", "name_ja", "name_en",
-                          "confidence"}
+                          "name_en_source", "confidence"}
         assert 0 < m["confidence"] <= 1
     p = [(m["text"], m["canonical_id"], m["name_en"]) for m in ms if m["label"] == "PERSON"]
     assert p == [("ドナルド・トランプ", "person:donald-trump", "Donald Trump"),
@@ -312,3 +314,205 @@ def test_entity_components_are_cheap(nlp):
     elapsed = time.perf_counter() - t
     assert elapsed < 1.0, elapsed
     assert len(doc._.entity_mentions) >= 160
+
+
+# ---------------------------------------------------------------- Japanese history (issue 13): rules without KB
+
+@pytest.mark.parametrize("text,name", [
+    ("陸軍の輸送船「高千穂丸」が台湾沖で撃沈された。", "高千穂丸"),
+    ("マグロ漁船第八共栄丸が座礁した。", "第八共栄丸"),
+    ("1930年に竣工した八幡丸は太平洋航路に就航した。", "八幡丸"),
+    ("鉄道連絡船翔鳳丸が出港した。", "翔鳳丸"),
+    ("The liner Heian Maru sailed for Seattle.", "Heian Maru"),
+])
+def test_maru_ship_names(text, name):
+    ms = rules_only(text)
+    check_offsets(ms, text)
+    assert name in texts(ms, "SHIP"), spans(ms)
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("弾丸が命中した。", "弾丸"),
+    ("城の本丸に入った。", "本丸"),
+    ("牛若丸は鞍馬で育った。", "牛若丸"),
+    ("丸太を運んだ。", "丸"),
+])
+def test_maru_negatives(text, surface):
+    assert surface not in texts(rules_only(text), "SHIP")
+
+
+def test_latin_name_in_brackets_is_the_same_ship():
+    text = "汽船ダラス号(Dallas)が横浜に入港した。"
+    ms = rules_only(text)
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "SHIP"}
+    assert ids.get("ダラス号") and ids.get("Dallas") == ids["ダラス号"], spans(ms)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("1862年に坂下門外の変が起きた。", "坂下門外の変"),
+    ("禁門の変で長州藩は敗れた。", "禁門の変"),
+    ("1928年の三・一五事件では多数が検挙された。", "三・一五事件"),
+    ("1918年の米騒動は全国に広がった。", "米騒動"),
+    ("郡上一揆は宝暦年間に起きた。", "郡上一揆"),
+    ("秩父事件の後、自由党は解党した。", "秩父事件"),
+])
+def test_earlier_history_incidents(text, name):
+    ms = rules_only(text)
+    check_offsets(ms, text)
+    assert name in texts(ms, "INCIDENT"), spans(ms)
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("社会体制の変化が進んだ。", "社会体制の変"),
+    ("会場は大騒動になった。", "大騒動"),
+    ("各地で百姓一揆が頻発した。", "百姓一揆"),
+    ("それはこの国の変な習慣だ。", "この国の変"),
+])
+def test_earlier_history_incident_negatives(text, surface):
+    found = texts(rules_only(text), "INCIDENT")
+    assert not any(surface in f or f in surface for f in found), found
+
+
+def test_emperor_name_is_one_person():
+    text = "1912年、大正天皇が即位した。歴代天皇の陵墓が調査された。"
+    persons = texts(rules_only(text), "PERSON")
+    assert "大正天皇" in persons and not any("歴代" in p for p in persons)
+
+
+def test_ids_are_ascii_and_name_en_has_a_source():
+    text = "1930年に竣工した八幡丸は太平洋航路に就航した。The Hachiman Maru later became a troop ship."
+    ms = rules_only(text)
+    ships = [m for m in ms if m["label"] == "SHIP"]
+    assert {m["canonical_id"] for m in ships} == {"ship:hachiman-maru"}, ships
+    assert all(m["name_en"] == "Hachiman Maru" and m["name_en_source"] == "text" for m in ships)
+    for m in ms:
+        if m["canonical_id"]:
+            assert re.fullmatch(r"[a-z]+:[a-z0-9][a-z0-9-]*", m["canonical_id"]), m
+            assert m["name_en"] and m["name_en_source"] in ("kb", "text", "romanized")
+
+
+def test_romanized_slugs():
+    from pipeline.entities.romanize import display
+
+    assert slug("高杉晋作") == "takasugi-shinsaku"
+    assert slug("高杉 晋作") == slug("高杉晋作")
+    assert slug("大久保利通") == "okubo-toshimichi"
+    assert slug("大正天皇") == "taisho-tenno"
+    assert display("八幡丸") == "Hachiman Maru"
+
+
+def test_in_document_full_name_beats_the_kb_for_a_short_form():
+    text = "英国商人ジョージ・リチャードソンが来日した。リチャードソンは横浜に住んだ。"
+    ms = link_mentions(text_mentions(text), text)
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "PERSON"}
+    assert ids["リチャードソン"] == ids["ジョージ・リチャードソン"] != "person:bill-richardson"
+
+
+# ---------------------------------------------------------------- Japanese history with the GiNZA model
+
+@pytest.mark.slow
+def test_japanese_names_without_titles_and_short_forms(nlp):
+    text = ("高杉晋作は奇兵隊を組織した。晋作は下関で挙兵した。"
+            "吉田松陰の門下には伊藤俊輔もいた。松陰は江戸で処刑された。"
+            "江差沖で座礁した船は浅草寺の近くで語られた。(文 山田 太郎)")
+    doc = nlp(text)
+    tok = TokenInfo(doc)
+    ms = link_mentions(finish(text, rule_candidates(text, doc, tok), tok), text, use_kb=False)
+    check_offsets(ms, text)
+    persons = texts(ms, "PERSON")
+    assert {"高杉晋作", "晋作", "吉田松陰", "松陰", "山田 太郎"} <= set(persons), persons
+    assert not any(p.endswith(("沖", "寺")) for p in persons), persons
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "PERSON"}
+    assert ids["晋作"] == ids["高杉晋作"] == "person:takasugi-shinsaku"
+    assert ids["松陰"] == ids["吉田松陰"]
+    assert all(m["name_en_source"] == "romanized" for m in ms if m["label"] == "PERSON")
+
+
+def test_numbered_vessel_named_by_its_number_alone():
+    text = "巡視艇「あさひ812号」が漁船を救助した。救助の後、812号は母港に戻った。"
+    ms = rules_only(text)
+    ships = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "SHIP"}
+    assert ships.get("812号") and ships["812号"] == ships["あさひ812号"], spans(ms)
+
+
+def test_quoted_name_after_a_hull_number():
+    assert "はやぶさ" in texts(rules_only("同型の2番艇「はやぶさ」は2002年に就役した。"), "SHIP")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,full,short", [
+    ("大村益次郎は兵制を改めた。大村は京都で襲われた。", "大村益次郎", "大村"),
+    ("原敬は首相となった。原は東京駅で刺された。", "原敬", "原"),
+])
+def test_family_name_alone_links_to_the_full_name(nlp, text, full, short):
+    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "PERSON"}
+    assert ids.get(short) and ids[short] == ids[full], ids
+
+
+@pytest.mark.slow
+def test_model_names_with_kana_given_names_are_kept(nlp):
+    text = "作家の山田かまちは詩を書いた。江戸では田中さんが住んでいた。"
+    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    assert {"山田かまち", "田中"} <= set(texts(ms, "PERSON")), spans(ms)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,label,expected", [
+    ("1877年に城山の乱が起き、1864年には天狗党の乱があった。", "INCIDENT", {"城山の乱"}),
+    ("生活の乱れが問題になった。", "INCIDENT", set()),
+    ("十月の政変で内閣は倒れた。", "INCIDENT", {"十月の政変"}),
+    ("1868年の神戸事件で外国兵と衝突した。堺事件も同年に起きた。", "INCIDENT", {"神戸事件", "堺事件"}),
+    ("海軍は軍艦高雄・比叡の2隻を回航した。", "SHIP", {"高雄", "比叡"}),
+    ("練習船「みずなぎ丸」が入港した。みずなぎ丸は翌日出港した。", "SHIP", {"みずなぎ丸"}),
+    ("通報艦八重山が座礁した(八重山艦事件)。八重山の乗員は救助された。八重山諸島とは別である。", "SHIP", {"八重山"}),
+    ("海軍の佐藤鉄太郎中佐が指揮した。", "PERSON", {"佐藤鉄太郎"}),
+    ("商館長ヤン・コック・ブロンホフが江戸に参府した。", "PERSON", {"ヤン・コック・ブロンホフ"}),
+])
+def test_history_rules_with_the_model(nlp, text, label, expected):
+    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    check_offsets(ms, text)
+    got = texts(ms, label)
+    assert expected <= set(got) and (expected or not got), spans(ms)
+
+
+@pytest.mark.slow
+def test_two_kanji_ship_recurs_but_not_inside_words(nlp):
+    text = "通報艦八重山が座礁した(八重山艦事件)。八重山の乗員は救助された。八重山諸島とは別である。"
+    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    assert texts(ms, "SHIP").count("八重山") == 3, spans(ms)
+
+
+@pytest.mark.slow
+def test_kb_family_name_gives_way_to_another_full_name(nlp):
+    text = "弁護士の鳩山春彦が弁論に立った。"
+    ms = link_mentions(doc_mentions(nlp(text), 0), text)
+    assert ("PERSON", "鳩山春彦") in spans(ms) and ("PERSON", "鳩山") not in spans(ms), spans(ms)
+
+
+@pytest.mark.slow
+def test_chinese_or_korean_one_kanji_family_name_is_not_a_short_form(nlp):
+    text = "李承晩は大統領となった。李は1960年に辞任した。"
+    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    assert "李" not in texts(ms, "PERSON"), spans(ms)
+
+
+@pytest.mark.slow
+def test_incidents_named_by_common_words_need_the_document_to_mark_them(nlp):
+    text = "1952年には事件が続いた(鉄橋事件・青梅事件)。のちに鉄橋事件の捜査は打ち切られた。"
+    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    assert {"鉄橋事件", "青梅事件"} <= set(texts(ms, "INCIDENT")), spans(ms)
+    assert "鉄橋事件・青梅事件" not in texts(ms, "INCIDENT")
+    plain = "彼は鉄橋事件について語らなかった。"
+    assert "鉄橋事件" not in texts(link_mentions(doc_mentions(nlp(plain), 0), plain, use_kb=False), "INCIDENT")
+
+
+@pytest.mark.slow
+def test_family_name_before_a_title_confirms_a_full_name(nlp):
+    text = "公社が発足し、上田定則が初代総裁に就任した。7月、上田総裁が消息を絶った(上田事件)。"
+    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    persons = texts(ms, "PERSON")
+    assert "上田定則" in persons and persons.count("上田") == 2, spans(ms)
+    assert len({m["canonical_id"] for m in ms if m["label"] == "PERSON"}) == 1
+    negative = "初代総裁が決まった。国鉄総裁が会見した。国鉄本社は東京にある。"
+    assert not texts(link_mentions(doc_mentions(nlp(negative), 0), negative, use_kb=False), "PERSON")

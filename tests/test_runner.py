@@ -104,7 +104,8 @@ def test_incremental_reruns(tmp_path, nlp, monkeypatch):
     (corpus / "b.txt").unlink()
     run_corpus(corpus, out)
     for kind in FIELDS:
-        assert all(r["doc_id"] != "b" for r in _jsonl(out, kind))
+        assert all(r.get("doc_id") != "b" for r in _jsonl(out, kind))
+    assert all(r["n_documents"] <= 2 for r in _jsonl(out, "entities"))
     check_outputs(corpus, out)
 
 

@@ -60,12 +60,10 @@ class EntityKBMatcher:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
-        self.kb = load_kb()
-        self.matcher = kb_matcher()
 
     def __call__(self, doc: Doc) -> Doc:
-        work = _work(doc)
-        work.candidates += kb_mentions(work.text, self.matcher, self.kb)
+        work = _work(doc)  # the KB is looked up per doc: a run's --kb may differ from the last run's
+        work.candidates += kb_mentions(work.text, kb_matcher(), load_kb())
         return doc
 
 
@@ -87,7 +85,7 @@ class EntityResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         work = _work(doc)
-        doc._.entity_mentions = finish(work.text, work.candidates)
+        doc._.entity_mentions = finish(work.text, work.candidates, work.tokens)
         doc._.entity_work = None
         return doc
 
@@ -123,18 +121,37 @@ def rule_candidates(text: str, doc: Doc | None = None, tok: rules.TokenInfo | No
     found += rules.person_title_rules(text, tok)
     found += rules.katakana_fullname_rule(text)
     found += rules.ship_rules(text, tok)
+    found += rules.maru_ship_rules(text, tok)
     found += rules.incident_rules(text, tok)
+    found += rules.hen_incident_rules(text, tok)
+    found += rules.emperor_rules(text, tok)
     found += rules.english_person_rules(text)
     found += rules.english_incident_rules(text)
     if doc is not None:
         found += rules.ginza_rules(doc, text, tok)
         found += rules.sudachi_name_rules(text, tok)
+        found += rules.spaced_name_rules(text, tok)
+        found += rules.surname_title_names(text, tok)
     return found
 
 
-def finish(text: str, candidates: list[dict]) -> list[dict]:
-    ms = resolve_overlaps(candidates)
-    ms = resolve_overlaps(ms + rules.reading_mentions(text, ms))
+_FULL_NAME_SOURCES = ("rule:sudachi", "rule:sudachi-spaced", "rule:emperor", "rule:ginza-kana-name")
+
+
+def _drop_kb_family_names(candidates: list[dict]) -> list[dict]:
+    """A KB alias that is only the family name of a longer full name read off the tokens (鳩山 in 鳩山和夫)
+    gives way to it: the document names another bearer of that family name."""
+    fulls = [c for c in candidates if c["label"] == "PERSON" and c["source"] in _FULL_NAME_SOURCES]
+    if not fulls:
+        return candidates
+    return [c for c in candidates if not (
+        c["label"] == "PERSON" and c["source"] == "kb" and any(
+            f["start"] == c["start"] and f["end"] > c["end"] for f in fulls))]
+
+
+def finish(text: str, candidates: list[dict], tok: rules.TokenInfo | None = None) -> list[dict]:
+    ms = resolve_overlaps(_drop_kb_family_names(candidates))
+    ms = resolve_overlaps(ms + rules.reading_mentions(text, ms) + rules.name_part_mentions(text, ms, tok))
     return ms
 
 
@@ -157,7 +174,8 @@ def doc_mentions(doc: Doc, base: int = 0) -> list[dict]:
     ms = doc._.entity_mentions
     if ms is None:  # the components did not run: rules only
         text = doc.text
-        ms = finish(text, rule_candidates(text, doc))
+        tok = rules.TokenInfo(doc)
+        ms = finish(text, rule_candidates(text, doc, tok), tok)
     return [_provisional(m, base) for m in ms]
 
 

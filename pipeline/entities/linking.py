@@ -6,67 +6,31 @@
 - Ambiguous KB aliases (ブッシュ: father or son; クリントン: Bill or Hillary) are scored by the unambiguous
   mentions of each candidate nearby, the years written nearby (KB `active`), and title words next to the
   name (KB `roles`); a close call keeps the KB prior with low confidence.
-- Names in no KB get a deterministic id from their normalized name (person:<romanized>), so spelling
-  variants (ジョージW.ブッシュ / ジョージ・W・ブッシュ) share one id across documents.
+- Names in no KB get a deterministic ASCII id from their Hepburn romanization (person:togo-heihachiro), so
+  spelling variants (ジョージW.ブッシュ / ジョージ・W・ブッシュ) and scripts (東郷平八郎 / Togo Heihachiro)
+  share one id across documents; a kanji surname or given name alone (東郷, 龍馬) links to the full name
+  in the document that it shortens.
+- name_en comes from the KB (name_en_source "kb"), else from a Latin-script mention of the same entity in
+  the document ("text"), else from the romanization ("romanized").
 """
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
 
-from .kb import DATA, KnowledgeBase, lexicon, load_kb, norm_key
+from .kb import KnowledgeBase, lexicon, load_kb
 from .patterns import boundary_ok, is_kata
 from .resolve import CORE, Spans, resolve_overlaps
+from .romanize import display, slug
 from .rules import components, entity_incident_rules
 
-_PUBLIC = ("label", "start", "end", "text", "source", "canonical_id", "name_ja", "name_en", "confidence")
+_PUBLIC = ("label", "start", "end", "text", "source", "canonical_id", "name_ja", "name_en", "name_en_source",
+           "confidence")
+_KANJI_NAME = re.compile(r"[一-龥々ヶ]+(?:[ \u3000][一-龥々ヶ]+)?")
+_LATIN = re.compile(r"[\x00-\x7f]+")
+_SHIP_NUMBER = re.compile(r".*[ぁ-ゖァ-ヺー一-龥々](\d{2,}号)")
+_NUMBER_BEFORE_OK = re.compile(r"[\s、。，,「『(（はがをにともの]")
 _YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
 _PREFIX = {"PERSON": "person", "SHIP": "ship", "INCIDENT": "incident"}
-
-
-@lru_cache(maxsize=1)
-def _romaji() -> tuple[dict, dict]:
-    with open(DATA / "romaji.json", encoding="utf-8") as f:
-        d = json.load(f)
-    return d["mono"], d["di"]
-
-
-def romanize(kana: str) -> str:
-    mono, di = _romaji()
-    out = []
-    i = 0
-    while i < len(kana):
-        two = kana[i:i + 2]
-        c = kana[i]
-        if two in di:
-            out.append(di[two])
-            i += 2
-            continue
-        if c == "ッ" and i + 1 < len(kana):
-            nxt = di.get(kana[i + 1:i + 3]) or mono.get(kana[i + 1], "")
-            out.append(nxt[:1] if nxt else "")
-        elif c == "ー":
-            pass  # long vowels vary between spellings (ジミー/ジミ); leave them out of ids
-        elif c in mono:
-            out.append(mono[c])
-        else:
-            out.append(c.lower())
-        i += 1
-    return "".join(out)
-
-
-def slug(name: str) -> str:
-    """Deterministic id body for a name not in the KB."""
-    parts = re.findall(r"[ァ-ヺー]+|[A-Za-zＡ-Ｚａ-ｚ0-9０-９]+|[^\sァ-ヺーA-Za-zＡ-Ｚａ-ｚ0-9０-９・･＝=.．\-‐]+", name)
-    out = []
-    for p in parts:
-        if re.fullmatch(r"[ァ-ヺー]+", p):
-            out.append(romanize(p))
-        else:
-            out.append(norm_key(p))
-    s = "-".join(x for x in out if x)
-    return re.sub(r"-{2,}", "-", s).strip("-") or norm_key(name)
 
 
 def unknown_id(label: str, name: str) -> str:
@@ -99,6 +63,14 @@ def short_form(name: str) -> str | None:
     return last
 
 
+def _short_ship_ok(text: str, s: int, e: int) -> bool:
+    """A kanji ship name (千島) recurs as a word of its own, or before 艦/号/事件 (千島艦事件)."""
+    if e - s < 2 or (s > 0 and re.match(r"[一-龥々]", text[s - 1])):
+        return False
+    return e >= len(text) or not re.match(r"[一-龥々]", text[e]) or text[e] in "艦号" or \
+        text.startswith(("事件", "事故", "沈没", "撃沈"), e)
+
+
 def expand_mentions(mentions: list[dict], text: str) -> list[dict]:
     """Add recurrences of rule-found names and short forms of full person names."""
     out = list(mentions)
@@ -118,9 +90,13 @@ def expand_mentions(mentions: list[dict], text: str) -> list[dict]:
     for (label, t), src in surfaces.items():
         if src["source"] == "kb":
             continue  # the KB matcher already saw every occurrence
-        if re.fullmatch(r"[一-龥々]{1,2}", t):
+        short_kanji = bool(re.fullmatch(r"[一-龥々]{1,2}", t))
+        if short_kanji and label != "SHIP":
             continue  # 南日 would also match inside 南日本
+        kanji_ship = label == "SHIP" and bool(re.fullmatch(r"[一-龥々]+", t))
         for s, e in _find_all(text, t):
+            if kanji_ship and not _short_ship_ok(text, s, e):
+                continue  # 八重山 the ship, not 八重山諸島
             if not taken[label].overlaps(s, e) and boundary_ok(text, s, e):
                 d = {k: v for k, v in src.items() if k not in ("start", "end", "text", "_reading_of")}
                 d.update(start=s, end=e, text=text[s:e], source="doc:repeat",
@@ -143,6 +119,22 @@ def expand_mentions(mentions: list[dict], text: str) -> list[dict]:
             out.append({"start": s, "end": e, "text": text[s:e], "label": "PERSON", "source": "doc:shortform",
                         "confidence": 0.7})
             taken["PERSON"].add(s, e)
+    # a numbered vessel named by its number alone (チャムスリ357号 … 357号は): the number is a mention of it
+    numbered: dict[str, dict] = {}
+    for m in mentions:
+        hit = _SHIP_NUMBER.fullmatch(m["text"]) if m["label"] == "SHIP" else None
+        if hit:
+            numbered.setdefault(hit.group(1), m)
+    taken.setdefault("SHIP", Spans())
+    for number, full in numbered.items():
+        for s, e in _find_all(text, number):
+            if taken["SHIP"].overlaps(s, e) or (s > 0 and not _NUMBER_BEFORE_OK.match(text[s - 1])):
+                continue
+            if e < len(text) and text[e] in "令砲外泣数館線機":
+                continue
+            out.append({"start": s, "end": e, "text": text[s:e], "label": "SHIP", "source": "doc:shortform",
+                        "confidence": 0.6, "_reading_of": (full["start"], full["end"])})
+            taken["SHIP"].add(s, e)
     return out
 
 
@@ -177,6 +169,7 @@ def link_mentions(mentions: list[dict], text: str, use_kb: bool = True) -> list[
     confirmed |= {(m["label"], m["text"]) for m in ms if not m.get("_weak")}
     ms = [m for m in ms if not m.get("_weak") or (m["label"], m["text"]) in confirmed
           or any(c in confirmed for c in m.get("_candidates") or [])]
+    ms = _keep_marked_weak_names(ms, text)
     ms = resolve_overlaps(ms)
 
     # rule mentions whose surface is a KB name get the KB candidates
@@ -222,8 +215,10 @@ def link_mentions(mentions: list[dict], text: str, use_kb: bool = True) -> list[
         if m["label"] not in CORE:
             continue
         single_kb = len(m.get("_candidates") or []) == 1
-        if m["label"] == "PERSON" and not single_kb and m["text"] in full_by_short:
-            options = full_by_short[m["text"]]
+        options = full_by_short.get(m["text"]) if m["label"] == "PERSON" else None
+        if options and single_kb and any(cid == m["_candidates"][0] for _, cid in options):
+            options = None  # the KB's referent is the one the document names in full
+        if options:
             before = [o for o in options if o[0] <= m["start"]]
             _, cid = max(before) if before else min(options)
             ids[n] = (cid, 0.85 if before else 0.75)
@@ -238,6 +233,8 @@ def link_mentions(mentions: list[dict], text: str, use_kb: bool = True) -> list[
                       and o.get("source") != "rule:incident-of-entity"]
             if fuller:
                 ids[n] = (ids[min(fuller)[1]][0], 0.75)
+    _link_kanji_short_forms(ms, ids)
+    _link_reversed_latin(ms, ids)
     # readings share the id of the name they follow
     by_span = {(m["start"], m["end"]): n for n, m in enumerate(ms)}
     for n, m in enumerate(ms):
@@ -248,16 +245,20 @@ def link_mentions(mentions: list[dict], text: str, use_kb: bool = True) -> list[
     out = []
     for n, m in enumerate(ms):
         d = {k: m.get(k) for k in _PUBLIC}
+        d["name_en_source"] = ""
         if n in ids:
             cid, conf = ids[n]
             d["canonical_id"] = cid
             d["confidence"] = round(float(conf), 3)
             ent = kb.get(cid) if kb is not None else None
-            if ent is not None:
-                d["name_ja"], d["name_en"] = ent.name_ja, ent.name_en
+            if ent is not None and ent.name_en:
+                d["name_ja"], d["name_en"], d["name_en_source"] = ent.name_ja, ent.name_en, "kb"
             else:
                 d["name_ja"] = _display(ms, ids, cid, latin=False)
                 d["name_en"] = _display(ms, ids, cid, latin=True)
+                d["name_en_source"] = "text"
+                if not d["name_en"]:
+                    d["name_en"], d["name_en_source"] = display(d["name_ja"] or m["text"]), "romanized"
         else:
             d["canonical_id"] = None
             d["confidence"] = round(float(m.get("confidence", 0.5)), 3)
@@ -265,7 +266,67 @@ def link_mentions(mentions: list[dict], text: str, use_kb: bool = True) -> list[
     return out
 
 
+def _keep_marked_weak_names(ms: list[dict], text: str) -> list[dict]:
+    """An incident named by common words (下山事件) stands when the document marks it as a name: in
+    brackets or quotes, in a list of incidents, or twice."""
+    weak = [m for m in ms if m.get("_weak_name")]
+    if not weak:
+        return ms
+    places: dict[str, set] = {}
+    for m in ms:
+        if m["label"] == "INCIDENT":
+            places.setdefault(m["text"], set()).add(m["start"])
+    counts = {t: len(p) for t, p in places.items()}
+    keep = set()
+    for m in weak:
+        before, after = text[m["start"] - 1:m["start"]], text[m["end"]:m["end"] + 1]
+        marked = before in "(（「『・" and after in ")）」』・" or before == "・" or after == "・"
+        if marked or counts[m["text"]] >= 2:
+            keep.add(id(m))
+    return [m for m in ms if not m.get("_weak_name") or id(m) in keep]
+
+
+def _compact(name: str) -> str:
+    return name.replace(" ", "").replace("\u3000", "")
+
+
+def _link_kanji_short_forms(ms: list[dict], ids: dict[int, tuple[str, float]]) -> None:
+    """A kanji surname or given name alone (東郷, 龍馬; also before a title, which stays outside the span)
+    takes the id of the full name it begins or ends in the document: the nearest one before it, else after."""
+    fulls = [(m["start"], k, _compact(m["text"])) for k, m in enumerate(ms)
+             if m["label"] == "PERSON" and k in ids and _KANJI_NAME.fullmatch(m["text"])
+             and len(_compact(m["text"])) >= 2]
+    if not fulls:
+        return
+    for n, m in enumerate(ms):
+        t = m["text"]
+        if m["label"] != "PERSON" or n not in ids or not _KANJI_NAME.fullmatch(t) or len(t) > 3 or " " in t:
+            continue
+        options = [(s, k) for s, k, full in fulls
+                   if k != n and len(full) > len(t) and (full.startswith(t) or full.endswith(t))]
+        if not options:
+            continue
+        before = [o for o in options if o[0] <= m["start"]]
+        _, k = max(before) if before else min(options)
+        ids[n] = (ids[k][0], 0.8 if before else 0.7)
+
+
+def _link_reversed_latin(ms: list[dict], ids: dict[int, tuple[str, float]]) -> None:
+    """Heihachiro Togo (given name first, as English text writes it) shares the id of 東郷平八郎."""
+    present = {c for c, _ in ids.values()}
+    for n, m in enumerate(ms):
+        if m["label"] != "PERSON" or n not in ids or not _LATIN.fullmatch(m["text"]):
+            continue
+        cid = ids[n][0]
+        prefix, _, body = cid.partition(":")
+        parts = body.split("-")
+        if len(parts) == 2:
+            alt = f"{prefix}:{parts[1]}-{parts[0]}"
+            if alt in present and alt != cid:
+                ids[n] = (alt, ids[n][1])
+
+
 def _display(ms, ids, cid, latin: bool) -> str | None:
     names = [ms[n]["text"] for n, (c, _) in ids.items() if c == cid]
-    names = [x for x in names if bool(re.fullmatch(r"[\x00-\x7f]+", x)) == latin]
+    names = [x for x in names if bool(_LATIN.fullmatch(x)) == latin]
     return max(names, key=len) if names else None

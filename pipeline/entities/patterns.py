@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .kb import KnowledgeBase, load_kb, norm_key, normalized_view
+from .kb import KnowledgeBase, _key, _load, load_kb, norm_key, normalized_view, user_kb_path
 
 _KATA = re.compile(r"[ァ-ヺー]")
 _KANJI = re.compile(r"[一-龥々〆]")
 _LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ0-9]")
 _NAME_SEP = "・･＝="
 _END = "\0"
+_SHIP_PREFIX = re.compile(r"^(?:USS|HMS|ROKS|USNS|RMS|SS|MV|HMAS|HMCS)\s+")
 
 
 def kb_patterns(kb: KnowledgeBase | None = None) -> list[dict]:
@@ -25,7 +26,10 @@ def kb_patterns(kb: KnowledgeBase | None = None) -> list[dict]:
     kb = kb or load_kb()
     out = []
     for e in kb.entities.values():
-        for name in dict.fromkeys(e.names()):
+        names = e.names()
+        if e.type == "SHIP":  # prefixes stay outside a ship's span: HMS Phaeton → Phaeton
+            names = [_SHIP_PREFIX.sub("", n) for n in names]
+        for name in dict.fromkeys(names):
             out.append({"label": e.type, "pattern": name, "id": e.id, "weak": e.is_weak(name)})
     return out
 
@@ -118,6 +122,11 @@ class AliasMatcher:
         return out
 
 
-@lru_cache(maxsize=2)
 def kb_matcher(path: str | None = None) -> AliasMatcher:
-    return AliasMatcher(kb_patterns(load_kb(path)))
+    """The matcher of load_kb(path): the bundled KB and the user KB (default $PIPELINE_KB) over it."""
+    return _matcher(_key(path or user_kb_path()))
+
+
+@lru_cache(maxsize=4)
+def _matcher(key: tuple) -> AliasMatcher:
+    return AliasMatcher(kb_patterns(_load(key)))

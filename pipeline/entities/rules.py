@@ -77,6 +77,27 @@ class TokenInfo:
     def has_propn(self, s: int, e: int) -> bool:
         return any(self.pos[i] == "PROPN" or "固有名詞" in self.tags[i] for i in self.tokens(s, e))
 
+    def is_token(self, s: int, e: int) -> bool:
+        """[s, e) starts and ends on token boundaries."""
+        idx = self.tokens(s, e)
+        return bool(idx) and self.starts[idx[0]] >= s and self.ends[idx[-1]] <= e
+
+    def place_like(self, text: str, s: int, e: int) -> bool:
+        """A candidate name that Sudachi reads as a place, or whose last token is a place, temple or
+        building word (ポーツマス, 野比沖, 園城寺, 寺田屋): not a person whatever a model said."""
+        idx = [i for i in self.tokens(s, e) if self.pos[i] not in ("PUNCT", "SYM", "SPACE")
+               and not text[self.starts[i]].isspace()]
+        if not idx:
+            return False
+        if all("地名" in self.tags[i] for i in idx):
+            return True
+        last = idx[-1]
+        if "人名" in self.tags[last] and self.starts[last] >= s:
+            return False
+        word = text[max(s, self.starts[last]):min(e, self.ends[last])]
+        suffixes = _res()["place_suffix"]
+        return word in suffixes or any(word.endswith(x) and len(word) > len(x) for x in ("寺", "沖", "門外"))
+
     def person_tag(self, s: int, e: int) -> bool:
         return any("人名" in self.tags[i] for i in self.tokens(s, e))
 
@@ -117,6 +138,11 @@ def _res() -> dict:
     r["ksurn_en"] = _alt(L["korean_surnames_en"])
     r["en_titles"] = "|".join(sorted(L["en_titles"], key=len, reverse=True))
     r["ship_prefixes"] = _alt(L["ship_prefixes"])
+    r["inc_names"] = _alt(L["incident_suffix_names_ja"])
+    r["hen_not_after"] = frozenset(L["hen_not_after_ja"])
+    r["maru_common"] = frozenset(L["maru_common_nouns_ja"])
+    r["place_suffix"] = frozenset(L["place_suffix_tokens_ja"])
+    r["emperor"] = _alt(L["emperor_titles_ja"])
     return r
 
 
@@ -296,8 +322,18 @@ def ship_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
             if tok is None and re.search(r"[隻艦船機隊部基地]", name):
                 continue
         out.append(cand(text, s, e, "SHIP", "rule:ship", 0.8))
+    # ship-type word + a list of kanji names: 軍艦摩耶・武蔵・葛城の3隻
+    for m in re.finditer(rf"(?:{r['ship_types']})((?:{KANJI}{{2,4}}・)+{KANJI}{{2,4}})(?=[のがはをにとも、。])", text):
+        pos = m.start(1)
+        for name in m.group(1).split("・"):
+            s, e = pos, pos + len(name)
+            pos = e + 1
+            if tok is not None and (not tok.has_propn(s, e) or tok.common_noun_word(s, e)):
+                continue
+            out.append(cand(text, s, e, "SHIP", "rule:ship", 0.75))
     # ship-type word + quoted names, the usual Japanese style: 巡視船「あまみ」, 護衛艦「みょうこう」「はるな」
-    for m in re.finditer(rf"(?:{r['ship_types']})の?((?:[「『][^「『」』。\n]{{1,20}}[」』](?:と|、|及び|や)?)+)", text):
+    for m in re.finditer(rf"(?:{r['ship_types']}|[0-9０-９{_KNUM}]+番(?:艦|艇|船))の?"
+                         rf"((?:[「『][^「『」』。\n]{{1,20}}[」』](?:と|、|及び|や)?)+)", text):
         for q in re.finditer(r"[「『]([^「『」』]+)[」』]", m.group(1)):
             name = q.group(1).strip()
             if name and not re.search(r"[隻級型]$|^(?:USS|ROKS)\s?$", name):
@@ -325,25 +361,32 @@ def _incident_core_ok(core: str, tok: TokenInfo | None, s: int) -> bool:
     generic = _res()["inc_generic"]
     rest = core
     changed = True
-    while rest and changed:
+    while rest and changed:  # heads first (大韓航空機爆破 → 大韓), then determiners (同, 本, 大)
         changed = False
         for g in generic:
             if rest.endswith(g):
                 rest = rest[: -len(g)]
                 changed = True
                 break
+    changed = True
+    while rest and changed:
+        changed = False
         for g in generic:
-            if rest.startswith(g) and len(rest) > len(g):
+            if rest.startswith(g) and len(rest) > len(g) + (1 if len(g) == 1 else 0):
                 rest = rest[len(g):]
                 changed = True
                 break
     rest = rest.strip("・-")
     if not rest or rest == "号":
         return False
+    if re.fullmatch(r"[〇一二三四五六七八九十]+(?:・[〇一二三四五六七八九十]+)+", rest):
+        return True  # named by its date: 五・一五事件
     if re.search(r"[ァ-ヺA-Za-zＡ-Ｚ0-9]", rest):
         return True
     if len(rest) < 2 and not re.search(r"号", core):
-        return False
+        # one kanji: a place name token of its own (堺事件)
+        return tok is not None and len(core) == 1 and tok.is_token(s, s + 1) and \
+            any("地名" in tok.tags[i] for i in tok.tokens(s, s + 1))
     if tok is not None:
         return tok.has_propn(s, s + len(core))
     return True
@@ -352,12 +395,22 @@ def _incident_core_ok(core: str, tok: TokenInfo | None, s: int) -> bool:
 def incident_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
     """Named incidents: X事件 / X事故 / X事変 / X洋擾 (and katakana X危機)."""
     out = []
-    for m in re.finditer(r"事件|事故|事変|洋擾|惨事|危機|海戦|交戦", text):
+    for m in re.finditer(rf"事件|事故|事変|洋擾|惨事|危機|海戦|交戦|{_res()['inc_names']}", text):
         suf = m.group(0)
         j = m.start()
         i = j
         while i > 0 and _NAME_CHARS.match(text[i - 1]) and j - i < 30:
             i -= 1
+        if text[i:i + 1] == "号" and i > 0 and "ぁ" <= text[i - 1] <= "ゖ":
+            while i > 0 and "ぁ" <= text[i - 1] <= "ゖ" and j - i < 30:  # a kana name with 号: よど号
+                at = list(tok.tokens(i - 1, i)) if tok is not None else []
+                if at and tok.pos[at[0]] in ("ADP", "AUX", "SCONJ", "PART", "VERB") or \
+                        tok is None and text[i - 1] in "にをがはでとへの":
+                    break
+                i -= 1
+        core = text[i:j]
+        for prev in re.finditer(r"(?:事件|事故|事変|騒動|一揆|政変)・", core):
+            i = i + prev.end()  # 下山事件・三鷹事件: each is a name of its own
         core = text[i:j]
         dm = _DATE_PREFIX.match(core)
         if dm and dm.end():
@@ -377,7 +430,16 @@ def incident_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
             continue
         if suf == "洋擾" and not (len(core) >= 2):
             continue
-        if not _incident_core_ok(core, tok if suf not in ("洋擾", "事変") else None, i):
+        if suf in ("騒動", "一揆") and len(core) == 1:
+            # 米騒動: one noun of its own; not a prefix (大騒動) nor a generic word
+            if core in ("大", "小", "同", "本", "一", "空", "珍", "各", "両", "全") or \
+                    (tok is not None and not tok.is_token(i, j)):
+                continue
+        elif not _incident_core_ok(core, tok if suf not in ("洋擾", "事変") else None, i):
+            if tok is not None and suf == "事件" and len(core) >= 2 and re.fullmatch(rf"{KANJI}+", core) and \
+                    _incident_core_ok(core, None, i):
+                # a name of common words (下山事件): kept when the document marks it as a name (see linking)
+                out.append(cand(text, i, m.end(), "INCIDENT", "rule:incident", 0.6, _weak_name=True))
             continue
         out.append(cand(text, i, m.end(), "INCIDENT", "rule:incident", 0.8))
     return out
@@ -518,7 +580,22 @@ def ginza_rules(doc, text: str, tok: TokenInfo | None = None) -> list[dict]:
             name = text[s:e]
             if name in block or len(name) < 2 and not (len(name) == 1 and False):
                 continue
-            if re.search(r"[ぁ-ゖ]", name) or re.search(r"[\s\n]", name):
+            if tok is not None and tok.place_like(text, s, e):
+                continue  # ポーツマス, 園城寺, 野比沖
+            if re.fullmatch(rf"{KANJI}{{1,4}}[ \u3000]{KANJI}{{1,4}}", name) and tok is not None and \
+                    tok.person_tag(s, e):
+                out.append(cand(text, s, e, "PERSON", "ginza:Person", 0.6))  # 高橋 健一
+                continue
+            if re.search(r"[\s\n]", name):
+                continue
+            if re.search(r"[ぁ-ゖ]", name):
+                # a stage or pen name with kana (a family name, then a kana given name): the model's find
+                # stands when it opens with a family-name token and holds no particle, auxiliary or verb
+                idx = list(tok.tokens(s, e)) if tok is not None else []
+                if idx and len(name) <= 8 and is_kanji(name[0]) and tok.starts[idx[0]] == s and \
+                        tok.tags[idx[0]].endswith(("人名-姓", "人名-一般")) and \
+                        not any(tok.pos[i] in ("ADP", "AUX", "VERB", "SCONJ", "PART", "ADJ") for i in idx):
+                    out.append(cand(text, s, e, "PERSON", "rule:ginza-kana-name", 0.6))
                 continue
             if re.fullmatch(rf"{KANJI}+", name):
                 # truncated Korean names (金与 of 金与正): extend to three kanji
@@ -550,7 +627,13 @@ def ginza_rules(doc, text: str, tok: TokenInfo | None = None) -> list[dict]:
             if text[s:e].endswith("号") or ship_context(text, s, e):
                 out.append(cand(text, s, e, "SHIP", "ginza:Ship", 0.6))
         elif label == "INCIDENT":
-            if re.search(r"(事件|事故|事変|洋擾)$", ent.text):
+            span = text[s:e]
+            cut = max(span.rfind(c) for c in " \u3000\n\t")
+            if cut >= 0:  # a heading glued to the name (概要 暗殺事件): keep what follows the space
+                s += cut + 1
+                span = text[s:e]
+            found = re.search(r"(事件|事故|事変|洋擾)$", span)
+            if found and _incident_core_ok(span[:found.start()], tok, s):
                 out.append(cand(text, s, e, "INCIDENT", "ginza:" + ent.label_, 0.6))
         else:
             out.append(cand(text, s, e, label, "ginza:" + ent.label_, 0.5))
@@ -593,9 +676,13 @@ def sudachi_name_rules(text: str, tok: TokenInfo) -> list[dict]:
         if name in r["cjk_stop"] or any("普通名詞" in t and tok.ends[i] - tok.starts[i] >= 2
                                         for t, i in zip(tags, idx)):
             continue
-        if not (name[0] in r["surn"] or tags[0].endswith("人名-姓")) or name[-1] in "市町村郡県道島里洞港湾山川州省区":
+        whole = len(idx) == 1 and tags[0].endswith("人名-一般")  # 坂本龍馬 as one token
+        if not (name[0] in r["surn"] or tags[0].endswith("人名-姓") or whole) or \
+                name[-1] in "市町村郡県道島里洞港湾山川州省区":
             continue
-        if e - s == 5 and not tags[0].endswith("人名-姓"):
+        if tok.place_like(text, s, e):
+            continue
+        if e - s == 5 and not (tags[0].endswith("人名-姓") or whole):
             continue
         out.append(cand(text, s, e, "PERSON", "rule:sudachi", 0.7))
     n_tokens = len(tok.tags)
@@ -605,10 +692,243 @@ def sudachi_name_rules(text: str, tok: TokenInfo) -> list[dict]:
             s, e = tok.starts[i], tok.ends[i + 1]
             if (tok.tags[i + 1].endswith("人名-名") and tok.starts[i + 1] == tok.ends[i]
                     and re.fullmatch(rf"{KANJI}+", text[s:e])):
+                for k in (1, 2):  # a title glued into the given-name token: 鏑木|誠大|尉 → 鏑木誠 + 大尉
+                    t = re.match(r["titles"], text[e - k:])
+                    if t and len(t.group(0)) > k and e - k - tok.ends[i] >= 1:
+                        e -= k
+                        break
                 out.append(cand(text, s, e, "PERSON", "rule:sudachi", 0.7))
         elif tag.endswith("人名-一般") and is_kata(text[tok.starts[i]]):
             m = re.match(r"[ァ-ヺー]+", text[tok.starts[i]:tok.ends[i]])
             s, e = tok.starts[i], tok.starts[i] + m.end()
-            if e - s >= 3 and katakana_name_ok(text[s:e]) and boundary_ok(text, s, e) and not blocked_after(text, e):
+            if e - s >= 3 and katakana_name_ok(text[s:e]) and boundary_ok(text, s, e) and not blocked_after(text, e) \
+                    and not tok.place_like(text, s, e):
                 out.append(cand(text, s, e, "PERSON", "rule:sudachi", 0.55))
+    # katakana full names SudachiPy reads as a person's (ヘンドリック・ズーフ): two parts or more, one a name token
+    for m in re.finditer(rf"(?<![ァ-ヺー・＝=･]){KNAME}", text):
+        s, e = m.span()
+        name = m.group(0)
+        if len(components(name)) < 2 or text[e:e + 1] == "号":
+            continue
+        idx = list(tok.tokens(s, e))
+        if not any("人名" in tok.tags[i] for i in idx) or any("地名" in tok.tags[i] or "組織" in tok.tags[i]
+                                                             for i in idx):
+            continue
+        if any(name.endswith(w) for w in r["nonperson"]):
+            continue  # オネスト・ジョンミサイル
+        if katakana_name_ok(name) and boundary_ok(text, s, e) and not blocked_after(text, e):
+            out.append(cand(text, s, e, "PERSON", "rule:sudachi", 0.6))
     return out
+
+
+# ---------------------------------------------------------------- Japanese history: 丸 ships, の変, emperors
+
+_KNUM = "〇一二三四五六七八九十百千0-9０-９"
+_MARU = re.compile(rf"(?:第[{_KNUM}]+)?[一-龥々ァ-ヺーぁ-ゖ]{{0,7}}丸")
+_MARU_AFTER = ("号", "事件", "事故", "遭難", "沈没", "撃沈", "座礁", "乗組員", "船長", "乗客", "の乗", "型")
+
+
+def maru_ship_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
+    """Japanese ship names ending in 丸, bare or quoted, numbered or not (第三宇高丸): the name starts after a
+    ship-type word or at a word boundary; it needs a type word before it, ship words after it or a ship
+    sentence, and must not be a common noun (弾丸, 本丸)."""
+    r = _res()
+    types = r["ship_types_list"]
+    out = []
+    for m in re.finditer("丸", text):
+        e = m.end()
+        nxt = text[e:e + 1]
+        if nxt and (is_kanji(nxt) and not text.startswith(_MARU_AFTER, e) or nxt in "めごみく"):
+            continue  # 丸太, 丸め, 丸ごと
+        s = m.start()
+        lo = max(0, s - 12)
+        while s > lo and (is_kanji(text[s - 1]) or is_kata(text[s - 1])) and text[s - 1] != "丸":
+            s -= 1
+        if s == m.start() and s > 0 and "ぁ" <= text[s - 1] <= "ゖ":
+            # a kana name (えひめ丸): the hiragana run, up to a particle token or a quote/type word
+            k = s
+            while k > lo and "ぁ" <= text[k - 1] <= "ゖ":
+                k -= 1
+            if tok is not None:
+                idx = [i for i in tok.tokens(k, s) if tok.pos[i] in ("ADP", "AUX", "SCONJ", "PART", "VERB")]
+                if idx:
+                    k = tok.ends[idx[-1]]
+            if k < s and (k == 0 or not ("ぁ" <= text[k - 1] <= "ゖ")) and \
+                    (text[k - 1:k] in "「『" or text[max(0, k - 14):k].endswith(r["ship_types_list"])):
+                s = k
+        run = text[s:e]
+        typed = False
+        for t in types:  # a type word inside the run: the name starts after its last occurrence
+            k = run.rfind(t)
+            if k >= 0 and k + len(t) < len(run):
+                s += k + len(t)
+                run = text[s:e]
+                typed = True
+                break
+        before = text[max(0, s - 14):s].rstrip("「『 ").removesuffix("の")
+        typed = typed or before.endswith(types)
+        mm = _MARU.fullmatch(run)
+        if not mm or len(run) < 2 or run in r["maru_common"]:
+            continue
+        if not typed:
+            if tok is not None:
+                idx = list(tok.tokens(s, e))
+                if len(idx) == 1 and "普通名詞" in tok.tags[idx[0]] and not tok.has_propn(s, e):
+                    continue  # one common-noun token: 弾丸, 日の丸
+                if idx and tok.starts[idx[0]] < s:
+                    continue  # the run starts inside a word
+            if not (text.startswith(_MARU_AFTER, e) or sentence_ship_context(text, s, e)
+                    or text[s - 1:s] in "「『" and text[e:e + 1] in "」』"):
+                continue
+        out.append(cand(text, s, e, "SHIP", "rule:ship-maru", 0.8 if typed else 0.7))
+    for m in re.finditer(r"\b((?:(?!(?:The|A|An|On|In|At|By)\b)[A-Z][a-z]+\s+){1,3}Maru)\b", text):  # Hikawa Maru
+        out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship-maru", 0.7))
+    return out
+
+
+def hen_incident_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
+    """Named incidents of earlier history: 〜の変, 〜の政変 (a place, a date or a name, then の変: 禁門の変,
+    八月十八日の政変) and 〜の乱 (a rebellion named by its place or leader: 萩の乱, 島原・天草の乱)."""
+    r = _res()
+    out = []
+    for m in re.finditer("の(政変|変|乱)", text):
+        e = m.end()
+        head = m.group(1)
+        nxt = text[e:e + 1]
+        if head == "乱" and nxt in "れすさしせ" or head == "変" and nxt in r["hen_not_after"] or \
+                (e < len(text) and is_kanji(nxt)):
+            continue
+        j = m.start()
+        i = j
+        while i > 0 and j - i < 12 and (is_kanji(text[i - 1]) or is_kata(text[i - 1]) or
+                                         text[i - 1] == "・" and i > 1 and is_kanji(text[i - 2]) and i < j
+                                         and text[i - 2] not in "乱変件故動揆"):
+            i -= 1
+        core = text[i:j]
+        if not core or core in r["cjk_stop"] or \
+                core.endswith(("情勢", "状況", "関係", "体制", "制度", "気候", "環境", "心", "秩序", "生活")):
+            continue
+        if tok is not None and not tok.is_token(i, j):
+            continue
+        # a rebellion (or a one-kanji name) is named by a place or a person (萩の乱, 佐賀の乱), not a common noun
+        if (head == "乱" or len(core) < 2) and (tok is None and len(core) < 2 or
+                                              tok is not None and not tok.has_propn(i, j)):
+            continue
+        out.append(cand(text, i, e, "INCIDENT", "rule:incident-hen", 0.75))
+    return out
+
+
+def emperor_rules(text: str, tok: TokenInfo | None = None) -> list[dict]:
+    """An emperor's name with 天皇 is one name (大正天皇); a bare 天皇 or 歴代天皇 is not."""
+    r = _res()
+    out = []
+    for m in re.finditer(rf"(?<![一-龥々])([一-龥々]{{1,4}})(?:{r['emperor']})", text):
+        s, e = m.start(1), m.end()
+        head = m.group(1)
+        if head in r["cjk_stop"] or head in ("歴代", "今上", "先代", "当代", "新", "前", "元", "女性", "男系", "女系"):
+            continue
+        if tok is not None and not (tok.has_propn(s, m.end(1)) or tok.person_tag(s, m.end(1))):
+            continue
+        out.append(cand(text, s, e, "PERSON", "rule:emperor", 0.8))
+    return out
+
+
+def spaced_name_rules(text: str, tok: TokenInfo) -> list[dict]:
+    """A Japanese name written with a space between family and given name (高橋 健一): a surname token, one
+    space, a given-name token."""
+    out = []
+    n = len(tok.tags)
+    for i in range(n - 1):
+        if not (tok.tags[i].endswith("人名-姓") or "地名" in tok.tags[i]):
+            continue
+        j = i + 1
+        while j < n and tok.ends[j] > tok.starts[j] and text[tok.starts[j]:tok.ends[j]].isspace():
+            j += 1
+        if j >= n or not tok.tags[j].endswith("人名-名"):
+            continue
+        gap = text[tok.ends[i]:tok.starts[j]]
+        if gap in (" ", "\u3000") and re.fullmatch(rf"{KANJI}+", text[tok.starts[i]:tok.ends[i]]) \
+                and re.fullmatch(rf"{KANJI}+", text[tok.starts[j]:tok.ends[j]]):
+            out.append(cand(text, tok.starts[i], tok.ends[j], "PERSON", "rule:sudachi-spaced", 0.75))
+    return out
+
+
+def name_part_mentions(text: str, mentions: list[dict], tok: TokenInfo | None) -> list[dict]:
+    """The family or given name of a kanji full name found in the doc, standing alone elsewhere in it
+    (高杉晋作 … 晋作は): the full name's own tokens give the split (or a four-kanji name halves), and the
+    part must be whole tokens of no common noun, not glued to other kanji."""
+    if tok is None:
+        return []
+    parts: dict[str, bool] = {}  # part -> only in a strict context (one kanji, or a common noun)
+    for m in mentions:
+        name = m["text"]
+        if m["label"] != "PERSON" or not re.fullmatch(rf"{KANJI}{{2,6}}", name):
+            continue
+        idx = [i for i in tok.tokens(m["start"], m["end"])]
+        if len(idx) == 2 and tok.starts[idx[0]] == m["start"] and tok.ends[idx[-1]] == m["end"]:
+            cut = tok.ends[idx[0]] - m["start"]
+            if cut == 1 and tok.tags[idx[0]].endswith("人名-姓") and name[0] not in _res()["surn"]:
+                parts.setdefault(name[:1], True)  # a one-kanji family name (勝 of a 勝+given name)
+        elif len(idx) == 1 and len(name) == 4:
+            cut = 2
+        else:
+            continue
+        for part in (name[:cut], name[cut:]):
+            if len(part) >= 2:
+                parts[part] = False
+    out = []
+    titles = _res()["titles"]
+    for part, strict in parts.items():
+        for found in re.finditer(re.escape(part), text):
+            s, e = found.span()
+            titled = bool(re.match(titles, text[e:])) or text.startswith(("事件", "事故"), e)  # 下山事件
+            if (s > 0 and is_kanji(text[s - 1])) or (e < len(text) and is_kanji(text[e]) and not titled):
+                continue
+            if not tok.is_token(s, e):
+                continue
+            if any(tok.pos[i] in ("VERB", "ADJ") for i in tok.tokens(s, e)):
+                continue
+            if strict or any("普通名詞" in tok.tags[i] for i in tok.tokens(s, e)):
+                # a word that is also a common noun (松陰) or one kanji only as the subject opening a
+                # clause (。松陰は) or before a title
+                opens = s == 0 or text[s - 1] in "。、「『（(\n 　・"
+                if not (titled or opens and text[e:e + 1] in ("はがも" if len(part) == 1 else "はがもの")):
+                    continue
+            out.append(cand(text, s, e, "PERSON", "rule:name-part", 0.6))
+    return out
+
+
+def surname_title_names(text: str, tok: TokenInfo | None) -> list[dict]:
+    """A family name before a title (下山総裁) and the same family name followed by one to three more kanji
+    elsewhere (下山定則が) make a full name, whatever SudachiPy's tags: the document names its person twice."""
+    if tok is None:
+        return []
+    r = _res()
+    out = []
+    surnames: dict[str, int] = {}
+    for m in re.finditer(rf"(?<!{KANJI})({KANJI}{{2,3}})(?={r['strong']})", text):
+        sur, s = m.group(1), m.start(1)
+        if sur in r["cjk_stop"] or sur in _title_modifiers() or sur[:2] in _title_modifiers() or \
+                not tok.is_token(s, m.end(1)) or tok.place_like(text, s, m.end(1)) or \
+                any(not ("普通名詞" in tok.tags[i] or tok.tags[i].endswith("人名-姓")) for i in tok.tokens(s, m.end(1))):
+            # a proper noun other than a family name before a title is an organisation or place (国鉄総裁)
+            continue
+        surnames.setdefault(sur, s)
+    for sur in surnames:
+        fulls = []
+        for m in re.finditer(rf"(?<!{KANJI}){re.escape(sur)}({KANJI}{{1,3}})(?=[がはをにのともへ、。（(])", text):
+            given, s, e = m.group(1), m.start(), m.end()
+            if re.match(rf"(?:{r['strong']}|{r['titles']})", given) or given in r["cjk_stop"] or \
+                    not tok.is_token(s, e) or any(tok.pos[i] not in ("NOUN", "PROPN") for i in tok.tokens(s, e)):
+                continue
+            fulls.append((s, e))
+        if fulls:
+            out += [cand(text, s, e, "PERSON", "rule:surname-title", 0.6) for s, e in fulls]
+            out += [cand(text, m.start(), m.end(), "PERSON", "rule:surname-title", 0.6)
+                    for m in re.finditer(rf"(?<!{KANJI}){re.escape(sur)}(?={r['strong']})", text)]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _title_modifiers() -> frozenset:
+    return frozenset(lexicon()["title_modifiers_ja"])
