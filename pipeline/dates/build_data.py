@@ -137,13 +137,22 @@ def era_rows(cal: Calendar) -> list[dict]:
             first_year = _year_of(cal, start)
             # the era's last year is the one holding its last day (the day before the next era began)
             last_year = _year_of(cal, end - dt.timedelta(days=1)) if end else None
-            row = {"name": name, "reading": reading, "court": COURTS[court], "start": start.isoformat(),
+            row = {"name": name, "reading": reading, "romaji": _hepburn(name), "court": COURTS[court],
+                   "start": start.isoformat(),
                    "end": end.isoformat() if end else "", "first_year": first_year, "last_year": last_year}
             if note:
                 row["note"] = note
             rows.append(row)
     rows.sort(key=lambda r: (r["start"], r["name"]))
     return rows
+
+
+def _hepburn(name: str) -> str:
+    """A second romanization of the era name (pykakasi's Hepburn: man'en for 万延, where japanera
+    writes Mannei); English texts are matched against both."""
+    import pykakasi  # a build-time use only
+
+    return "".join(part["hepburn"] for part in pykakasi.kakasi().convert(name))
 
 
 def _year_of(cal: Calendar, day: dt.date) -> int:

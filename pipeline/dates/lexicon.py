@@ -67,8 +67,8 @@ def eras_by_romaji() -> dict[str, str]:
         table = json.load(f)["eras"]
     seen: dict[str, set[str]] = {}
     for e in table:
-        if e.get("reading"):
-            seen.setdefault(romaji_key(e["reading"]), set()).add(e["name"])
+        for spelling in {e.get("reading"), e.get("romaji")} - {None, ""}:
+            seen.setdefault(romaji_key(spelling), set()).add(e["name"])
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and len(k) >= 4}
 
 
