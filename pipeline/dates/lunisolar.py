@@ -133,6 +133,20 @@ def read_table(path: Path = TABLE) -> list[Month]:
     return months
 
 
+UNCERTAIN = Path(__file__).parent / "data" / "sources" / "lunisolar_uncertain.tsv"
+
+
+@cache
+def uncertain_months() -> frozenset[tuple[int, int]]:
+    """(year, month) of the months whose table labels sources contradict (leap months included)."""
+    out = set()
+    for line in UNCERTAIN.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            y, first, last, _reason = line.split("\t", 3)
+            out.update((int(y), m) for m in range(int(first), int(last) + 1))
+    return frozenset(out)
+
+
 @cache
 def calendar() -> Calendar:
     return Calendar(read_table())

@@ -314,6 +314,8 @@ def _lunisolar_value(rec: dict, c: Cand) -> None:
     if not cal.has_year(c.y):
         return  # after 1872 (旧暦 of a modern year): no table, the value stays as read
     rec["calendar"] = "lunisolar"
+    if c.m is not None and (c.y, c.m) in lunisolar.uncertain_months() and not rec["mod"]:
+        rec["mod"] = "APPROX"  # a month whose table label sources contradict (docs/dates.md)
     lm = f"L{c.m:02d}" if c.leap else (f"{c.m:02d}" if c.m is not None else "")
     if c.m is None:
         rec["value_as_written"] = f"{c.y:04d}"

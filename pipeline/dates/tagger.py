@@ -116,7 +116,11 @@ def tag_calendar(text: str, out: list[Cand]) -> None:
             c.weekday = WEEKDAYS.index(g["wdb"] or g["wdw"]) + 1
         if c.lunisolar and c.y is not None:
             if c.m is not None and not lunisolar_ok(c.y, c.m, c.d, c.leap):
-                continue  # 閏 of a year without that leap month, 12月3日 of 明治5年
+                if not (c.leap and lunisolar.calendar().has_year(c.y) and (c.d is None or c.d <= 30)):
+                    continue  # not a date (13月, 明治5年12月31日)
+                # a leap month the table does not have: keep the year only, approximately
+                c.m = c.d = None
+                c.leap, c.mod = False, "APPROX"
         elif c.y is not None and not c.yy2 and not valid_ymd(c.y, c.m, c.d):
             continue  # 2013年2月30日
         # --- time of day
