@@ -749,7 +749,8 @@ def _set_state(out):
     digest = hashlib.sha256(b"".join((base / f"{k}.parquet").read_bytes() for k in KINDS)).hexdigest()
     assert duckdb_digest(base / "pipeline.duckdb") == digest  # DuckDB from the same set as the Parquet
     loaded = pipeline.load(out)
-    return files, {k: loaded[k]["doc_id"].tolist() for k in KINDS}
+    # the first column identifies the rows (doc_id; canonical_id for the corpus-level entities)
+    return files, {k: loaded[k].iloc[:, 0].tolist() for k in KINDS}
 
 
 @pytest.mark.parametrize("legacy", [False, True])
