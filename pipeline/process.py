@@ -34,8 +34,9 @@ def time_budget(n_chars: int) -> float:
     return BUDGET_BASE_S + BUDGET_PER_CHAR_S * n_chars
 
 
-class OverBudget(Exception):
-    """A document took longer than its time budget."""
+class OverBudget(BaseException):
+    """A document took longer than its time budget (a BaseException, so that no `except Exception`
+    in the stages it interrupts swallows it)."""
 
 
 def _over_budget_message(budget: float) -> str:
