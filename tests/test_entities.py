@@ -516,3 +516,9 @@ def test_family_name_before_a_title_confirms_a_full_name(nlp):
     assert len({m["canonical_id"] for m in ms if m["label"] == "PERSON"}) == 1
     negative = "初代総裁が決まった。国鉄総裁が会見した。国鉄本社は東京にある。"
     assert not texts(link_mentions(doc_mentions(nlp(negative), 0), negative, use_kb=False), "PERSON")
+
+
+@pytest.mark.slow
+def test_title_compounds_are_no_family_names(nlp):
+    text = "国務長官が訪朝した。国務省は声明を出した。国防相会合が開かれた。軍事委員長が出席し、軍事演習が行われた。"
+    assert not texts(link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False), "PERSON")
