@@ -491,6 +491,8 @@ def reading_mentions(text: str, mentions: list[dict]) -> list[dict]:
         if mt["label"] not in ("PERSON", "SHIP", "INCIDENT"):
             continue
         m = _READING.match(text, mt["end"])
+        if not m and text[mt["end"]:mt["end"] + 1] in "」』":  # 潜水艦「クイーンフィッシュ」(USS Queenfish)
+            m = _READING.match(text, mt["end"] + 1)
         if not m:
             continue
         pos = m.start(1)
@@ -500,6 +502,9 @@ def reading_mentions(text: str, mentions: list[dict]) -> list[dict]:
                 continue
             lab = _LANG_LABEL.match(piece)
             off = lab.end() if lab else 0
+            if mt["label"] == "SHIP":
+                pre = re.match(rf"\s*(?:{_res()['ship_prefixes']})\s+", piece[off:])
+                off += pre.end() if pre else 0  # the prefix stays outside: USS Queenfish → Queenfish
             body = piece[off:].strip()
             if body:
                 s = pos + off + piece[off:].index(body)
@@ -509,7 +514,7 @@ def reading_mentions(text: str, mentions: list[dict]) -> list[dict]:
                 latin = re.fullmatch(r"[A-Z][A-Za-z'.\-]+(?:\s+[A-Za-z'.\-]+){0,6}", body) and \
                     re.search(r"[a-z]", body)
                 if kana or hangul or latin:
-                    d = cand(text, s, e, mt["label"], "rule:reading", mt.get("confidence", 0.7))
+                    d = cand(text, s, e, mt["label"], "rule:reading", min(0.99, mt.get("confidence", 0.7) + 0.05))
                     d["_reading_of"] = (mt["start"], mt["end"])
                     out.append(d)
             pos += len(piece)
