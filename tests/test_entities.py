@@ -516,3 +516,25 @@ def test_family_name_before_a_title_confirms_a_full_name(nlp):
     assert len({m["canonical_id"] for m in ms if m["label"] == "PERSON"}) == 1
     negative = "初代総裁が決まった。国鉄総裁が会見した。国鉄本社は東京にある。"
     assert not texts(link_mentions(doc_mentions(nlp(negative), 0), negative, use_kb=False), "PERSON")
+
+
+@pytest.mark.slow
+def test_title_compounds_are_no_family_names(nlp):
+    text = "国務長官が訪朝した。国務省は声明を出した。国防相会合が開かれた。軍事委員長が出席し、軍事演習が行われた。"
+    assert not texts(link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False), "PERSON")
+
+
+def test_names_of_one_incident_share_an_id():
+    text = "1864年に池田屋事件が起きた。池田屋事変とも呼ばれる。千島艦事件は千島・ラヴェンナ号事件とも呼ばれる。"
+    ids = {m["text"]: m["canonical_id"] for m in rules_only(text) if m["label"] == "INCIDENT"}
+    assert ids["池田屋事件"] == ids["池田屋事変"] and ids["千島艦事件"] == ids["千島・ラヴェンナ号事件"], ids
+    other = "秩父事件と秩父宮事件"  # different places: no merge
+    ids = {m["text"]: m["canonical_id"] for m in rules_only(other) if m["label"] == "INCIDENT"}
+    assert len(set(ids.values())) == len(ids), ids
+
+
+def test_latin_name_in_brackets_after_a_quoted_ship():
+    text = "アメリカ海軍の潜水艦「ブルーギル」(USS Bluegill, SS-242)が攻撃した。"
+    ships = [(m["text"], m["canonical_id"], m["name_en"]) for m in rules_only(text) if m["label"] == "SHIP"]
+    assert len(ships) == 2 and ships[0][1] == ships[1][1] and ships[1][0] == "Bluegill", ships
+    assert ships[0][2] == "Bluegill"

@@ -235,6 +235,7 @@ def link_mentions(mentions: list[dict], text: str, use_kb: bool = True) -> list[
                 ids[n] = (ids[min(fuller)[1]][0], 0.75)
     _link_kanji_short_forms(ms, ids)
     _link_reversed_latin(ms, ids)
+    _link_incident_variants(ms, ids, kb)
     # readings share the id of the name they follow
     by_span = {(m["start"], m["end"]): n for n, m in enumerate(ms)}
     for n, m in enumerate(ms):
@@ -309,6 +310,43 @@ def _link_kanji_short_forms(ms: list[dict], ids: dict[int, tuple[str, float]]) -
         before = [o for o in options if o[0] <= m["start"]]
         _, k = max(before) if before else min(options)
         ids[n] = (ids[k][0], 0.8 if before else 0.7)
+
+
+_INCIDENT_HEAD = re.compile(r"(?:の政変|の変|の乱|事件|事故|事変|騒動|一揆|政変)$")
+
+
+def _incident_core(name: str) -> str:
+    core = _INCIDENT_HEAD.sub("", name)
+    return re.sub(r"[艦号]$", "", core) if len(core) > 2 else core
+
+
+def _link_incident_variants(ms: list[dict], ids: dict[int, tuple[str, float]], kb) -> None:
+    """Names of one incident in a document: the same place with another head (池田屋事件 / 池田屋事変,
+    島原の乱 / 島原・天草一揆) or with a second party joined by ・ (千島艦事件 / 千島・ラヴェンナ号事件)."""
+    incs = [(m["start"], n, _incident_core(m["text"])) for n, m in enumerate(ms)
+            if m["label"] == "INCIDENT" and n in ids and m.get("source") != "rule:reading"]
+    if len(incs) < 2:
+        return
+    incs.sort()
+    known = {c for c, _ in ids.values() if kb is not None and kb.get(c) is not None}
+    groups: list[list[tuple[int, str]]] = []
+    for _, n, core in incs:
+        if len(core) < 2:
+            continue
+        for g in groups:
+            gcore = g[0][1]
+            if core == gcore or core.startswith(gcore + "・") or gcore.startswith(core + "・"):
+                g.append((n, core))
+                break
+        else:
+            groups.append([(n, core)])
+    for g in groups:
+        cids = list(dict.fromkeys(ids[n][0] for n, _ in g))
+        if len(cids) < 2 or len([c for c in cids if c in known]) > 1:
+            continue  # two incidents the KB tells apart stay apart
+        rep = next((c for c in cids if c in known), cids[0])
+        for n, _ in g:
+            ids[n] = (rep, min(ids[n][1], 0.8))
 
 
 def _link_reversed_latin(ms: list[dict], ids: dict[int, tuple[str, float]]) -> None:

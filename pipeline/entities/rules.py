@@ -491,6 +491,8 @@ def reading_mentions(text: str, mentions: list[dict]) -> list[dict]:
         if mt["label"] not in ("PERSON", "SHIP", "INCIDENT"):
             continue
         m = _READING.match(text, mt["end"])
+        if not m and text[mt["end"]:mt["end"] + 1] in "」』":  # 潜水艦「クイーンフィッシュ」(USS Queenfish)
+            m = _READING.match(text, mt["end"] + 1)
         if not m:
             continue
         pos = m.start(1)
@@ -500,6 +502,9 @@ def reading_mentions(text: str, mentions: list[dict]) -> list[dict]:
                 continue
             lab = _LANG_LABEL.match(piece)
             off = lab.end() if lab else 0
+            if mt["label"] == "SHIP":
+                pre = re.match(rf"\s*(?:{_res()['ship_prefixes']})\s+", piece[off:])
+                off += pre.end() if pre else 0  # the prefix stays outside: USS Queenfish → Queenfish
             body = piece[off:].strip()
             if body:
                 s = pos + off + piece[off:].index(body)
@@ -509,7 +514,7 @@ def reading_mentions(text: str, mentions: list[dict]) -> list[dict]:
                 latin = re.fullmatch(r"[A-Z][A-Za-z'.\-]+(?:\s+[A-Za-z'.\-]+){0,6}", body) and \
                     re.search(r"[a-z]", body)
                 if kana or hangul or latin:
-                    d = cand(text, s, e, mt["label"], "rule:reading", mt.get("confidence", 0.7))
+                    d = cand(text, s, e, mt["label"], "rule:reading", min(0.99, mt.get("confidence", 0.7) + 0.05))
                     d["_reading_of"] = (mt["start"], mt["end"])
                     out.append(d)
             pos += len(piece)
@@ -913,14 +918,19 @@ def surname_title_names(text: str, tok: TokenInfo | None) -> list[dict]:
                 any(not ("普通名詞" in tok.tags[i] or tok.tags[i].endswith("人名-姓")) for i in tok.tokens(s, m.end(1))):
             # a proper noun other than a family name before a title is an organisation or place (国鉄総裁)
             continue
+        if re.fullmatch(rf"(?:{r['titles']})", sur + re.match(r["strong"], text[m.end(1):]).group(0)):
+            continue  # 国務 + 長官 is one title word
         surnames.setdefault(sur, s)
     for sur in surnames:
         fulls = []
         for m in re.finditer(rf"(?<!{KANJI}){re.escape(sur)}({KANJI}{{1,3}})(?=[がはをにのともへ、。（(])", text):
             given, s, e = m.group(1), m.start(), m.end()
+            gidx = [i for i in tok.tokens(s, e) if tok.starts[i] >= s + len(sur)]
             if re.match(rf"(?:{r['strong']}|{r['titles']})", given) or given in r["cjk_stop"] or \
-                    not tok.is_token(s, e) or any(tok.pos[i] not in ("NOUN", "PROPN") for i in tok.tokens(s, e)):
-                continue
+                    given.startswith(("事件", "事故", "事変", "騒動", "一揆")) or not tok.is_token(s, e) or \
+                    any(tok.pos[i] not in ("NOUN", "PROPN") for i in tok.tokens(s, e)) or \
+                    any("サ変" in tok.tags[i] or "接尾辞" in tok.tags[i] or "助数詞" in tok.tags[i] for i in gidx):
+                continue  # 軍事演習, 国務省, 下山事件 are no full names
             fulls.append((s, e))
         if fulls:
             out += [cand(text, s, e, "PERSON", "rule:surname-title", 0.6) for s, e in fulls]
