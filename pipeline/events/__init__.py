@@ -45,7 +45,15 @@ from bisect import bisect_right
 from pipeline.events.clauses import SentenceParse, is_event_noun
 from pipeline.events.dating import Narrative, _dateline, _line_head, _usable
 from pipeline.events.drafts import Draft, _context_nouns, _en_drafts, _is_heading, _ja_drafts, _trigger_span
-from pipeline.events.lexicon import PARTICIPANT_LABELS, QUESTION, class_info, classify, find_actors, lexicon
+from pipeline.events.lexicon import (
+    PARTICIPANT_LABELS,
+    QUESTION,
+    class_info,
+    classify,
+    find_actors,
+    lexicon,
+    refine_class,
+)
 
 __all__ = ["build_events", "class_info", "classify", "find_actors", "lexicon"]
 
@@ -75,6 +83,13 @@ def _inside_quotes(text: str, sentences: list[dict]) -> list[bool]:
         pos = sent["end"]
         out.append(start_depth > 0 and depth > 0 and not outside.strip(" 、。,"))
     return out
+
+
+def _nearby_lemmas(trig, tokens: list, c0: int, c1: int, base: int) -> list[str]:
+    """Content lemmas of the clause [c0, c1), nearest to the trigger first (the trigger's own dependents first)."""
+    own = {c.i for c in trig.children}
+    words = [t for t in tokens if t.i != trig.i and t.pos_ in ("NOUN", "VERB", "PROPN") and c0 <= base + t.idx < c1]
+    return [t.lemma_ for t in sorted(words, key=lambda t: (t.i not in own, abs(t.i - trig.i)))]
 
 
 def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[dict], timexes: list[dict]) -> list[dict]:
@@ -152,6 +167,9 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
             c0, c1 = d.scope or (s0, s1)
             actors = find_actors(text[c0:c1])
             ments = [m for m in ments_by_sent.get(si, []) if c0 <= m["start"] and m["end"] <= c1]
+            if d.trig_tok is not None:
+                near = _nearby_lemmas(d.trig_tok, tokens, c0, c1, sent["base"])
+                d.cls = refine_class(d.cls, d.lemma, text[c0:c1], near)
             cameo, quad = class_info(d.cls)
             ev = {
                 "doc_id": doc_id,

@@ -32,6 +32,9 @@ class Lexicon:
     abbrev_follow_re: re.Pattern
     abbrev: dict[str, str]
     en_trigger_re: re.Pattern = field(default=None)
+    attack_cues: tuple[str, ...] = ()
+    accident_cues: tuple[str, ...] = ()
+    accident_words: frozenset[str] = frozenset()
 
 
 def _latin_word(name: str) -> str:
@@ -75,6 +78,9 @@ def lexicon() -> Lexicon:
         abbrev_follow_re=re.compile("(米)(?=[" + act["abbrev_followers"] + "])"),
         abbrev=abbrev_all,
         en_trigger_re=re.compile(r"\b(" + "|".join(map(re.escape, en_words)) + r")\b", re.IGNORECASE),
+        attack_cues=tuple(trig["accident_cues"]["attack_cues"]),
+        accident_cues=tuple(trig["accident_cues"]["accident_cues"]),
+        accident_words=frozenset(trig["accident_cues"]["accident_words"]),
     )
 
 
@@ -127,6 +133,30 @@ def classify(lemma: str, context: list[str] = ()) -> str:
             if cls is not None and noun not in lx.light:
                 return cls
     return own or "unknown"
+
+
+def refine_class(cls: str, lemma: str, clause: str, nearby: list[str] = ()) -> str:
+    """The class of a trigger read in its clause. A sinking, capsizing or fire is an accident (other)
+    unless the clause names an attack (魚雷, 撃沈, 砲撃: fight); a collision (衝突) in a clause that
+    names weather or an accident (台風, 濃霧, 事故) is an accident too. A trigger of no class takes the
+    class of the nearest lexicon word of its clause (`nearby`: lemmas, nearest first), else stays unknown."""
+    lx = lexicon()
+    if lemma in lx.accident_words or (cls in ("other", "fight") and lemma[-2:] in lx.accident_words):
+        if any(c in clause for c in lx.attack_cues):
+            return "fight"
+        if any(c in clause for c in lx.accident_cues) or cls == "other":
+            return "other"
+    if cls != "unknown":
+        return cls
+    fallback = None
+    for word in nearby:
+        if word in lx.light:
+            continue
+        found = _lookup(lx.ja, word)
+        if found is not None and found != "other":
+            return found
+        fallback = fallback or found
+    return fallback or cls
 
 
 def _lookup(table: dict[str, str], word: str) -> str | None:
