@@ -135,6 +135,11 @@ def classify(lemma: str, context: list[str] = ()) -> str:
     return own or "unknown"
 
 
+# classes a statement takes from what it says
+STATEMENT_CONTENT = frozenset({"appeal", "express_intent_to_cooperate", "disapprove", "reject", "threaten", "demand",
+                               "protest", "sanction", "reduce_relations"})
+
+
 def refine_class(cls: str, lemma: str, clause: str, nearby: list[str] = ()) -> str:
     """The class of a trigger read in its clause. A sinking, capsizing or fire is an accident (other)
     unless the clause names an attack (魚雷, 撃沈, 砲撃: fight); a collision (衝突) in a clause that
@@ -146,6 +151,13 @@ def refine_class(cls: str, lemma: str, clause: str, nearby: list[str] = ()) -> s
             return "fight"
         if any(c in clause for c in lx.accident_cues) or cls == "other":
             return "other"
+    if cls == "make_statement":
+        # CAMEO codes a statement by what it says: 〜を非難すると述べた is disapprove, 〜を要求した is demand
+        for word in nearby:
+            found = None if word in lx.light else _lookup(lx.ja, word)
+            if found in STATEMENT_CONTENT:
+                return found
+        return cls
     if cls != "unknown":
         return cls
     fallback = None
