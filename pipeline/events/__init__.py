@@ -54,6 +54,7 @@ from pipeline.events.lexicon import (
     lexicon,
     refine_class,
 )
+from pipeline.events.roles import PLACE_LABELS, Roles, english_roles
 
 __all__ = ["build_events", "class_info", "classify", "find_actors", "lexicon"]
 
@@ -104,6 +105,10 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
     for m in mentions:
         if m["label"] in PARTICIPANT_LABELS and m.get("canonical_id"):
             ments_by_sent.setdefault(sentence_of(m["start"]), []).append(m)
+    places_by_sent: dict[int, list[dict]] = {}
+    for m in mentions:
+        if m["label"] in PLACE_LABELS:
+            places_by_sent.setdefault(sentence_of(m["start"]), []).append(m)
     tx_by_sent: dict[int, list[dict]] = {}
     for t in sorted(timexes, key=lambda t: t["start"]):
         tx_by_sent.setdefault(sentence_of(t["start"]), []).append(t)
@@ -170,6 +175,13 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
             if d.trig_tok is not None:
                 near = _nearby_lemmas(d.trig_tok, tokens, c0, c1, sent["base"])
                 d.cls = refine_class(d.cls, d.lemma, text[c0:c1], near)
+            if d.trig_tok is not None:
+                reader = Roles(tokens, sent["base"], text, ments, places_by_sent.get(si, []))
+                source, target = reader.read(d.trig_tok, d.cls)
+                place = reader.location(d.lemma, c0, c1)
+            else:
+                source, target = english_roles(text[c0:c1], c0, ts, ments)
+                place = None
             cameo, quad = class_info(d.cls)
             ev = {
                 "doc_id": doc_id,
@@ -187,6 +199,10 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                 "event_class": d.cls,
                 "persons": [], "ships": [], "incidents": [],
                 "mention_ids": [m["mention_id"] for m in ments],
+                "source": source,
+                "target": target,
+                "location": place["text"] if place else "",
+                "location_mention_id": place["mention_id"] if place else "",
                 "actors": actors,
                 "quad_class": quad,
                 "cameo_root": cameo,
