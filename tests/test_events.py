@@ -266,11 +266,18 @@ def test_sentence_cut_inside_a_quotation_keeps_its_narration(nlp):
 
 
 @pytest.mark.slow
-def test_new_paragraph_keeps_only_the_year(nlp):
+def test_narrative_date_stays_in_its_paragraph(nlp):
+    """Issue 14: a narrative date is inherited within a paragraph only (乃木希典は旅順を攻撃した in the
+    next paragraph is not dated by the paragraph before); in a paragraph it is, with a lower confidence."""
     text = ("2008年8月下旬、甲国は施設の稼動を再開した。\n"
             "乙国は甲国を強く非難した。")
     events = _events(nlp, text)
-    assert [e["date_value"] for e in events] == ["2008-08", "2008"]
+    assert [e["date_value"] for e in events] == ["2008-08"]
+    assert events[0]["date_confidence"] == 1.0
+    text = "2008年8月下旬、甲国は施設の稼動を再開した。乙国は甲国を強く非難した。"
+    events = _events(nlp, text)
+    assert [e["date_value"] for e in events] == ["2008-08", "2008-08"]
+    assert events[1]["date_source"] == "narrative" and events[1]["date_confidence"] < 1.0
 
 
 @pytest.mark.slow

@@ -43,7 +43,7 @@ import re
 from bisect import bisect_right
 
 from pipeline.events.clauses import SentenceParse, is_event_noun
-from pipeline.events.dating import Narrative, _dateline, _line_head, _usable
+from pipeline.events.dating import Narrative, _dateline, _line_head, _usable, confidence, overlaps, precision
 from pipeline.events.drafts import Draft, _context_nouns, _en_drafts, _is_heading, _ja_drafts, _trigger_span
 from pipeline.events.lexicon import (
     PARTICIPANT_LABELS,
@@ -109,11 +109,16 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
     for m in mentions:
         if m["label"] in PLACE_LABELS:
             places_by_sent.setdefault(sentence_of(m["start"]), []).append(m)
+    named_ends: dict[int, set[int]] = {}  # where an INCIDENT or WAR mention ends, per sentence
+    for m in mentions:
+        if m["label"] in ("INCIDENT", "WAR"):
+            named_ends.setdefault(sentence_of(m["start"]), set()).add(m["end"])
     tx_by_sent: dict[int, list[dict]] = {}
     for t in sorted(timexes, key=lambda t: t["start"]):
         tx_by_sent.setdefault(sentence_of(t["start"]), []).append(t)
 
     events: list[dict] = []
+    incident_dates: dict[str, dict] = {}  # incident id → the date of its first dated happening
     story = Narrative()
     entry_end = -1  # end of the chronology entry (a line headed by its date) the sentence is in
     quoted = _inside_quotes(text, sentences)
@@ -149,15 +154,23 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
             drafts, frame = _en_drafts(sent_text, s0, stxs, text), None
         kept = []
         seen = set()
+        own = _incident_asides(stxs, text, named_ends.get(si, set()))
         for d in drafts:
             if d.date is None:
                 gap = text[story.timex["end"]:s0] if story.timex is not None else ""
+                carried = story.timex
                 d.date, d.source = story.date(sent_text, gap), "narrative"
                 if d.date is None:
                     continue
+                d.confidence = confidence("narrative", carried, d.date)
+                if own and not any(overlaps(t, d.date) for t in own):
+                    # the sentence dates the incident it names (旅順攻囲戦(1904年8月19日 - …)), and the
+                    # carried date contradicts it: the sentence's own date
+                    d.date, d.source, d.confidence = own[0], "sentence", 0.5
             if d.date["value"] not in seen:  # one event per date
                 seen.add(d.date["value"])
                 kept.append(d)
+        kept = _one_per_happening(kept)
         # the story moves on to the dates of what the sentence narrates, not to those of a happening
         # it only mentions (…2000年に訪問したオルブライト…, 3月に行った失敗とは対照的に)
         dated = [(d.timex_pos, d.date) for d in kept if d.source != "narrative" and d.scope is None]
@@ -183,6 +196,8 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                 source, target = english_roles(text[c0:c1], c0, ts, ments)
                 place = None
             cameo, quad = class_info(d.cls)
+            if d.source == "narrative":
+                d.date, d.source, d.confidence = _incident_date(d, ments, incident_dates)
             ev = {
                 "doc_id": doc_id,
                 "event_id": f"{doc_id}#e{len(events) + 1:04d}",
@@ -207,6 +222,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                 "quad_class": quad,
                 "cameo_root": cameo,
                 "date_source": d.source,
+                "date_confidence": d.confidence if d.confidence is not None else confidence(d.source),
                 "negated": d.negated,
                 "hypothetical": d.hypothetical,
             }
@@ -215,4 +231,49 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                 if m["canonical_id"] not in ids:
                     ids.append(m["canonical_id"])
             events.append(ev)
+            if d.source != "narrative":
+                for inc in ev["incidents"]:
+                    incident_dates.setdefault(inc, d.date)
     return events
+
+
+def _incident_asides(stxs: list[dict], text: str, ends: set[int]) -> list[dict]:
+    """Dates in brackets right after an incident or war the sentence names: 旅順攻囲戦(1904年8月19日 - …)."""
+    out = []
+    for t in stxs:
+        k = t["start"] - 1
+        while k >= 0 and text[k] in " \u3000":
+            k -= 1
+        if k >= 0 and text[k] in "(（" and k in ends and _usable(t, text):
+            out.append(t)
+    return out
+
+
+def _one_per_happening(drafts: list[Draft]) -> list[Draft]:
+    """One draft per trigger: of dates that nest (1891年 … 5月11日 of 1891年(明治24年)5月11日: a
+    date glossed or split by the tagger), the most precise."""
+    out: list[Draft] = []
+    for d in drafts:
+        key = d.trig_span or (d.trig_tok.i if d.trig_tok is not None else None)
+        twin = next((o for o in out if (o.trig_span or (o.trig_tok.i if o.trig_tok is not None else None)) == key
+                     and _nested(o.date, d.date)), None)
+        if twin is None:
+            out.append(d)
+        elif precision(d.date["value"]) > precision(twin.date["value"]):
+            out[out.index(twin)] = d
+    return out
+
+
+def _nested(a: dict, b: dict) -> bool:
+    va, vb = a["value"].split("T")[0], b["value"].split("T")[0]
+    return va.startswith(vb) or vb.startswith(va)
+
+
+def _incident_date(d: Draft, ments: list[dict], incident_dates: dict) -> tuple[dict, str, float | None]:
+    """A happening that names an incident dated earlier in the document carries the incident's own
+    date rather than a narrative date that does not overlap it (洞爺丸事故 … in a 1988 paragraph)."""
+    for m in ments:
+        own = incident_dates.get(m["canonical_id"]) if m["label"] == "INCIDENT" else None
+        if own is not None and not overlaps(own, d.date):
+            return own, "incident", confidence("incident")
+    return d.date, d.source, d.confidence

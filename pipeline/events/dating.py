@@ -176,7 +176,7 @@ class Narrative:
     in the same section. A date keeps the precision the text supports: the further it is
     carried (counted in happenings dated by it), or past その後, the less its day can be
     trusted (read as its month); a new paragraph, or a sentence set in a period (この時代、…),
-    keeps only its year. A list item continues the paragraph that introduces the list, and
+    has no date from before (a story's date is carried within its paragraph only). A list item continues the paragraph that introduces the list, and
     a date from a heading dates the whole section."""
 
     def __init__(self):
@@ -203,6 +203,8 @@ class Narrative:
         if new_paragraph and self.dateline is not None:
             self.reset(self.dateline, heading=False)
             return self.dateline
+        if new_paragraph:
+            return None  # a story's date is carried within its paragraph only
         if (new_paragraph or ERA.search(sent_text)) and len(t["value"]) >= 7 and t["value"][:4].isdigit():
             return _year_of(t)
         if _is_day(t["value"]) and (self.carried > DAY_CARRY or LATER.search(sent_text) or ITERATIVE.search(sent_text)):
@@ -237,3 +239,37 @@ def _month_of(t: dict) -> dict:
 def _year_of(t: dict) -> dict:
     y = t["value"][:4]
     return dict(t, value=y, mod="", earliest=f"{y}-01-01", latest=f"{y}-12-31")
+
+
+def interval(t: dict) -> tuple[str, str] | None:
+    """(earliest, latest) ISO days of a timex or date, None when it has no calendar extent."""
+    e, l = t.get("earliest") or "", t.get("latest") or ""
+    return (e[:10], l[:10]) if e and l else None
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    """Do two dates share a day? Dates without extent overlap when their values agree."""
+    ia, ib = interval(a), interval(b)
+    if ia is None or ib is None:
+        return a.get("value") == b.get("value")
+    return ia[0] <= ib[1] and ib[0] <= ia[1]
+
+
+def precision(value: str) -> int:
+    """Characters of a date value that are digits of its calendar part (1891 < 1891-05 < 1891-05-11)."""
+    return sum(ch.isdigit() for ch in value.split("T")[0])
+
+
+def confidence(source: str, carried: dict | None = None, date: dict | None = None) -> float:
+    """How surely a date is the happening's own: its own clause's date, a date of its sentence, an
+    incident's own date, the dateline, or a date carried from the narrative (less when carried at a
+    coarser precision than it was given)."""
+    if source == "explicit":
+        return 1.0
+    if source in ("sentence", "incident"):
+        return 0.8
+    if source == "dateline":
+        return 0.7
+    if carried is not None and date is not None and precision(date["value"]) < precision(carried["value"]):
+        return 0.4
+    return 0.6

@@ -75,6 +75,7 @@ class Draft:
     hypothetical: bool = False
     timex_pos: int = -1
     scope: tuple[int, int] | None = None  # where its participants are named; None: the whole sentence
+    confidence: float | None = None  # date_confidence, when not that of its date source
 
 
 
