@@ -44,7 +44,8 @@ from bisect import bisect_right
 
 from pipeline.events.clauses import SentenceParse, is_event_noun
 from pipeline.events.dating import Narrative, _dateline, _line_head, _usable, confidence, overlaps, precision
-from pipeline.events.drafts import Draft, _context_nouns, _en_drafts, _is_heading, _ja_drafts, _trigger_span
+from pipeline.events.drafts import Draft, _context_nouns, _is_heading, _ja_drafts, _trigger_span
+from pipeline.events.english import _en_drafts
 from pipeline.events.lexicon import (
     PARTICIPANT_LABELS,
     QUESTION,

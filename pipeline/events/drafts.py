@@ -1,12 +1,10 @@
 """Drafts: one candidate event per happening of a sentence, before the narrative dates it."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from pipeline.events.clauses import SentenceParse, is_predicate
 from pipeline.events.dating import (
-    LATER,
     TimexRole,
     _in_brackets,
     _is_day,
@@ -18,14 +16,12 @@ from pipeline.events.dating import (
 from pipeline.events.lexicon import (
     BULLETS,
     HYPOTHETICAL_NOUNS,
-    QUESTION,
     REPORT,
     SAME_SPAN_GAP,
     SENT_FINAL,
     STATE_ASPECT,
     STATIVE,
     classify,
-    lexicon,
 )
 
 
@@ -230,41 +226,3 @@ def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
                             _clause_scope(sp, trig) if r.nominal is not None or trig.dep_ == "acl" else None))
     frames = [r.timex for r in roles if r.framing and r.nominal is None]
     return drafts, (frames[-1] if frames else None)
-
-
-# English (no parse): lexical triggers
-EN_NEG = re.compile(r"\b(?:not|never|n't|no longer)\b", re.IGNORECASE)
-EN_HYPO = re.compile(r"\b(?:if|would|could|might|may|will|shall|plans? to|planned to|expected to|scheduled to)\b",
-                     re.IGNORECASE)
-
-
-EN_SENT = re.compile(r"[^.!?]+(?:[.!?]+|$)")
-
-
-def _en_drafts(sent_text: str, start: int, stxs: list[dict], text: str) -> list[Draft]:
-    """English has no parse here: one draft per sub-sentence (a guideline sentence ends only at
-    !? or a newline, so it may hold several) whose words include a trigger; its first date, else
-    the date of an earlier sub-sentence (read as its month after "later")."""
-    lx = lexicon()
-    drafts: list[Draft] = []
-    last = None
-    for sub in EN_SENT.finditer(sent_text):
-        s0, s1 = start + sub.start(), start + sub.end()
-        if QUESTION.search(sub.group()):
-            continue
-        dated = [t for t in stxs if s0 <= t["start"] < s1 and _usable(t, text)]
-        m = lx.en_trigger_re.search(sub.group())
-        if dated:
-            last = dated[0]
-        if not m:
-            continue
-        before = sub.group()[:m.start()][-30:]
-        word = m.group().lower()
-        date, source = (dated[0], "sentence") if dated else (last, "narrative")
-        if date is not None and not dated and _is_day(date["value"]) and LATER.search(sub.group()):
-            date = _month_of(date)
-        drafts.append(Draft(date=date, source=source, trig_span=(s0 + m.start(), s0 + m.end()), lemma=word,
-                            cls=lx.en.get(word, "unknown"), negated=bool(EN_NEG.search(before)),
-                            hypothetical=bool(EN_HYPO.search(before)),
-                            timex_pos=date["start"] if date is not None else -1))
-    return drafts
