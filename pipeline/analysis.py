@@ -29,9 +29,12 @@ from functools import lru_cache
 from pathlib import Path
 
 KINDS = ("documents", "mentions", "timexes", "events")
-INT_COLUMNS = {"n_chars", "start", "end", "sent_id", "sent_start", "sent_end", "trigger_start", "trigger_end"}
-FLOAT_COLUMNS = {"confidence"}
-LIST_COLUMNS = {"timex_ids", "persons", "ships", "incidents", "mention_ids", "actors"}
+TABLES = (*KINDS, "timeline")  # the per-document kinds and the corpus timeline
+INT_COLUMNS = {"n_chars", "start", "end", "sent_id", "sent_start", "sent_end", "trigger_start", "trigger_end",
+               "n_sources", "n_agree", "n_conflicts"}
+FLOAT_COLUMNS = {"confidence", "date_confidence"}
+LIST_COLUMNS = {"timex_ids", "persons", "ships", "incidents", "mention_ids", "actors", "source_events",
+                "source_docs", "source_spans", "conflicts", "conflict_dates"}
 DATE_COLUMNS = {"earliest", "latest", "date_earliest", "date_latest", "creation_date"}
 CATEGORY_COLUMNS = {"label", "type", "event_class", "lang", "status", "mod", "encoding",
                     "date_source", "cameo_root"}
@@ -405,13 +408,14 @@ def update_duckdb(out_dir: Path) -> Path:
     the digest of their bytes changed (a DuckDB file's own bytes differ on every write)."""
     out_dir = Path(out_dir)
     digest = hashlib.sha256()
-    for kind in KINDS:
+    kinds = [k for k in TABLES if k in KINDS or (out_dir / f"{k}.parquet").exists()]
+    for kind in kinds:
         with open(out_dir / f"{kind}.parquet", "rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(block)
     db = out_dir / DUCKDB_NAME
     if duckdb_digest(db) != digest.hexdigest():
-        write_duckdb(db, {kind: out_dir / f"{kind}.parquet" for kind in KINDS}, digest.hexdigest())
+        write_duckdb(db, {kind: out_dir / f"{kind}.parquet" for kind in kinds}, digest.hexdigest())
     return db
 
 
@@ -419,10 +423,13 @@ def write_analysis(out_dir: Path, records: dict[str, list[dict]]) -> list[Path]:
     """OUT/<kind>.parquet for every kind (from records in memory) and OUT/pipeline.duckdb; returns the files
     written. Whole corpora go through export.write_streamed, which writes the same files one record at a time."""
     from pipeline.export import write_atomic
+    from pipeline.timeline import build_timeline
 
     out_dir = Path(out_dir)
     written = []
-    for kind in KINDS:
+    records = dict(records)
+    records.setdefault("timeline", build_timeline(records.get("events", [])))
+    for kind in TABLES:
         path = out_dir / f"{kind}.parquet"
         write_atomic(path, parquet_bytes(to_table(kind, records.get(kind, []))))
         written.append(path)
@@ -438,7 +445,7 @@ def read_records(out_dir: Path) -> dict[str, list[dict]]:
 
     out_dir = current_set(out_dir)
     out = {}
-    for kind in KINDS:
+    for kind in TABLES:
         path = Path(out_dir) / f"{kind}.jsonl"
         text = path.read_text(encoding="utf-8") if path.exists() else ""
         out[kind] = [json.loads(line) for line in text.splitlines() if line.strip()]
@@ -473,7 +480,7 @@ def load(out_dir: Path) -> dict:
         raise FileNotFoundError(f"no pipeline outputs in {out_dir}")
     records = None
     frames = {}
-    for kind in KINDS:
+    for kind in TABLES:
         path = out_dir / f"{kind}.parquet"
         if path.exists():
             table = pq.read_table(path)

@@ -3,6 +3,9 @@
 JSONL keeps typed values (lists stay lists); CSV joins lists with "|" and
 neutralizes cells a spreadsheet would execute (leading = + - @ tab CR, and full-width ＝ ＋ － ＠).
 
+The corpus timeline (pipeline/timeline.py: one row per happening across documents) is built
+from the events gathered with the columns and written after the documents' records.
+
 A corpus is written streaming (write_streamed): records arrive one document at
 a time, twice — a first pass collects the columns (CSV header, Parquet types),
 a second writes every file to a temp file in OUT — so memory does not grow
@@ -32,7 +35,16 @@ FIELDS = {
     "events": ["doc_id", "event_id", "sentence", "sent_start", "sent_end", "date_value", "date_earliest",
                "date_latest", "timex_ids", "trigger", "trigger_start", "trigger_end", "event_class", "persons",
                "ships", "incidents", "mention_ids"],
+    # corpus-level: one row per happening across documents (pipeline/timeline.py)
+    "timeline": ["timeline_id", "date_value", "date_earliest", "date_latest", "event_class", "label", "incidents",
+                 "persons", "ships", "actors", "source", "target", "source_events", "source_docs", "source_spans",
+                 "n_sources", "n_agree", "n_conflicts", "conflicts", "conflict_dates"],
 }
+CORPUS_KINDS = ("timeline",)  # built from the whole corpus's records, not written per document
+# what the timeline keeps of an event (the sentence text stays in events)
+_TIMELINE_KEYS = ("doc_id", "event_id", "sent_start", "sent_end", "date_value", "date_earliest", "date_latest",
+                  "event_class", "trigger", "persons", "ships", "incidents", "actors", "source", "target",
+                  "negated", "hypothetical")
 LIST_SEP = "|"
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -144,11 +156,26 @@ class Columns:
         from pipeline.analysis import ColumnScan
 
         self.scans = {kind: ColumnScan(kind) for kind in FIELDS}
+        self.events: list[dict] = []  # what the timeline needs of every event
+        self._timeline: list[dict] | None = None
 
     def add(self, part: dict[str, list[dict]]) -> None:
         for kind, scan in self.scans.items():
             for r in part.get(kind, ()):
                 scan.add(r)
+        self.events.extend({k: e.get(k) for k in _TIMELINE_KEYS} for e in part.get("events", ()))
+        self._timeline = None
+
+    def timeline(self) -> list[dict]:
+        """The corpus timeline of the events added so far (its columns scanned as well)."""
+        if self._timeline is None:
+            from pipeline.timeline import build_timeline
+
+            self._timeline = build_timeline(self.events)
+            self.scans["timeline"] = scan = type(self.scans["timeline"])("timeline")
+            for r in self._timeline:
+                scan.add(r)
+        return self._timeline
 
 
 def write_outputs(out_dir: Path, records: dict[str, list[dict]]) -> list[Path]:
@@ -170,6 +197,7 @@ def write_streamed(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[di
         columns = Columns()
         for part in parts():
             columns.add(part)
+    timeline = columns.timeline()
     scans = columns.scans
 
     temps: list[tuple[Path, Path]] = []  # (temp, final) in replacement order
@@ -189,13 +217,19 @@ def write_streamed(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[di
             writer = csv.writer(text, lineterminator="\n")
             writer.writerow(header)
             sinks[kind] = (files["jsonl"], writer, header, ParquetStream(files["parquet"], scans[kind]))
+        def put(kind: str, records) -> None:
+            fields = FIELDS[kind]
+            jsonl, writer, header, parquet = sinks[kind]
+            for r in records:
+                jsonl.write(_jsonl_line(r, fields).encode("utf-8"))
+                writer.writerow([csv_cell(r.get(f, "")) for f in header])
+                parquet.add(r)
+
         for part in parts():
-            for kind, fields in FIELDS.items():
-                jsonl, writer, header, parquet = sinks[kind]
-                for r in part.get(kind, ()):
-                    jsonl.write(_jsonl_line(r, fields).encode("utf-8"))
-                    writer.writerow([csv_cell(r.get(f, "")) for f in header])
-                    parquet.add(r)
+            for kind in FIELDS:
+                if kind not in CORPUS_KINDS:
+                    put(kind, part.get(kind, ()))
+        put("timeline", timeline)
         for _, _, _, parquet in sinks.values():
             parquet.close()
         for fh in reversed(handles):  # each text wrapper before the file under it
