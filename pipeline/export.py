@@ -44,7 +44,7 @@ CORPUS_KINDS = ("timeline",)  # built from the whole corpus's records, not writt
 # what the timeline keeps of an event (the sentence text stays in events)
 _TIMELINE_KEYS = ("doc_id", "event_id", "sent_start", "sent_end", "date_value", "date_earliest", "date_latest",
                   "event_class", "trigger", "persons", "ships", "incidents", "actors", "source", "target",
-                  "negated", "hypothetical")
+                  "negated", "hypothetical", "sentence")
 LIST_SEP = "|"
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -157,6 +157,7 @@ class Columns:
 
         self.scans = {kind: ColumnScan(kind) for kind in FIELDS}
         self.events: list[dict] = []  # what the timeline needs of every event
+        self.incident_names: dict[str, str] = {}  # surface → canonical id of every incident mention
         self._timeline: list[dict] | None = None
 
     def add(self, part: dict[str, list[dict]]) -> None:
@@ -164,6 +165,9 @@ class Columns:
             for r in part.get(kind, ()):
                 scan.add(r)
         self.events.extend({k: e.get(k) for k in _TIMELINE_KEYS} for e in part.get("events", ()))
+        for m in part.get("mentions", ()):
+            if m.get("label") == "INCIDENT" and m.get("canonical_id"):
+                self.incident_names.setdefault(m["text"].strip(), m["canonical_id"])
         self._timeline = None
 
     def timeline(self) -> list[dict]:
@@ -171,7 +175,7 @@ class Columns:
         if self._timeline is None:
             from pipeline.timeline import build_timeline
 
-            self._timeline = build_timeline(self.events)
+            self._timeline = build_timeline(self.events, self.incident_names)
             self.scans["timeline"] = scan = type(self.scans["timeline"])("timeline")
             for r in self._timeline:
                 scan.add(r)

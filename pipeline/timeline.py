@@ -8,6 +8,8 @@ Input: the event records of a whole corpus (pure function over plain dicts, no m
   documents give (ties: the most precise, then the earliest); documents whose claim does not overlap
   it are listed as conflicts, each with its provenance (document, sentence span, date as written
   there). Later happenings that only mention the incident stay rows of their own.
+  An event whose sentence names an incident that was linked elsewhere in the corpus (the same
+  surface) names it as well.
 - **Other happenings.** Events of different documents whose dates overlap (both at least month
   precision, or the same value), whose class agrees and whose participants (persons, ships) share
   an id are merged, transitively.
@@ -58,6 +60,13 @@ def _happened(e: dict) -> bool:
     return not e.get("negated") and not e.get("hypothetical") and bool(e.get("date_value"))
 
 
+def _with_named_incidents(e: dict, names: dict[str, str]) -> dict:
+    sentence = str(e.get("sentence") or "")
+    have = _as_list(e.get("incidents"))
+    found = [cid for name, cid in sorted(names.items()) if len(name) >= 3 and name in sentence and cid not in have]
+    return dict(e, incidents=have + sorted(set(found))) if found else e
+
+
 class _Sets:
     def __init__(self, n: int):
         self.up = list(range(n))
@@ -74,9 +83,13 @@ class _Sets:
             self.up[max(a, b)] = min(a, b)
 
 
-def build_timeline(events: list[dict]) -> list[dict]:
-    """Timeline rows (see the module doc) from the events of every document, ordered by date."""
+def build_timeline(events: list[dict], incident_names: dict[str, str] | None = None) -> list[dict]:
+    """Timeline rows (see the module doc) from the events of every document, ordered by date.
+    incident_names (surface → incident id, from the corpus's mentions): an event whose sentence
+    names an incident the entities stage linked elsewhere in the corpus names it too."""
     evs = sorted((e for e in events if _happened(e)), key=lambda e: (e["doc_id"], str(e["event_id"])))
+    if incident_names:
+        evs = [_with_named_incidents(e, incident_names) for e in evs]
     rows: list[dict] = []
     taken: set[int] = set()
 
@@ -169,7 +182,7 @@ def _incident_row(inc: str, evs: list[dict], claims: dict[str, int],
     best = evs[votes[min(votes, key=rank)][0]]
     agree = [i for i in claims.values() if _overlap(evs[i], best)]
     # a document's other events naming the incident on the agreed date are sources too
-    idx = set(claims.values()) | {i for doc in named for i in named[doc] if _overlap(evs[i], best)}
+    idx = set(agree) | {i for doc in named for i in named[doc] if _overlap(evs[i], best)}
     row = _row(evs, sorted(idx), best, inc)
     disagree = sorted(i for i in claims.values() if i not in agree)
     row["n_agree"] = len({evs[i]["doc_id"] for i in agree})
