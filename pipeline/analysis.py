@@ -646,3 +646,32 @@ def incident_summit_timeline(data: dict):
     cols = ["kind", "key", "name_ja", "name_en", "doc_id", "date", "event_id", "mention_id"]
     out = joined[cols].drop_duplicates(["key", "event_id"]).sort_values(["date", "key"])
     return out.reset_index(drop=True) if len(out) else pd.DataFrame(columns=cols)
+
+
+def timeline_points(data: dict, min_sources: int = 1):
+    """The corpus timeline as points to plot: one `agreed` point per timeline row (at its earliest
+    day, with how many documents report it and agree), and one `conflict` point per conflicting
+    source date (doc_id and span of that source). Columns: timeline_id, label, kind, date,
+    n_sources, n_agree, doc_span. Rows reported by fewer than `min_sources` documents are left out,
+    unless they carry a conflict."""
+    import pandas as pd
+
+    cols = ["timeline_id", "label", "kind", "date", "n_sources", "n_agree", "doc_span"]
+    t = data.get("timeline")
+    if t is None or not len(t):
+        return pd.DataFrame(columns=cols)
+    keep = t[(t["n_sources"] >= min_sources) | (t["n_conflicts"] > 0)].dropna(subset=["date_earliest"])
+    rows = []
+    for r in keep.itertuples(index=False):
+        rows.append((r.timeline_id, str(r.label), "agreed", r.date_earliest, int(r.n_sources), int(r.n_agree), ""))
+        for c in r.conflicts or []:
+            span, _, value = str(c).rpartition("=")
+            day = _iso_date(value) or _iso_date(f"{value[:4]}-01-01" if value[:4].isdigit() else "")
+            if day is not None:
+                rows.append((r.timeline_id, str(r.label), "conflict", pd.Timestamp(day), int(r.n_sources),
+                             int(r.n_agree), span))
+    out = pd.DataFrame(rows, columns=cols)
+    if not len(out):
+        return pd.DataFrame(columns=cols)
+    out["date"] = pd.to_datetime(out["date"])
+    return out.sort_values(["date", "timeline_id", "kind"]).reset_index(drop=True)
