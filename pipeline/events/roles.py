@@ -145,7 +145,8 @@ class Roles:
         for t in self.tokens:
             if t.i >= pred.i:
                 break
-            if t.dep_ == "nsubj" and _case(t) in ("は", "が") and t.head.i != pred.i and t.head.i > pred.i:
+            if t.dep_ == "nsubj" and _case(t) in ("は", "が") and t.head.i != pred.i and \
+                    (_above(t.head, pred) or _above(pred, t.head)):
                 ents = self.entities(*self._span(t))
                 if ents:
                     return ents
@@ -160,6 +161,18 @@ class Roles:
             if PLACE_AFTER.match(after) or (after.startswith("に") and lemma in ARRIVAL):
                 return m
         return None
+
+
+def _above(top, tok) -> bool:
+    """Is `top` an ancestor of `tok` (through heads)?"""
+    h = tok
+    for _ in range(30):
+        if h.head.i == h.i:
+            return False
+        h = h.head
+        if h.i == top.i:
+            return True
+    return False
 
 
 def english_roles(sub_text: str, sub_start: int, trig_start: int, mentions: list[dict]) -> tuple[list, list]:
