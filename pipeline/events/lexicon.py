@@ -137,7 +137,10 @@ def classify(lemma: str, context: list[str] = ()) -> str:
 
 # classes a statement takes from what it says
 STATEMENT_CONTENT = frozenset({"appeal", "express_intent_to_cooperate", "disapprove", "reject", "threaten", "demand",
-                               "protest", "sanction", "reduce_relations"})
+                               "protest"})
+# a consequence (死亡, 負傷, 落下) reported with the act that caused it takes the act's class
+CONSEQUENCES = frozenset({"死亡", "負傷", "死傷", "落下", "被害", "犠牲", "損傷", "戦死"})
+CAUSE_CLASSES = frozenset({"assault", "fight", "use_unconventional_mass_violence", "arrest_detain"})
 
 
 def refine_class(cls: str, lemma: str, clause: str, nearby: list[str] = ()) -> str:
@@ -158,6 +161,11 @@ def refine_class(cls: str, lemma: str, clause: str, nearby: list[str] = ()) -> s
             if found in STATEMENT_CONTENT:
                 return found
         return cls
+    if lemma in CONSEQUENCES:
+        for word in nearby:
+            found = None if word in lx.light else _lookup(lx.ja, word)
+            if found in CAUSE_CLASSES:
+                return found
     if cls != "unknown":
         return cls
     fallback = None
