@@ -28,11 +28,13 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-KINDS = ("documents", "mentions", "timexes", "events", "entities")
+KINDS = ("documents", "mentions", "timexes", "events", "entities", "timeline")
+TABLES = KINDS  # every table: the per-document kinds and the corpus-level entities and timeline
 INT_COLUMNS = {"n_chars", "start", "end", "sent_id", "sent_start", "sent_end", "trigger_start", "trigger_end",
-               "n_mentions", "n_documents"}
-FLOAT_COLUMNS = {"confidence"}
-LIST_COLUMNS = {"timex_ids", "persons", "ships", "incidents", "mention_ids", "actors", "aliases"}
+               "n_mentions", "n_documents", "n_sources", "n_agree", "n_conflicts"}
+FLOAT_COLUMNS = {"confidence", "date_confidence"}
+LIST_COLUMNS = {"timex_ids", "persons", "ships", "incidents", "mention_ids", "actors", "aliases", "source_events",
+                "source_docs", "source_spans", "conflicts", "conflict_dates"}
 DATE_COLUMNS = {"earliest", "latest", "date_earliest", "date_latest", "creation_date", "first_date", "last_date"}
 CATEGORY_COLUMNS = {"label", "type", "event_class", "lang", "status", "mod", "encoding",
                     "date_source", "cameo_root"}
@@ -406,30 +408,29 @@ def update_duckdb(out_dir: Path) -> Path:
     the digest of their bytes changed (a DuckDB file's own bytes differ on every write)."""
     out_dir = Path(out_dir)
     digest = hashlib.sha256()
-    for kind in KINDS:
+    kinds = [k for k in TABLES if k in KINDS or (out_dir / f"{k}.parquet").exists()]
+    for kind in kinds:
         with open(out_dir / f"{kind}.parquet", "rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(block)
     db = out_dir / DUCKDB_NAME
     if duckdb_digest(db) != digest.hexdigest():
-        write_duckdb(db, {kind: out_dir / f"{kind}.parquet" for kind in KINDS}, digest.hexdigest())
+        write_duckdb(db, {kind: out_dir / f"{kind}.parquet" for kind in kinds}, digest.hexdigest())
     return db
 
 
 def write_analysis(out_dir: Path, records: dict[str, list[dict]]) -> list[Path]:
     """OUT/<kind>.parquet for every kind (from records in memory) and OUT/pipeline.duckdb; returns the files
     written. Whole corpora go through export.write_streamed, which writes the same files one record at a time."""
-    from pipeline.export import write_atomic
+    from pipeline.export import Columns, write_atomic
 
     out_dir = Path(out_dir)
-    if "entities" not in records:
-        from pipeline.entity_table import EntityTable, kb_wikidata
-
-        table = EntityTable(kb_wikidata)
-        table.add(records)
-        records = {**records, "entities": table.rows()}
+    if "entities" not in records or "timeline" not in records:
+        columns = Columns()  # the corpus-level kinds, derived as the streamed writer derives them
+        columns.add(records)
+        records = {**columns.derived(), **records}
     written = []
-    for kind in KINDS:
+    for kind in TABLES:
         path = out_dir / f"{kind}.parquet"
         write_atomic(path, parquet_bytes(to_table(kind, records.get(kind, []))))
         written.append(path)
@@ -445,7 +446,7 @@ def read_records(out_dir: Path) -> dict[str, list[dict]]:
 
     out_dir = current_set(out_dir)
     out = {}
-    for kind in KINDS:
+    for kind in TABLES:
         path = Path(out_dir) / f"{kind}.jsonl"
         text = path.read_text(encoding="utf-8") if path.exists() else ""
         out[kind] = [json.loads(line) for line in text.splitlines() if line.strip()]
@@ -480,7 +481,7 @@ def load(out_dir: Path) -> dict:
         raise FileNotFoundError(f"no pipeline outputs in {out_dir}")
     records = None
     frames = {}
-    for kind in KINDS:
+    for kind in TABLES:
         path = out_dir / f"{kind}.parquet"
         if path.exists():
             table = pq.read_table(path)
@@ -646,3 +647,32 @@ def incident_summit_timeline(data: dict):
     cols = ["kind", "key", "name_ja", "name_en", "doc_id", "date", "event_id", "mention_id"]
     out = joined[cols].drop_duplicates(["key", "event_id"]).sort_values(["date", "key"])
     return out.reset_index(drop=True) if len(out) else pd.DataFrame(columns=cols)
+
+
+def timeline_points(data: dict, min_sources: int = 1):
+    """The corpus timeline as points to plot: one `agreed` point per timeline row (at its earliest
+    day, with how many documents report it and agree), and one `conflict` point per conflicting
+    source date (doc_id and span of that source). Columns: timeline_id, label, kind, date,
+    n_sources, n_agree, doc_span. Rows reported by fewer than `min_sources` documents are left out,
+    unless they carry a conflict."""
+    import pandas as pd
+
+    cols = ["timeline_id", "label", "kind", "date", "n_sources", "n_agree", "doc_span"]
+    t = data.get("timeline")
+    if t is None or not len(t):
+        return pd.DataFrame(columns=cols)
+    keep = t[(t["n_sources"] >= min_sources) | (t["n_conflicts"] > 0)].dropna(subset=["date_earliest"])
+    rows = []
+    for r in keep.itertuples(index=False):
+        rows.append((r.timeline_id, str(r.label), "agreed", r.date_earliest, int(r.n_sources), int(r.n_agree), ""))
+        for c in r.conflicts or []:
+            span, _, value = str(c).rpartition("=")
+            day = _iso_date(value) or _iso_date(f"{value[:4]}-01-01" if value[:4].isdigit() else "")
+            if day is not None:
+                rows.append((r.timeline_id, str(r.label), "conflict", pd.Timestamp(day), int(r.n_sources),
+                             int(r.n_agree), span))
+    out = pd.DataFrame(rows, columns=cols)
+    if not len(out):
+        return pd.DataFrame(columns=cols)
+    out["date"] = pd.to_datetime(out["date"])
+    return out.sort_values(["date", "timeline_id", "kind"]).reset_index(drop=True)

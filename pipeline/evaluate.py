@@ -507,6 +507,8 @@ def score_events(gold_docs: dict[str, list[dict]], sys_docs: dict[str, list[dict
             tps[name] += len(pairs)
             if name != "full":
                 continue
+            for gi, si in pairs:
+                _score_class_and_roles(gold[gi], syst[si], translate, tps)
             matched_g = {gi for gi, _ in pairs}
             matched_s = {si for _, si in pairs}
             near: dict[int, list[dict]] = defaultdict(list)
@@ -526,7 +528,34 @@ def score_events(gold_docs: dict[str, list[dict]], sys_docs: dict[str, list[dict
     metrics = {"n_gold": n_gold, "n_sys": n_sys}
     for name in variants:
         metrics[name] = prf(tps[name], n_sys - tps[name], n_gold - tps[name])
+    metrics["class_acc"] = tps["class_ok"] / tps["class_n"] if tps["class_n"] else None
+    metrics["class_n"] = tps["class_n"]
+    n_unknown = sum(1 for evs in sys_docs.values() for e in evs if _norm(e.get("event_class")) == "unknown")
+    n_all = sum(len(evs) for evs in sys_docs.values())
+    metrics["unknown_share"] = n_unknown / n_all if n_all else None
+    for role in ROLES:  # scored on matched events whose gold has the role annotated (None when no gold has it)
+        block = prf(tps[f"{role}.tp"], tps[f"{role}.fp"], tps[f"{role}.fn"])
+        metrics[role] = dict(block, n=tps[f"{role}.n"]) if tps[f"{role}.n"] else None
     return metrics, errors
+
+
+ROLES = ("source", "target")
+
+
+def _score_class_and_roles(g: dict, s: dict, translate: dict[str, str], tps: Counter) -> None:
+    """Class agreement and source/target id overlap of one matched event pair (into tps)."""
+    if _norm(g.get("event_class")):
+        tps["class_n"] += 1
+        tps["class_ok"] += _norm(g.get("event_class")) == _norm(s.get("event_class"))
+    for role in ROLES:
+        if role not in g:
+            continue
+        gold_ids = _ids(g.get(role))
+        sys_ids = {translate.get(i, i) for i in _ids(s.get(role))}
+        tps[f"{role}.n"] += 1
+        tps[f"{role}.tp"] += len(gold_ids & sys_ids)
+        tps[f"{role}.fp"] += len(sys_ids - gold_ids)
+        tps[f"{role}.fn"] += len(gold_ids - sys_ids)
 
 
 def _event_gold_view(e: dict) -> dict:
@@ -677,6 +706,12 @@ def _rows() -> list[tuple[str, str, Callable[[dict], str]]]:
         ("EVENT P/R/F1", "events", lambda m: _prf_cell(m["events"]["full"])),
         ("EVENT date-only P/R/F1", "events", lambda m: _prf_cell(m["events"]["date_only"])),
         ("EVENT participants-only P/R/F1", "events", lambda m: _prf_cell(m["events"]["participants_only"])),
+        ("EVENT class acc (matched)", "events", lambda m: _pct(m["events"].get("class_acc"))),
+        ("EVENT unknown share", "events", lambda m: _pct(m["events"].get("unknown_share"))),
+        ("EVENT source P/R/F1", "events",
+         lambda m: _prf_cell(m["events"]["source"]) if m["events"].get("source") else "no gold roles"),
+        ("EVENT target P/R/F1", "events",
+         lambda m: _prf_cell(m["events"]["target"]) if m["events"].get("target") else "no gold roles"),
         ("docs missing/failed", "", lambda m: f"{len(m['missing_docs'])}/{len(m['failed_docs'])}"),
     ]
     return rows

@@ -3,6 +3,9 @@
 JSONL keeps typed values (lists stay lists); CSV joins lists with "|" and
 neutralizes cells a spreadsheet would execute (leading = + - @ tab CR, and full-width ＝ ＋ － ＠).
 
+The corpus timeline (pipeline/timeline.py: one row per happening across documents) is built
+from the events gathered with the columns and written after the documents' records.
+
 A corpus is written streaming (write_streamed): records arrive one document at
 a time, twice — a first pass collects the columns (CSV header, Parquet types),
 a second writes every file to a temp file in OUT — so memory does not grow
@@ -35,8 +38,18 @@ FIELDS = {
     # derived from the mentions and events of the whole corpus (pipeline.entity_table), written last
     "entities": ["canonical_id", "label", "name_ja", "name_en", "name_en_source", "wikidata", "aliases", "n_mentions",
                  "n_documents", "first_date", "last_date", "date_value", "earliest", "latest"],
+    # corpus-level: one row per happening across documents (pipeline/timeline.py)
+    "timeline": ["timeline_id", "date_value", "date_earliest", "date_latest", "event_class", "label", "incidents",
+                 "persons", "ships", "actors", "source", "target", "source_events", "source_docs", "source_spans",
+                 "n_sources", "n_agree", "n_conflicts", "conflicts", "conflict_dates"],
 }
-DERIVED = ("entities",)
+# built from the whole corpus's records (written last, not per document)
+DERIVED = ("entities", "timeline")
+CORPUS_KINDS = DERIVED
+# what the timeline keeps of an event (the sentence text stays in events)
+_TIMELINE_KEYS = ("doc_id", "event_id", "sent_start", "sent_end", "date_value", "date_earliest", "date_latest",
+                  "event_class", "trigger", "persons", "ships", "incidents", "actors", "source", "target",
+                  "negated", "hypothetical", "sentence")
 LIST_SEP = "|"
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -150,6 +163,8 @@ class Columns:
 
         self.scans = {kind: ColumnScan(kind) for kind in FIELDS}
         self.entities = EntityTable(kb_wikidata)
+        self.events: list[dict] = []  # what the timeline needs of every event
+        self.incident_names: dict[str, str] = {}  # surface → canonical id of every incident mention
         self._derived: dict[str, list[dict]] | None = None
 
     def add(self, part: dict[str, list[dict]]) -> None:
@@ -158,15 +173,28 @@ class Columns:
                 for r in part.get(kind, ()):
                     scan.add(r)
         self.entities.add(part)
+        self.events.extend({k: e.get(k) for k in _TIMELINE_KEYS} for e in part.get("events", ()))
+        for m in part.get("mentions", ()):
+            if m.get("label") == "INCIDENT" and m.get("canonical_id"):
+                self.incident_names.setdefault(m["text"].strip(), m["canonical_id"])
+        self._derived = None
 
     def derived(self) -> dict[str, list[dict]]:
-        """The corpus-level kinds, once every document has been added (their columns scanned too)."""
+        """The corpus-level kinds (entities, timeline), once every document has been added (their
+        columns scanned too)."""
         if self._derived is None:
-            self._derived = {"entities": self.entities.rows()}
+            from pipeline.timeline import build_timeline
+
+            self._derived = {"entities": self.entities.rows(),
+                             "timeline": build_timeline(self.events, self.incident_names)}
             for kind, rows in self._derived.items():
+                self.scans[kind] = scan = type(self.scans[kind])(kind)
                 for r in rows:
-                    self.scans[kind].add(r)
+                    scan.add(r)
         return self._derived
+
+    def timeline(self) -> list[dict]:
+        return self.derived()["timeline"]
 
 
 def write_outputs(out_dir: Path, records: dict[str, list[dict]]) -> list[Path]:

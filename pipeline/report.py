@@ -282,9 +282,11 @@ def document_page(doc: dict, text: str | None, mentions, timexes, events, gold_d
             rows.append([f'<a href="#{esc(anchor)}">{esc(anchor)}</a>', esc(e.get("date_value")),
                          esc(e.get("trigger")), esc(e.get("event_class")),
                          esc(", ".join(e.get("persons") or [])), esc(", ".join(e.get("ships") or [])),
-                         esc(", ".join(e.get("incidents") or []))])
+                         esc(", ".join(e.get("incidents") or [])), esc(", ".join(e.get("source") or [])),
+                         esc(", ".join(e.get("target") or [])), esc(e.get("location") or "")])
         parts.append("<h2>Events</h2>")
-        parts.append(_table(["event", "date", "trigger", "class", "persons", "ships", "incidents"], rows))
+        parts.append(_table(["event", "date", "trigger", "class", "persons", "ships", "incidents", "source",
+                             "target", "location"], rows))
     return page(doc_id, "\n".join(parts)), summary
 
 
@@ -309,6 +311,36 @@ def index_page(rows: list[tuple[dict, str, dict]]) -> str:
              + ("; missed/spurious columns compare with the gold annotation (exact spans)." if any_gold else ".")
              + "</p>")
     return page("Pipeline report", intro + "\n" + _table(header, body, num_from=3))
+
+
+def timeline_page(rows: list[dict], names: dict[str, str]) -> str:
+    """OUT/report/timeline.html: the corpus timeline, one row per happening, each source linked to
+    its event on its document's page, the conflicting dates with their provenance."""
+
+    def link(doc_span_or_event: str, text: str) -> str:
+        doc_id, _, rest = doc_span_or_event.partition("#")
+        name = names.get(doc_id)
+        return f'<a href="docs/{quote(name)}#{esc(rest)}">{esc(text)}</a>' if name else esc(text)
+
+    body = []
+    for r in rows:
+        sources = " ".join(link(e, e.split("#", 1)[0] + " " + e.rsplit("#", 1)[-1]) for e in r.get("source_events") or [])
+        conflicts = "<br>".join(esc(c) for c in r.get("conflicts") or [])
+        who = ", ".join([*(r.get("incidents") or []), *(r.get("persons") or []), *(r.get("ships") or [])])
+        body.append([esc(r.get("date_value")), esc(r.get("label")), esc(r.get("event_class")), esc(who),
+                     esc(" → ".join(x for x in (", ".join(r.get("source") or []), ", ".join(r.get("target") or []))
+                                    if x)),
+                     sources, str(r.get("n_sources", "")), str(r.get("n_agree", "")),
+                     f'<span class="warn">{conflicts}</span>' if conflicts else ""])
+    n_conf = sum(int(r.get("n_conflicts") or 0) for r in rows)
+    multi = sum(1 for r in rows if int(r.get("n_sources") or 0) > 1)
+    intro = ('<p><a href="index.html">← all documents</a></p>\n<h1>Timeline across documents</h1>\n'
+             f"<p>{len(rows)} happenings, {multi} reported by more than one document, {n_conf} conflicting "
+             "dates (a document that dates the same incident differently: its sentence span and date). "
+             "Each source links to its event on its document's page.</p>")
+    header = ["date", "happening", "class", "incident / participants", "source → target", "source events",
+              "documents", "agree", "conflicts (document:span=date)"]
+    return page("Timeline", intro + "\n" + _table(header, body))
 
 
 def write_report(out_dir: Path, corpus_dir: Path, gold_dir: Path | None = None) -> Path:
@@ -342,8 +374,14 @@ def write_report(out_dir: Path, corpus_dir: Path, gold_dir: Path | None = None) 
     for stale in (report_dir / "docs").glob("*.html"):
         if stale.name not in names:
             stale.unlink()
+    timeline = records.get("timeline") or []
+    write_atomic(report_dir / "timeline.html",
+                 timeline_page(timeline, {doc["doc_id"]: name for doc, name, _ in rows}).encode("utf-8"))
     index = report_dir / "index.html"
-    write_atomic(index, index_page(rows).encode("utf-8"))
+    html_index = index_page(rows).replace(
+        "</h1>\n", '</h1>\n<p><a href="timeline.html">Timeline across documents</a> '
+        f"({len(timeline)} happenings, {sum(int(r.get('n_conflicts') or 0) for r in timeline)} conflicting dates)</p>\n", 1)
+    write_atomic(index, html_index.encode("utf-8"))
     return index
 
 

@@ -93,12 +93,12 @@ def make_records():
 
 
 def with_entities(records):
-    """The records and the `entities` rows the writers derive from them."""
-    from pipeline.entity_table import EntityTable
+    """The records and the corpus-level rows (`entities`, `timeline`) the writers derive from them."""
+    from pipeline.export import Columns
 
-    table = EntityTable()
-    table.add(records)
-    return {**records, "entities": table.rows()}
+    columns = Columns()
+    columns.add(records)
+    return {**records, **columns.derived()}
 
 
 @pytest.fixture()

@@ -206,6 +206,25 @@ def test_event_fn_reason_names_the_date():
     assert "date" in fn["reason"] and fn["start"] == 19
 
 
+def test_event_class_accuracy_unknown_share_and_roles():
+    """Issue 14: class accuracy on matched events, the share of unknown classes, and source/target
+    F1 on matched events whose gold annotates the role (None when no gold event does)."""
+    gold = {"d": [dict(ev(SENT, "1968-01-23", ships=["ship:uss-pueblo"]), event_class="arrest_detain",
+                       source=["PRK"], target=["ship:uss-pueblo"]),
+                  dict(ev((23, 42), "1968", ships=["ship:uss-pueblo"]), event_class="disapprove")]}
+    syst = {"d": [dict(ev(SENT, "1968-01-23", ships=["S1"]), event_class="arrest_detain", source=["PRK", "USA"],
+                       target=["S1"]),
+                  dict(ev((23, 42), "1968", ships=["S1"]), event_class="unknown", source=["USA"]),
+                  dict(ev((50, 60), "1970", ships=["S1"]), event_class="other")]}
+    metrics, _ = score_events(gold, syst, {"S1": "ship:uss-pueblo"})
+    assert metrics["class_acc"] == 0.5 and metrics["class_n"] == 2
+    assert metrics["unknown_share"] == 1 / 3
+    assert (metrics["source"]["tp"], metrics["source"]["fp"], metrics["source"]["fn"]) == (1, 1, 0)
+    assert metrics["target"]["f1"] == 1.0 and metrics["target"]["n"] == 1
+    plain, _ = score_events({"d": [ev(SENT, "1968-01-23")]}, {"d": [ev(SENT, "1968-01-23")]}, {})
+    assert plain["source"] is None and plain["target"] is None
+
+
 # ---------------------------------------------------------------- files end to end
 
 

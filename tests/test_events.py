@@ -266,11 +266,18 @@ def test_sentence_cut_inside_a_quotation_keeps_its_narration(nlp):
 
 
 @pytest.mark.slow
-def test_new_paragraph_keeps_only_the_year(nlp):
+def test_narrative_date_stays_in_its_paragraph(nlp):
+    """Issue 14: a narrative date is inherited within a paragraph only (乃木希典は旅順を攻撃した in the
+    next paragraph is not dated by the paragraph before); in a paragraph it is, with a lower confidence."""
     text = ("2008年8月下旬、甲国は施設の稼動を再開した。\n"
             "乙国は甲国を強く非難した。")
     events = _events(nlp, text)
-    assert [e["date_value"] for e in events] == ["2008-08", "2008"]
+    assert [e["date_value"] for e in events] == ["2008-08"]
+    assert events[0]["date_confidence"] == 1.0
+    text = "2008年8月下旬、甲国は施設の稼動を再開した。乙国は甲国を強く非難した。"
+    events = _events(nlp, text)
+    assert [e["date_value"] for e in events] == ["2008-08", "2008-08"]
+    assert events[1]["date_source"] == "narrative" and events[1]["date_confidence"] < 1.0
 
 
 @pytest.mark.slow
@@ -385,3 +392,111 @@ def test_chronology_entry_separators(nlp):
             "1973年1月 両国が条約に調印する。\n"
             "1974年、首相は丙国を訪問する。\n")  # a comma after the date is prose, not an entry head
     assert [e["date_value"] for e in _events(nlp, text)] == ["1972-05-15", "1973-01"]
+
+
+# ------------------------------------------------------------------ issue 14: roles, dating, classes, English
+
+
+def _mentions(text: str, names: list[tuple[str, str | None, str]]) -> list[dict]:
+    """Mentions of every occurrence of each (surface, canonical id, label), as the entities stage gives them."""
+    import re as _re
+
+    out = []
+    for surface, cid, label in names:
+        for m in _re.finditer(_re.escape(surface), text):
+            out.append({"label": label, "start": m.start(), "end": m.end(), "text": surface, "canonical_id": cid,
+                        "mention_id": f"d#m{m.start():04d}"})
+    return sorted(out, key=lambda m: m["start"])
+
+
+ROLE_NAMES = [("プエブロ号", "ship:uss-pueblo", "SHIP"), ("トランプ", "person:donald-trump", "PERSON"),
+              ("金正恩", "person:kim-jong-un", "PERSON"), ("ペリー", "person:matthew-perry", "PERSON"),
+              ("シンガポール", None, "GPE"), ("浦賀沖", None, "GPE"), ("元山港", None, "GPE")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, source, target, location", [
+    # active: が/は subject → source, を object → target
+    ("1968年1月23日、北朝鮮はプエブロ号を拿捕した。", ["PRK"], ["ship:uss-pueblo"], ""),
+    # passive with による agent: the subject is the target
+    ("1968年1月23日、プエブロ号は北朝鮮によって元山港で拿捕された。", ["PRK"], ["ship:uss-pueblo"], "元山港"),
+    # に complement → target
+    ("2017年9月3日、米国は北朝鮮に制裁を科した。", ["USA"], ["PRK"], ""),
+    # coordination with と and a verb of meeting: the partner is the target; the place is marked with で
+    ("2018年6月12日、トランプ大統領と金正恩委員長はシンガポールで会談した。",
+     ["person:kim-jong-un"], ["person:donald-trump"], "シンガポール"),
+    # a fleet's arrival: の place with に and a verb of arriving
+    ("1853年7月8日、ペリー率いる艦隊が浦賀沖に来航した。", ["person:matthew-perry"], [], "浦賀沖"),
+])
+def test_source_target_location(nlp, text, source, target, location):
+    (ev,) = _events(nlp, text, _mentions(text, ROLE_NAMES))
+    assert (ev["source"], ev["target"], ev["location"]) == (source, target, location)
+    if location:
+        assert text[int(ev["location_mention_id"].rsplit("m", 1)[1]):].startswith(location)
+
+
+@pytest.mark.slow
+def test_a_chained_clause_takes_the_subject_of_the_clause_it_is_chained_to(nlp):
+    text = "2006年7月5日、北朝鮮は日本海に向けてミサイルを発射し、翌日に声明を発表した。"
+    events = _events(nlp, text)
+    assert events and all(e["source"] == ["PRK"] for e in events), [(e["trigger"], e["source"]) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, value", [
+    ("1891年(明治24年)5月11日、津田三蔵がニコライ皇太子を斬りつけた。", "1891-05-11"),
+    ("1853年7月8日(嘉永6年6月3日)、ペリーが浦賀沖に来航した。", "1853-07-08"),
+])
+def test_a_glossed_date_is_one_event(nlp, text, value):
+    events = _events(nlp, text)
+    assert [e["date_value"] for e in events] == [value]
+    assert events[0]["date_confidence"] == 1.0
+
+
+@pytest.mark.slow
+def test_an_incident_carries_its_own_date_not_a_later_paragraph(nlp):
+    text = ("1954年9月26日、洞爺丸事故が起きた。\n"
+            "1988年3月13日、青函トンネルが開業した。その後、洞爺丸事故の慰霊祭が行われた。")
+    mentions = _mentions(text, [("洞爺丸事故", "incident:toyamaru-accident", "INCIDENT")])
+    events = _events(nlp, text, mentions)
+    first = _one(events, "洞爺丸事故が起きた", text)
+    later = _one(events, "慰霊祭", text)
+    assert first["date_value"] == "1954-09-26"
+    assert later["date_value"] == "1954-09-26" and later["date_source"] == "incident"
+    assert later["date_confidence"] < 1.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, cls", [
+    ("1905年5月27日、連合艦隊はバルチック艦隊を撃破した。", "fight"),
+    ("1944年10月25日、戦艦は自沈した。", "other"),
+    ("1954年9月26日、洞爺丸は台風で沈没した。", "other"),
+    ("2010年3月26日、天安は魚雷攻撃を受けて沈没した。", "fight"),
+    ("2017年10月、政権への支持率は大きく落ち込んだ。", "other"),
+    ("1860年3月24日、水戸浪士らが井伊直弼を暗殺した。", "assault"),
+    ("1637年12月11日、島原の農民が蜂起した。", "fight"),
+    ("1918年8月3日、富山県で米騒動が起こった。", "protest"),
+    ("1858年7月29日、日米修好通商条約に調印した。", "sign_agreement"),
+    ("1853年7月8日、ペリーの艦隊が浦賀沖に来航した。", "exhibit_force_posture"),
+    ("1968年1月23日、北朝鮮はプエブロ号を拿捕した。", "arrest_detain"),
+    ("1863年8月15日、英国艦隊が鹿児島を砲撃した。", "fight"),
+    ("1954年9月26日、洞爺丸は函館港外で座礁し、転覆した。", "other"),
+    ("1910年4月15日、潜水艇は訓練中に他の船と衝突事故を起こした。", "other"),
+])
+def test_maritime_and_historical_classes(nlp, text, cls):
+    events = _events(nlp, text)
+    assert events and events[0]["event_class"] == cls, [(e["trigger"], e["event_class"]) for e in events]
+
+
+def test_english_sentences_are_split_and_keep_their_own_participants():
+    text = ("On January 23, 1968, North Korea seized the U.S. Navy ship Pueblo. "
+            "Mr. Bucher was the captain. "
+            "On December 23, 1968, North Korea released the crew.")
+    mentions = _mentions(text, [("Pueblo", "ship:uss-pueblo", "SHIP"), ("Bucher", "person:lloyd-bucher", "PERSON")])
+    events = _events(None, text, mentions, lang="en")
+    assert [(e["trigger"], e["date_value"], e["event_class"]) for e in events] == [
+        ("seized", "1968-01-23", "coerce"), ("released", "1968-12-23", "release")]  # CAMEO 1711: seize
+    seized, released = events
+    assert seized["ships"] == ["ship:uss-pueblo"] and seized["persons"] == []
+    assert released["ships"] == [] and released["persons"] == []
+    assert seized["source"] == ["PRK"] and seized["target"] == ["ship:uss-pueblo"]

@@ -30,7 +30,8 @@ def test_notebook_is_stored_clean_and_keeps_logic_in_the_package():
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert not _outputs(nb), "store the notebook without outputs"
     assert "pipeline.load(" in code and "import matplotlib_fontja" in code
-    for helper in ("events_per_year", "incident_summit_timeline", "people_by_decade", "person_incident_table"):
+    for helper in ("events_per_year", "incident_summit_timeline", "people_by_decade", "person_incident_table",
+                   "timeline_points"):
         assert f"analysis.{helper}(" in code
     assert "\ndef " not in "\n" + code  # helpers belong in pipeline/analysis.py
 
@@ -44,7 +45,7 @@ def test_notebook_runs_on_seed_outputs(seed_run, monkeypatch):
     stderr = "".join(o.get("text", "") for o in outputs if o.get("name") == "stderr")
     assert "missing from" not in stderr  # no tofu boxes for Japanese labels
     images = [base64.b64decode(o["data"]["image/png"]) for o in outputs if "image/png" in o.get("data", {})]
-    assert len(images) == 2 and all(len(png) > 10_000 for png in images)
+    assert len(images) == 3 and all(len(png) > 10_000 for png in images)  # per year, incidents, corpus timeline
     html = "".join(o["data"].get("text/html", "") for o in outputs if "data" in o)
     # the timeline rows, the decade table and the crosstab are shown
     assert "name_ja" in html and ">rank<" in html and ">incident<" in html

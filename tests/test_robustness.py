@@ -741,12 +741,12 @@ print(json.dumps(codes))
 def _set_state(out):
     """Every output file's bytes as read by name from OUT, and the loader's view of the same set."""
     import pipeline
-    from pipeline.analysis import KINDS, duckdb_digest
+    from pipeline.analysis import KINDS, TABLES, duckdb_digest
 
     files = {p.name: p.read_bytes() for p in sorted(out.iterdir())
              if p.is_file() and not p.name.startswith(".") and p.suffix != ".duckdb"}
     base = current_set(out)
-    digest = hashlib.sha256(b"".join((base / f"{k}.parquet").read_bytes() for k in KINDS)).hexdigest()
+    digest = hashlib.sha256(b"".join((base / f"{k}.parquet").read_bytes() for k in TABLES)).hexdigest()
     assert duckdb_digest(base / "pipeline.duckdb") == digest  # DuckDB from the same set as the Parquet
     loaded = pipeline.load(out)
     # the first column identifies the rows (doc_id; canonical_id for the corpus-level entities)

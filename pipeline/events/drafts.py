@@ -1,0 +1,228 @@
+"""Drafts: one candidate event per happening of a sentence, before the narrative dates it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.events.clauses import SentenceParse, is_predicate
+from pipeline.events.dating import (
+    TimexRole,
+    _in_brackets,
+    _is_day,
+    _line_head,
+    _month_of,
+    _usable,
+    timex_role,
+)
+from pipeline.events.lexicon import (
+    BULLETS,
+    HYPOTHETICAL_NOUNS,
+    REPORT,
+    SAME_SPAN_GAP,
+    SENT_FINAL,
+    STATE_ASPECT,
+    STATIVE,
+    classify,
+)
+
+
+def _trigger_span(tok, base: int) -> tuple[int, int]:
+    start = base + tok.idx
+    end = start + len(tok.text)
+    if tok.pos_ == "VERB" and "サ変" not in tok.tag_:
+        j = tok.i + 1
+        while j < len(tok.doc) and tok.doc[j].pos_ == "AUX" and tok.doc[j].lemma_ not in ("だ", "です"):
+            end = base + tok.doc[j].idx + len(tok.doc[j].text)
+            j += 1
+    return start, end
+
+
+def _context_nouns(tok) -> list[str]:
+    """Object/subject nouns of a predicate, nearest first, with their compound forms (首脳会談)."""
+    out = []
+    for c in sorted(tok.children, key=lambda c: -c.i):
+        if c.dep_ in ("obj", "nsubj", "obl", "iobj", "nmod") and c.pos_ in ("NOUN", "PROPN", "VERB"):
+            comp = "".join(t.text for t in c.subtree if t.dep_ == "compound" and t.i < c.i and t.i >= c.i - 3)
+            if comp:
+                out.append(comp + c.lemma_)
+            out.append(c.lemma_)
+    return out
+
+
+def _is_heading(sent_text: str, sp: SentenceParse | None) -> bool:
+    s = sent_text.rstrip()
+    if not s or s[-1] in SENT_FINAL:
+        return False
+    if s[0] in BULLETS:
+        return False
+    if sp is None:
+        return len(s.split()) <= 8
+    return len(s) <= 20 or not any(is_predicate(t) and t.pos_ in ("VERB", "ADJ") for t in sp.tokens)
+
+
+@dataclass
+class Draft:
+    date: dict | None
+    source: str
+    trig_tok: object = None
+    trig_span: tuple[int, int] | None = None
+    lemma: str = ""
+    cls: str = "unknown"
+    negated: bool = False
+    hypothetical: bool = False
+    timex_pos: int = -1
+    scope: tuple[int, int] | None = None  # where its participants are named; None: the whole sentence
+    confidence: float | None = None  # date_confidence, when not that of its date source
+
+
+
+def _dated_main(sp: SentenceParse, framing: list[TimexRole], chronicle: bool = False, own: list = ()):
+    """A main predicate that a framing date makes a happening: 7月には…示唆している (perfect),
+    1968年1月23日、…拿捕され、…として知られている (the coordinated clause), …と強く非難。 (noun ending).
+    In a chronology entry the present narrates (…が拉致される, …を発表する: the genre's historical present)."""
+    root = sp.root
+    if chronicle and root.pos_ == "VERB" and root.lemma_ not in STATIVE:
+        p = sp.pred(root)
+        # (〜ていない, 〜ている describe a state, as anywhere)
+        if not p.hypothetical and p.form != "cond" and not p.progressive and not sp._durative(root):
+            return root
+    if own and root.pos_ == "VERB" and root.lemma_ not in STATIVE | STATE_ASPECT:
+        # 2007年6月28日に進水している: a ている dated to a day or month records a past happening
+        p = sp.pred(root)
+        if p.progressive and not p.negated and not p.hypothetical:
+            return root
+    nxt = root.doc[root.i + 1] if root.i + 1 < sp.limit else None
+    if "サ変" in root.tag_ and root.pos_ == "NOUN" and nxt is not None and nxt.text == "。":
+        return root
+    if framing and root.pos_ == "NOUN" and nxt is not None and nxt.text in ("。", "．") and \
+            not any(c.dep_ == "cop" for c in root.children):
+        # 1951年、元山を爆撃する米国の飛行機。: a dated caption names its happening in a relative clause
+        for c in root.children:
+            if c.dep_ == "acl" and c.pos_ == "VERB" and c.i in sp.ids and c.lemma_ not in STATIVE and \
+                    not sp.pred(c).negated and not sp.pred(c).hypothetical:
+                return c
+    if not framing or not any(len(r.timex["value"]) >= 7 for r in framing):
+        return None
+    if root.pos_ == "VERB" and root.lemma_ not in STATIVE:
+        p = sp.pred(root)
+        if p.progressive and not p.negated and not p.hypothetical:
+            return root
+    for c in sorted(root.children, key=lambda c: c.i):
+        if c.i in sp.ids and c.dep_ == "advcl" and c.pos_ == "VERB" and c.lemma_ not in STATIVE and \
+                sp.pred(c).form == "chain":
+            return c
+    return None
+
+
+def _under(sp: SentenceParse, tok, top) -> bool:
+    """Is `tok` inside the clause of predicate `top` (one of its dependents, at any depth)?"""
+    h = sp.head(tok)
+    for _ in range(30):
+        if h is None:
+            return False
+        if h.i == top.i:
+            return True
+        h = sp.head(h)
+    return False
+
+
+def _clause_scope(sp: SentenceParse, trig) -> tuple[int, int]:
+    """Document span of the clause of a secondary happening: the trigger's subtree, or for a
+    relative clause (受賞した…金大中) the noun phrase it modifies."""
+    top = trig.head if trig.dep_ == "acl" and trig.head.i in sp.ids else trig
+    toks = [t for t in top.subtree if t.i in sp.ids]
+    return sp.base + toks[0].idx, sp.base + toks[-1].idx + len(toks[-1].text)
+
+
+
+def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
+               chronicle: bool = False) -> tuple[list[Draft], dict | None]:
+    """Events of one parsed sentence (a draft without date is dated later by the narrative),
+    and the sentence's framing date (2018年3月25日、…) if any."""
+    main = sp.main_predicate()
+    head, head_end = _line_head(stxs, text, sent_start)
+    chronicle = chronicle or head is not None  # a sentence of a chronology entry narrates in the present
+    roles = []
+    for t in stxs:
+        if head is not None and t["start"] < head_end:
+            if t is head:  # a chronology entry: its date frames the whole line
+                r = timex_role(sp, t, text)
+                if r is not None:
+                    r.framing = r.initial = True
+                    r.nominal, r.attributive, r.relative, r.after_end = None, False, False, -1
+                    roles.append(r)
+            continue
+        if _usable(t, text) and not _in_brackets(text, sent_start, t["start"]):
+            r = timex_role(sp, t, text)
+            if r is not None and not r.attributive:
+                roles.append(r)
+
+    def realized(r: TimexRole) -> bool:
+        if main is not None and r.anchor is not None and r.anchor.i == main.i and not sp.pred(main).hypothetical:
+            return True
+        if r.framing and main is not None and (r.nominal is None or r.temporal):
+            return True
+        if r.anchor is None:
+            return main is not None
+        if r.anchor.pos_ != "VERB" or r.anchor.lemma_ in STATIVE:
+            return r.nominal is not None and (main is not None or sp.realized(r.anchor))
+        return sp.realized(r.anchor)
+
+    if main is None:
+        main = _dated_main(sp, [r for r in roles if r.framing and r.nominal is None], chronicle=chronicle,
+                           own=[r for r in roles if r.nominal is None and r.anchor is not None and
+                                r.anchor.i == sp.root.i and len(r.timex["value"]) >= 7])
+    live = [r for r in roles if realized(r)]
+    drafts: list[Draft] = []
+    used = set()
+    if main is not None:
+        ranked = [r for r in live if r.framing and r.nominal is None] or \
+            [r for r in live if r.nominal is None and not r.relative and r.anchor is not None and
+             r.anchor.i == main.i] or \
+            [r for r in live if r.nominal is None and not r.relative] or \
+            [r for r in live if r.framing] or [r for r in live if r.temporal] or \
+            [r for r in live if r.initial]
+        mr = ranked[0] if ranked else None
+        if mr is None and main.lemma_ not in REPORT and classify(main.lemma_) != "make_statement":
+            # …会合を2003年4月に行うことに合意した: the sentence's own date, though it dates the
+            # clause the happening is about, is nearer than any date carried from before (not so
+            # for what someone said: …8月に訪問すると語った dates the plan, not the saying)
+            mr = next((r for r in roles if r.nominal is None and not r.relative and r.anchor is not None and
+                       r.anchor.i != main.i and _under(sp, r.anchor, main)), None)
+        if mr is None and sp.pred(main).form not in ("past", "chain") and not chronicle:
+            main = None  # a historical present needs its own date
+    if main is not None:
+        p = sp.pred(main)
+        src = "narrative"
+        date = mr.timex if mr else None
+        if mr is not None:
+            src = "explicit" if mr.nominal is None and (mr.framing or (mr.anchor is not None and mr.anchor.i == main.i)) \
+                else "sentence"
+            if mr.after_end >= 0 and _is_day(date["value"]):
+                date = _month_of(date)  # after a given day: later that month
+            used.add(date["value"])
+        drafts.append(Draft(date=date, source=src, trig_tok=main, lemma=main.lemma_,
+                            cls=classify(main.lemma_, _context_nouns(main)), negated=p.negated,
+                            hypothetical=p.hypothetical, timex_pos=mr.timex["start"] if mr else -1))
+    prev_end = None
+    for r in roles:
+        joined = prev_end is not None and SAME_SPAN_GAP.match(text[prev_end:r.timex["start"]])
+        prev_end = r.timex["end"]
+        if joined or r not in live:
+            continue  # 2月27日及び翌28日, 5月8日から9日: one happening
+        if r.timex["value"] in used or (r.nominal is not None and not r.temporal) or \
+                (r.after_end < 0 and r.nominal is not None and r.framing):
+            continue
+        if r.nominal is None and r.anchor is not None and r.anchor.lemma_ in HYPOTHETICAL_NOUNS:
+            continue
+        trig = r.nominal if r.nominal is not None else r.anchor
+        if trig is None:
+            continue
+        used.add(r.timex["value"])
+        drafts.append(Draft(date=r.timex, source="explicit", trig_tok=trig, lemma=trig.lemma_,
+                            cls=classify(trig.lemma_, _context_nouns(trig)),
+                            negated=sp.pred(trig).negated if r.nominal is None else False,
+                            timex_pos=r.timex["start"],
+                            scope=(r.timex["start"], r.after_end) if r.after_end >= 0 else
+                            _clause_scope(sp, trig) if r.nominal is not None or trig.dep_ == "acl" else None))
+    frames = [r.timex for r in roles if r.framing and r.nominal is None]
+    return drafts, (frames[-1] if frames else None)

@@ -1,0 +1,76 @@
+"""English: sentences from spaCy's rule-based sentencizer (no model download: a blank English
+pipeline) and lexical triggers (data/triggers.json, "en")."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.events.dating import LATER, _is_day, _month_of, _usable
+from pipeline.events.drafts import Draft
+from pipeline.events.lexicon import QUESTION, lexicon
+
+FALLBACK_SENT = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+
+
+@lru_cache(maxsize=1)
+def _sentencizer():
+    try:
+        import spacy
+    except ImportError:  # pragma: no cover - spaCy is a dependency; the regex is a last resort
+        return None
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def split_english(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of an English text (offsets into it, trailing spaces outside): U.S. and
+    Mr. do not end a sentence, ". " before a capital does."""
+    nlp = _sentencizer()
+    if nlp is None:
+        return [(m.start(), m.end()) for m in FALLBACK_SENT.finditer(text) if m.group().strip()]
+    out = []
+    for s in nlp(text).sents:
+        a, b = s.start_char, s.end_char
+        if text[a:b].strip():
+            out.append((a, b))
+    return out
+
+
+# English (no parse): lexical triggers
+EN_NEG = re.compile(r"\b(?:not|never|n't|no longer)\b", re.IGNORECASE)
+EN_HYPO = re.compile(r"\b(?:if|would|could|might|may|will|shall|plans? to|planned to|expected to|scheduled to)\b",
+                     re.IGNORECASE)
+
+
+
+
+def _en_drafts(sent_text: str, start: int, stxs: list[dict], text: str) -> list[Draft]:
+    """English has no parse here: one draft per sentence of spaCy's sentencizer (a guideline
+    sentence ends only at !? or a newline, so it may hold several) whose words include a trigger;
+    its first date, else the date of an earlier one (read as its month after "later"). Each draft's
+    participants are those of its own sentence."""
+    lx = lexicon()
+    drafts: list[Draft] = []
+    last = None
+    for a, b in split_english(sent_text):
+        sub = sent_text[a:b]
+        s0, s1 = start + a, start + b
+        if QUESTION.search(sub):
+            continue
+        dated = [t for t in stxs if s0 <= t["start"] < s1 and _usable(t, text)]
+        m = lx.en_trigger_re.search(sub)
+        if dated:
+            last = dated[0]
+        if not m:
+            continue
+        before = sub[:m.start()][-30:]
+        word = m.group().lower()
+        date, source = (dated[0], "sentence") if dated else (last, "narrative")
+        if date is not None and not dated and _is_day(date["value"]) and LATER.search(sub):
+            date = _month_of(date)
+        drafts.append(Draft(date=date, source=source, trig_span=(s0 + m.start(), s0 + m.end()), lemma=word,
+                            cls=lx.en.get(word, "unknown"), negated=bool(EN_NEG.search(before)),
+                            hypothetical=bool(EN_HYPO.search(before)),
+                            timex_pos=date["start"] if date is not None else -1, scope=(s0, s1)))
+    return drafts

@@ -1,0 +1,187 @@
+"""Roles: who did what to whom, and where — read from the dependency parse of the trigger's clause.
+
+CAMEO direction: the `source` acts, the `target` is acted on (or addressed, visited, met).
+- Active voice: the が/は/も subject is the source; the を object, the に/へ/に対して complement and
+  the への/に対する modifier of an event noun are the target (米国は北朝鮮に制裁を科した: USA → PRK).
+- Passive (〜される, 〜られる): the subject is the target, the に/によって/により agent the source
+  (プエブロ号は北朝鮮によって拿捕された: PRK → ship:uss-pueblo).
+- Causative (〜させる): the subject is the source, the に causee the target.
+- による/によって on an event noun (北朝鮮による拉致) marks the source; の on an event noun is its
+  source (米国の制裁), unless the noun already has one.
+- Coordination (AとBは…, AやB, A、B): every entity in the argument phrase takes its role; with a
+  verb of meeting (会談, 会う, 協議) the と partner is the target.
+- A clause without a subject of its own (北朝鮮は…を発射し、…を表明した) takes the subject of the
+  predicate it is chained to.
+Entities of a phrase are its PERSON/SHIP mentions (canonical ids), else the actor codes named in it
+(data/actors.json). `location` is a GPE/LOC mention of the clause marked as a place (で, にて, 沖,
+港, 湾, において; に with a verb of arriving), as its mention id and name.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.events.lexicon import find_actors
+
+SUBJECT_CASES = ("が", "は", "も", "では", "こそ")
+TARGET_CASES = ("を", "に", "へ", "に対して", "に対し", "に対する", "への", "とともに")
+AGENT_CASES = ("によって", "により", "による", "によっては")
+PASSIVE = ("れる", "られる")
+CAUSATIVE = ("せる", "させる")
+PARTNER_CLASSES = frozenset({"meet", "consult", "sign_agreement", "fight", "cooperate_diplomatically"})
+ROLE_LABELS = ("PERSON", "SHIP")
+PLACE_LABELS = ("GPE", "LOC", "LOCATION", "FAC")
+PLACE_AFTER = re.compile(r"^(?:で(?!は[^、])|にて|において|における|沖|港|湾|近海|付近|海峡|海域|市内|城下|で[、は])")
+ARRIVAL = frozenset({"来航", "到着", "入港", "寄港", "上陸", "漂着", "来る", "着く", "赴く", "訪れる", "向かう",
+                     "来日", "停泊", "座礁", "沈没", "入る"})
+
+
+def _case(tok) -> str:
+    """The particles after an argument token (its case-marking children, in order): に+よっ+て → によって."""
+    parts = [c for c in tok.children if c.i > tok.i and (c.dep_ in ("case", "fixed", "mark") or c.pos_ == "ADP")]
+    out = ""
+    for c in sorted(parts, key=lambda c: c.i):
+        out += c.text
+        for f in sorted((g for g in c.children if g.dep_ == "fixed"), key=lambda g: g.i):
+            out += f.text
+    return out
+
+
+def _voice(pred) -> str:
+    doc = pred.doc
+    j = pred.i + 1
+    lemmas = []
+    while j < len(doc) and doc[j].pos_ in ("AUX", "SCONJ") and doc[j].head.i == pred.i:
+        lemmas.append(doc[j].lemma_)
+        j += 1
+    if any(lemma in PASSIVE for lemma in lemmas):
+        return "passive"
+    if any(lemma in CAUSATIVE for lemma in lemmas):
+        return "causative"
+    return "active"
+
+
+class Roles:
+    """Role reader for one sentence: its tokens (with `base` offset), the entity mentions and places in it."""
+
+    def __init__(self, tokens: list, base: int, text: str, mentions: list[dict], places: list[dict]):
+        self.tokens = tokens
+        self.ids = {t.i for t in tokens}
+        self.base = base
+        self.text = text
+        self.mentions = mentions
+        self.places = places
+
+    def _span(self, tok) -> tuple[int, int]:
+        """The argument phrase of `tok`: its subtree within the sentence, relative clauses included."""
+        toks = [t for t in tok.subtree if t.i in self.ids]
+        return self.base + toks[0].idx, self.base + toks[-1].idx + len(toks[-1].text)
+
+    def entities(self, start: int, end: int) -> list[str]:
+        ids = []
+        for m in self.mentions:
+            if start <= m["start"] and m["end"] <= end and m["label"] in ROLE_LABELS and m["canonical_id"] not in ids:
+                ids.append(m["canonical_id"])
+        if ids:
+            return ids
+        return find_actors(self.text[start:end])
+
+    def _args(self, pred):
+        for c in sorted(pred.children, key=lambda c: c.i):
+            if c.i not in self.ids or c.dep_ in ("aux", "cop", "punct", "case", "mark", "fixed", "compound"):
+                continue
+            yield c, _case(c)
+
+    def read(self, trig, cls: str) -> tuple[list[str], list[str]]:
+        """(source ids, target ids) of the happening whose trigger is `trig`."""
+        source: list[str] = []
+        target: list[str] = []
+        pred = trig
+        # a light verb's noun (ミサイル発射を行った): the noun's own modifiers count as well
+        if trig.pos_ in ("NOUN", "PROPN") and trig.head.i in self.ids and trig.head.i != trig.i and \
+                trig.head.pos_ == "VERB" and trig.dep_ in ("obj", "nsubj", "obl"):
+            pred = trig.head
+        voice = _voice(pred)
+        holders = [pred] if pred is trig else [pred, trig]
+        for h in holders:
+            for arg, case in self._args(h):
+                if arg.i == trig.i:
+                    continue
+                ents = self.entities(*self._span(arg))
+                if not ents:
+                    continue
+                if case.startswith(AGENT_CASES):
+                    source += ents
+                elif case in SUBJECT_CASES or (arg.dep_ == "nsubj" and not case):
+                    (target if voice == "passive" else source).extend(ents)
+                elif case == "と" or case.startswith("と"):
+                    (target if cls in PARTNER_CLASSES else source).extend(ents)
+                elif case in ("に", "には") and voice == "passive":
+                    source += ents
+                elif case in TARGET_CASES or case.startswith(("に対", "へ")):
+                    target += ents
+                elif case == "の" and h is trig and h.pos_ in ("NOUN", "PROPN"):
+                    source += ents  # 米国の制裁
+        if not source and voice != "passive":
+            source = self._inherited_subject(pred)
+        source = list(dict.fromkeys(source))
+        target = [t for t in dict.fromkeys(target) if t not in source]
+        return source, target
+
+    def _inherited_subject(self, pred) -> list[str]:
+        """The subject of the clause `pred` is chained to (Xは…し、…した), or of the sentence's topic."""
+        seen = 0
+        h = pred
+        while h.head.i != h.i and h.head.i in self.ids and seen < 8:
+            h = h.head
+            seen += 1
+            if h.pos_ != "VERB":
+                continue
+            for arg, case in self._args(h):
+                if (case in SUBJECT_CASES or arg.dep_ == "nsubj") and arg.i < pred.i and _voice(h) != "passive":
+                    ents = self.entities(*self._span(arg))
+                    if ents:
+                        return ents
+        # a topic before the predicate that hangs elsewhere (北朝鮮は、…発射し)
+        for t in self.tokens:
+            if t.i >= pred.i:
+                break
+            if t.dep_ == "nsubj" and _case(t) in ("は", "が") and t.head.i != pred.i and \
+                    (_above(t.head, pred) or _above(pred, t.head)):
+                ents = self.entities(*self._span(t))
+                if ents:
+                    return ents
+        return []
+
+    def location(self, lemma: str, c0: int, c1: int) -> dict | None:
+        """The place of the clause [c0, c1): a GPE/LOC mention marked as where it happened."""
+        for m in self.places:
+            if not (c0 <= m["start"] and m["end"] <= c1):
+                continue
+            after = self.text[m["end"]:m["end"] + 4]
+            if PLACE_AFTER.match(after) or (after.startswith("に") and lemma in ARRIVAL):
+                return m
+        return None
+
+
+def _above(top, tok) -> bool:
+    """Is `top` an ancestor of `tok` (through heads)?"""
+    h = tok
+    for _ in range(30):
+        if h.head.i == h.i:
+            return False
+        h = h.head
+        if h.i == top.i:
+            return True
+    return False
+
+
+def english_roles(sub_text: str, sub_start: int, trig_start: int, mentions: list[dict]) -> tuple[list, list]:
+    """English (no parse): the entities before the trigger act, those after it are acted on."""
+    before = [m["canonical_id"] for m in mentions if m["label"] in ROLE_LABELS and m["end"] <= trig_start]
+    after = [m["canonical_id"] for m in mentions if m["label"] in ROLE_LABELS and m["start"] >= trig_start]
+    cut = trig_start - sub_start
+    before = before or find_actors(sub_text[:cut])
+    after = after or find_actors(sub_text[cut:])
+    before = list(dict.fromkeys(before))[-2:]
+    after = [a for a in dict.fromkeys(after) if a not in before][:2]
+    return before, after
