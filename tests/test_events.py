@@ -500,3 +500,12 @@ def test_english_sentences_are_split_and_keep_their_own_participants():
     assert seized["ships"] == ["ship:uss-pueblo"] and seized["persons"] == []
     assert released["ships"] == [] and released["persons"] == []
     assert seized["source"] == ["PRK"] and seized["target"] == ["ship:uss-pueblo"]
+
+
+def test_trigger_is_the_text_of_its_span_and_the_lemma_its_own_column(nlp):
+    text = "1968年1月23日、北朝鮮がプエブロ号を拿捕した。翌日、米国は空母を派遣した。\n"
+    events = _events(nlp, text)
+    assert events
+    for e in events:
+        assert e["trigger"] == text[e["trigger_start"]:e["trigger_end"]]
+        assert e["trigger_lemma"]
