@@ -93,6 +93,12 @@ def test_timeline_corpus_merges_every_repeated_incident_and_reports_every_plante
     for c in expected["conflicts"]:
         (row,) = [r for r in rows if r["label"] == names[c["incident"]]]
         assert any(x.startswith(c["doc"] + ":") and x.endswith("=" + c["date_value"]) for x in row["conflicts"]), row
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((Path(__file__).resolve().parents[1] / "pipeline" / "schemas" / "timeline.schema.json")
+                        .read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema)
+    assert not [e.message for r in rows for e in validator.iter_errors(r)]
     conflicts = sum(r["n_conflicts"] for r in rows)
     assert conflicts == len(expected["conflicts"])
     # the same rows through the loader and DuckDB

@@ -33,10 +33,29 @@ def split_english(text: str) -> list[tuple[int, int]]:
     if nlp is None:
         return [(m.start(), m.end()) for m in FALLBACK_SENT.finditer(text) if m.group().strip()]
     out = []
-    for s in nlp(text).sents:
-        a, b = s.start_char, s.end_char
-        if text[a:b].strip():
-            out.append((a, b))
+    for p0, p1 in _pieces(text):
+        for s in nlp(text[p0:p1]).sents:
+            a, b = p0 + s.start_char, p0 + s.end_char
+            if text[a:b].strip():
+                out.append((a, b))
+    return out
+
+
+PIECE = 20_000  # characters given to the sentencizer at a time (spaCy refuses texts over 1,000,000)
+_PIECE_CUT = re.compile(r"[.!?]\s+(?=\S)")
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """Spans of at most about PIECE characters, cut after a sentence end (else at a space)."""
+    out, start = [], 0
+    while len(text) - start > PIECE:
+        m = None
+        for m in _PIECE_CUT.finditer(text, start + PIECE // 2, start + PIECE):
+            pass
+        cut = m.end() if m else (text.rfind(" ", start + 1, start + PIECE) + 1 or start + PIECE)
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
     return out
 
 

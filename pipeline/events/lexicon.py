@@ -135,6 +135,10 @@ def classify(lemma: str, context: list[str] = ()) -> str:
     return own or "unknown"
 
 
+# 〜することで合意した / 〜することにも合意した: agreeing to act (CAMEO 03); any other 合意 reaches an agreement (057)
+AGREE_TO_DO = re.compile(r"こと[でに]も?合意")
+# what someone said must be done (CAMEO 10, demand)
+MUST = re.compile(r"なければならない|なければならぬ|ねばならない|べきだ|べきである|べきと|よう(?:に)?(?:求め|要求|促|迫)")
 # classes a statement takes from what it says
 STATEMENT_CONTENT = frozenset({"appeal", "express_intent_to_cooperate", "disapprove", "reject", "threaten", "demand",
                                "protest"})
@@ -154,6 +158,10 @@ def refine_class(cls: str, lemma: str, clause: str, nearby: list[str] = ()) -> s
             return "fight"
         if any(c in clause for c in lx.accident_cues) or cls == "other":
             return "other"
+    if lemma == "合意" and cls == "express_intent_to_cooperate" and not AGREE_TO_DO.search(clause):
+        return "sign_agreement"  # 枠組みに合意した, 合意に達した: an agreement reached, not a promise to act
+    if cls == "make_statement" and MUST.search(clause):
+        return "demand"  # …を終わらせなければならないと述べた
     if cls == "make_statement":
         # CAMEO codes a statement by what it says: 〜を非難すると述べた is disapprove, 〜を要求した is demand
         for word in nearby:
