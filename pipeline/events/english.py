@@ -20,9 +20,6 @@ def _sentencizer():
         return None
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    # a tokenizer and a rule-based sentencizer only: spaCy's 1,000,000-character limit guards the
-    # memory of parsers and NER, which this pipeline does not have (a 16 MB document is allowed)
-    nlp.max_length = 10**9
     return nlp
 
 
