@@ -55,14 +55,6 @@ def test_apposition_is_one_point():
     assert got["約半年後"] == "1893-05-06"
 
 
-def test_a_chronology_line_takes_its_year_from_the_date_column():
-    text = ("1968年1月23日　拿捕される。翌1969年に撃墜事件が起きる。\n12月23日　乗員が解放される。\n"
-            "1970年3月31日　乗っ取り。\n4月3日　到着。\n")
-    got = dict(_values(text))
-    assert got["12月23日"] == "1968-12-23"
-    assert got["4月3日"] == "1970-04-03"
-
-
 def test_a_weekday_fixes_the_year_of_a_month_day():
     got = dict(_values("2021年6月5日\n\n慶応2年に事件があった。私が訪れたのは5月3日の月曜日でした。"))
     assert got["5月3日の月曜日"] == "2021-05-03"

@@ -125,24 +125,6 @@ class Known:
     point: tuple  # (y, m, d, hh, mi) in the calendar it was written in
     lunisolar: bool = False
     leap: bool = False
-    line_initial: bool = False  # the date column of a chronology line
-
-
-_LINE_LEAD = re.compile(r"(?:^|\n)[ \t・*\-−－•●◆■;:：=#]*$")
-
-
-def _is_chronology(cands: list[Cand], text: str) -> bool:
-    """A year table (年表): most of its lines open with a date (at least four such lines)."""
-    if not text:
-        return False
-    lines = sum(1 for line in text.split("\n") if line.strip())
-    opening = {text.count("\n", 0, c.start) for c in cands if _line_initial(c, text)}
-    return len(opening) >= 4 and len(opening) >= 0.4 * lines
-
-
-def _line_initial(c: Cand, text: str) -> bool:
-    """A date that opens its line (after a bullet): the date column of a chronology (年表)."""
-    return bool(text) and _LINE_LEAD.search(text, max(0, c.start - 6), c.start) is not None
 
 
 _ASIDE_OK = re.compile(r"^[\s、,・/]*$")
@@ -193,7 +175,6 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
         c0 = cands[dateline]
         dct_date = dt.date(c0.y, c0.m, c0.d)
     roles = bracket_roles(cands, text) if text else [None] * len(cands)
-    chronology = _is_chronology(cands, text)
     refs = [(c.start, c.y) for c in cands if c.y is not None and c.y >= 1000 and c.rel is None]
     known: list[Known] = []
     out: list[dict] = []
@@ -222,11 +203,6 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                         and text[cands[i - 1].end] == ")" and cands[i - 1].y is not None:
                     g = cands[i - 1]
                     pool = known + [Known(i - 1, _point(g), g.lunisolar, g.leap)]
-                if chronology and c.rel == ("same", "Y") and _line_initial(c, text) \
-                        and any(k.line_initial for k in pool):
-                    # a chronology line's month-day takes its year from the date column above it,
-                    # not from a year its text mentions in passing
-                    pool = [k for k in pool if k.line_initial]
                 value, anchor = _resolve_point(c, pool, dct_date, cands[dateline] if dateline is not None else None)
                 value = _check_weekday(c, value, dct_date)
         except (ValueError, OverflowError, TypeError, KeyError):
@@ -250,7 +226,7 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
         if c.type in ("DATE", "TIME") and c.y is not None and c.value is None and c.gran == "" \
                 and roles[i] is None and i != dateline and rec["value"][:1].isdigit() \
                 and (c.lunisolar or valid_ymd(c.y, c.m, c.d)):
-            known.append(Known(i, _point(c), c.lunisolar, c.leap, _line_initial(c, text)))
+            known.append(Known(i, _point(c), c.lunisolar, c.leap))
     for rec in out:
         rec.pop("_y", None)
     return out
