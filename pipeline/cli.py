@@ -7,8 +7,8 @@ from pathlib import Path
 
 
 def cmd_run(args) -> int:
-    from pipeline.entities.kb import KBError
     from pipeline.runner import run_corpus
+    from pipeline.user_kb import KBError
 
     try:
         result = run_corpus(Path(args.corpus), Path(args.out), use_kb=not args.no_kb, workers=args.workers,
