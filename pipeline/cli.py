@@ -19,9 +19,9 @@ def _os_message(exc: OSError, out: str) -> str:
 
 
 def cmd_run(args) -> int:
-    from pipeline.entities.kb import KBError
     from pipeline.outset import OutLocked
     from pipeline.runner import run_corpus
+    from pipeline.user_kb import KBError
 
     try:
         result = run_corpus(Path(args.corpus), Path(args.out), use_kb=not args.no_kb, workers=args.workers,

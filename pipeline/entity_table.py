@@ -97,8 +97,7 @@ def _longer(a, b) -> bool:
 
 
 def kb_wikidata(cid: str) -> str | None:
-    """The Q-id the active knowledge base gives an entity (None outside it)."""
-    from pipeline.entities.kb import active_kb
+    """The Q-id the active knowledge base gives an entity (None outside it); no spaCy import."""
+    from pipeline.user_kb import wikidata_of
 
-    ent = active_kb().get(cid)
-    return ent.wikidata if ent is not None else None
+    return wikidata_of(cid)

@@ -38,7 +38,7 @@ def fingerprint(use_kb: bool, user_kb: str = "") -> str:
 class DocCache:
     def __init__(self, out_dir: Path, use_kb: bool):
         self.dir = Path(out_dir) / ".cache" / "docs"
-        from pipeline.entities.kb import user_kb_digest
+        from pipeline.user_kb import user_kb_digest
 
         self.fingerprint = fingerprint(use_kb, user_kb_digest() if use_kb else "")
 

@@ -58,9 +58,12 @@ def run_corpus(corpus_dir: Path, out_dir: Path, use_kb: bool = True, workers: in
     """Process every input of corpus_dir into out_dir (locked for the run; see pipeline.outset).
     `kb`: a user knowledge base (CSV/JSONL) merged over the bundled one for this run (checked first:
     KBError names the bad line); without it $PIPELINE_KB is used when set."""
+    from pipeline.user_kb import USER_KB_ENV, read_user_kb, user_kb_path
+
     if kb is None:
+        if use_kb and user_kb_path():
+            read_user_kb(user_kb_path())  # a bad $PIPELINE_KB stops the run before anything is processed
         return _run_corpus(corpus_dir, out_dir, use_kb, workers, engine, scheduler, allow_empty)
-    from pipeline.entities.kb import USER_KB_ENV, read_user_kb
 
     read_user_kb(kb)
     before = os.environ.get(USER_KB_ENV)

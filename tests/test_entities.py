@@ -538,3 +538,10 @@ def test_latin_name_in_brackets_after_a_quoted_ship():
     ships = [(m["text"], m["canonical_id"], m["name_en"]) for m in rules_only(text) if m["label"] == "SHIP"]
     assert len(ships) == 2 and ships[0][1] == ships[1][1] and ships[1][0] == "Bluegill", ships
     assert ships[0][2] == "Bluegill"
+
+
+@pytest.mark.slow
+def test_court_title_after_a_family_name_stays_outside(nlp):
+    text = "幕府は老中の松平伊豆守を派遣した。"
+    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    assert "松平" in texts(ms, "PERSON") and "松平伊豆守" not in texts(ms, "PERSON"), spans(ms)

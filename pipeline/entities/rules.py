@@ -669,9 +669,12 @@ def sudachi_name_rules(text: str, tok: TokenInfo) -> list[dict]:
                     e -= n
                     changed = True
                     break
+        idx = list(tok.tokens(s, e))
+        if idx and text[e - 1] == "守" and tok.tags[idx[0]].endswith("人名-姓") and 2 <= e - tok.ends[idx[0]] <= 3:
+            e = tok.ends[idx[0]]  # a court title after the family name: 松平伊豆守 → 松平
+            idx = list(tok.tokens(s, e))
         if not 2 <= e - s <= 5:
             continue
-        idx = list(tok.tokens(s, e))
         if not idx or tok.starts[idx[0]] < s or tok.ends[idx[-1]] > e:
             continue  # the candidate must be whole tokens
         tags = [tok.tags[i] for i in idx]
@@ -692,7 +695,7 @@ def sudachi_name_rules(text: str, tok: TokenInfo) -> list[dict]:
         out.append(cand(text, s, e, "PERSON", "rule:sudachi", 0.7))
     n_tokens = len(tok.tags)
     for i, tag in enumerate(tok.tags):
-        if tag.endswith("人名-姓") and i + 1 < n_tokens:
+        if tag.endswith("人名-姓") and i + 1 < n_tokens and not text[tok.starts[i]:tok.ends[i]].endswith("守"):
             # a surname token followed by a given-name token is a full name whatever follows (大島賢三国連大使)
             s, e = tok.starts[i], tok.ends[i + 1]
             if (tok.tags[i + 1].endswith("人名-名") and tok.starts[i + 1] == tok.ends[i]
