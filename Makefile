@@ -28,18 +28,18 @@ $(STAMP): pyproject.toml requirements.lock
 venv: $(STAMP) ## Create .venv and install the pinned dependencies
 
 run: $(STAMP) ## Process CORPUS (default corpus/raw) into OUT (default outputs/)
-	$(PY) -m pipeline run $(CORPUS) --out $(OUT) --engine $(ENGINE) --workers $(WORKERS)
+	$(PY) -m pipeline run "$(CORPUS)" --out "$(OUT)" --engine "$(ENGINE)" --workers "$(WORKERS)"
 
 eval: $(STAMP) ## Score OUT against GOLD, beside the anchors and the no-KB ablation; writes OUT/metrics.json
-	$(PY) -m pipeline run $(CORPUS) --out $(OUT) || true
-	$(PY) -m pipeline run $(CORPUS) --out $(OUT)/ablation/no_kb --no-kb || true
-	$(PY) -m pipeline eval --gold $(GOLD) --out $(OUT) --corpus $(CORPUS)
+	$(PY) -m pipeline run "$(CORPUS)" --out "$(OUT)" || true
+	$(PY) -m pipeline run "$(CORPUS)" --out "$(OUT)/ablation/no_kb" --no-kb || true
+	$(PY) -m pipeline eval --gold "$(GOLD)" --out "$(OUT)" --corpus "$(CORPUS)"
 
 report: $(STAMP) ## Write OUT/report/index.html (highlighted documents)
-	$(PY) -m pipeline report --out $(OUT) --corpus $(CORPUS) --gold $(GOLD)
+	$(PY) -m pipeline report --out "$(OUT)" --corpus "$(CORPUS)" --gold "$(GOLD)"
 
 bench: $(STAMP) ## Throughput/memory ratios side by side; writes outputs/bench.json
-	$(PY) -m pipeline.bench --out $(OUT)
+	$(PY) -m pipeline.bench --out "$(OUT)"
 
 chromium: ## Install headless Chromium and CJK fonts (Debian) for the report screenshot test
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk)
@@ -51,4 +51,4 @@ lint: $(STAMP) ## Ruff lint
 	$(VENV)/bin/ruff check pipeline tests
 
 clean: ## Remove the virtual environment and outputs
-	rm -rf $(VENV) $(OUT)
+	rm -rf $(VENV) "$(OUT)"

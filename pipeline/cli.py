@@ -1,9 +1,25 @@
-"""Command line: a thin layer over pipeline.runner, pipeline.evaluate and pipeline.report."""
+"""Command line: a thin layer over pipeline.runner, pipeline.evaluate, pipeline.report and
+pipeline.annotations. Messages go through the standard logging module (logger "pipeline"):
+`-v` adds debug detail, `-q` keeps only warnings and errors. Errors the user can fix are one line
+(`error: …`) and exit 2; Ctrl-C exits 130 with a line saying how to go on."""
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
+
+log = logging.getLogger("pipeline")
+
+
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as _version
+
+    try:
+        return _version("pipeline")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "unknown"
 
 
 def _os_message(exc: OSError, out: str) -> str:
@@ -20,20 +36,27 @@ def _os_message(exc: OSError, out: str) -> str:
 
 def cmd_run(args) -> int:
     from pipeline.outset import OutLocked
-    from pipeline.runner import run_corpus
+    from pipeline.runner import Interrupted, run_corpus
 
     try:
         result = run_corpus(Path(args.corpus), Path(args.out), use_kb=not args.no_kb, workers=args.workers,
-                            engine=args.engine, scheduler=args.scheduler, allow_empty=args.allow_empty)
+                            engine=args.engine, scheduler=args.scheduler, allow_empty=args.allow_empty,
+                            progress_every=args.progress_every)
     except (FileNotFoundError, NotADirectoryError, OutLocked) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
         print(f"error: {_os_message(exc, args.out)}", file=sys.stderr)
         return 2
-    print(f"{result.n_documents} documents: {len(result.processed)} processed, {len(result.reused)} unchanged, "
-          f"{len(result.failed)} failed" + (f", {len(result.skipped)} other files skipped" if result.skipped else "")
-          + f" → {args.out}")
+    except Interrupted as exc:
+        print(f"interrupted: {exc.done} of {exc.total} documents are finished and kept; run the same command "
+              "again to go on from there (outputs in OUT are still those of the last complete run)",
+              file=sys.stderr)
+        return 130
+    if not args.quiet:
+        print(f"{result.n_documents} documents: {len(result.processed)} processed, {len(result.reused)} unchanged, "
+              f"{len(result.failed)} failed"
+              + (f", {len(result.skipped)} other files skipped" if result.skipped else "") + f" → {args.out}")
     for path, reason in result.failed:
         print(f"FAILED {path}: {reason}", file=sys.stderr)
     for path, reason in result.skipped:
@@ -44,7 +67,21 @@ def cmd_run(args) -> int:
 def cmd_eval(args) -> int:
     from pipeline import evaluate
 
-    evaluate.main(Path(args.gold), Path(args.out), Path(args.corpus))
+    if not Path(args.gold).is_dir():
+        print(f"error: gold folder not found: {args.gold}", file=sys.stderr)
+        return 2
+    report = evaluate.main(Path(args.gold), Path(args.out), Path(args.corpus))
+    gold, mismatched = report["gold_docs"], report["gold_text_mismatch"]
+    if not gold:
+        print(f"error: no gold documents (*.json) in {args.gold}", file=sys.stderr)
+        return 2
+    if len(mismatched) == len(gold):
+        print(f"error: none of the {len(gold)} gold documents of {args.gold} matches a document of {args.corpus} "
+              "(same doc_id and text); the scores above are meaningless", file=sys.stderr)
+        return 2
+    if mismatched:
+        log.warning("warning: %d gold documents have no matching text in %s: %s", len(mismatched), args.corpus,
+                    ", ".join(mismatched))
     return 0
 
 
@@ -54,12 +91,31 @@ def cmd_report(args) -> int:
     return report.main(Path(args.out), Path(args.corpus), Path(args.gold)) or 0
 
 
+def _verbosity() -> argparse.ArgumentParser:
+    """-v / -q, accepted before or after the command name."""
+    common = argparse.ArgumentParser(add_help=False)
+    group = common.add_mutually_exclusive_group()
+    group.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                       help="more detail (one line per document, debug messages)")
+    group.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                       help="only warnings and errors (no progress, no summary)")
+    return common
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m pipeline",
+    common = _verbosity()
+    parser = argparse.ArgumentParser(prog="python -m pipeline", parents=[common],
                                      description="Japanese-first extraction of people, ships, incidents, dates and "
                                                  "events with provenance.")
+    parser.add_argument("--version", action="version", version=f"pipeline {version()}")
     sub = parser.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="process a folder of .txt/.md files into CSV/JSONL outputs")
+    _add_parser = sub.add_parser
+
+    def add_parser(name, **kw):
+        return _add_parser(name, parents=[common], **kw)
+
+    sub.add_parser = add_parser
+    run = sub.add_parser("run", help="process a folder of .txt/.md files into CSV/JSONL/XLSX outputs")
     run.add_argument("corpus", nargs="?", default="corpus/raw", help="folder of documents (recursive)")
     run.add_argument("--out", default="outputs", help="output folder (default: outputs)")
     run.add_argument("--no-kb", action="store_true", help="model and rules only, without the knowledge base")
@@ -68,6 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler (engine dask)")
     run.add_argument("--allow-empty", action="store_true",
                      help="with no input files, write empty outputs (default: keep earlier outputs, exit 2)")
+    run.add_argument("--progress-every", type=int, default=10, metavar="N",
+                     help="when stderr is not a terminal, a progress line every N documents (default: 10)")
     run.set_defaults(func=cmd_run)
     ev = sub.add_parser("eval", help="score outputs against a gold folder; writes OUT/metrics.json")
     ev.add_argument("--gold", default="corpus/gold")
@@ -82,6 +140,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def setup_logging(verbose: bool = False, quiet: bool = False) -> None:
+    level = logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s" if not verbose else "%(levelname)s %(name)s: %(message)s"))
+    log.handlers[:] = [handler]
+    log.setLevel(level)
+    log.propagate = False
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    args.verbose = getattr(args, "verbose", False)
+    args.quiet = getattr(args, "quiet", False)
+    setup_logging(args.verbose, args.quiet)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `python -m pipeline … | head`
+        return 0
