@@ -102,6 +102,43 @@ def _verbosity() -> argparse.ArgumentParser:
     return common
 
 
+def cmd_export_annotations(args) -> int:
+    from pipeline.annotations import AnnotationError, export_annotations
+
+    try:
+        files = export_annotations(args.format, Path(args.out), Path(args.corpus), Path(args.to) if args.to else None,
+                                   Path(args.gold) if args.gold else None)
+    except (FileNotFoundError, AnnotationError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {_os_message(exc, args.to or args.out)}", file=sys.stderr)
+        return 2
+    for f in files:
+        log.info("wrote %s", f)
+    return 0
+
+
+def cmd_import_annotations(args) -> int:
+    from pipeline.annotations import AnnotationError, import_annotations
+
+    try:
+        files = import_annotations(Path(args.file), Path(args.gold), Path(args.corpus) if args.corpus else None)
+    except FileNotFoundError as exc:
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 2
+    except AnnotationError as exc:
+        print(f"error: {len(exc.problems)} problem(s) in {args.file}; nothing written:", file=sys.stderr)
+        for p in exc.problems:
+            print(f"  {p}", file=sys.stderr)
+        return 2
+    except (ValueError, OSError) as exc:
+        print(f"error: cannot read {args.file}: {exc}", file=sys.stderr)
+        return 2
+    log.info("wrote %d gold documents to %s (score with: make eval GOLD=%s)", len(files), args.gold, args.gold)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _verbosity()
     parser = argparse.ArgumentParser(prog="python -m pipeline", parents=[common],
@@ -137,6 +174,19 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--corpus", default="corpus/raw")
     rep.add_argument("--gold", default="corpus/gold")
     rep.set_defaults(func=cmd_report)
+    exp = sub.add_parser("export-annotations",
+                         help="pre-annotated tasks for Label Studio or doccano (or a spaCy DocBin) from OUT")
+    exp.add_argument("--format", required=True, choices=("label-studio", "doccano", "spacy"))
+    exp.add_argument("out", nargs="?", default="outputs", help="the run's output folder (default: outputs)")
+    exp.add_argument("--corpus", default="corpus/raw", help="the corpus the run read (for the texts)")
+    exp.add_argument("--gold", default=None, help="export this gold folder instead of the run's outputs")
+    exp.add_argument("--to", default=None, help="file to write (default: OUT/annotations/…)")
+    exp.set_defaults(func=cmd_export_annotations)
+    imp = sub.add_parser("import-annotations", help="a Label Studio / doccano export back to gold JSON")
+    imp.add_argument("file", help="the tool's export: Label Studio JSON or doccano JSONL")
+    imp.add_argument("--gold", required=True, help="folder for the gold files (<doc_id>.json)")
+    imp.add_argument("--corpus", default=None, help="check every text against this corpus's documents")
+    imp.set_defaults(func=cmd_import_annotations)
     return parser
 
 
