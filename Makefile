@@ -14,7 +14,7 @@ WORKERS ?= 1
 
 export PYTHONHASHSEED := 0
 
-.PHONY: help venv run eval report bench chromium test lint clean
+.PHONY: help venv run eval report bench chromium label-studio notebook test lint clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -43,6 +43,14 @@ bench: $(STAMP) ## Throughput/memory ratios side by side; writes outputs/bench.j
 
 chromium: ## Install headless Chromium and CJK fonts (Debian) for the report screenshot test
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk)
+
+LABEL_STUDIO_VENV ?= .venv-label-studio
+LABEL_STUDIO_VERSION ?= 1.23.2
+
+label-studio: ## Install Label Studio in its own venv (.venv-label-studio) for the live round-trip test
+	test -x "$(LABEL_STUDIO_VENV)/bin/label-studio" || ($(PYTHON_SYS) -m venv "$(LABEL_STUDIO_VENV)" \
+	  && "$(LABEL_STUDIO_VENV)/bin/python" -m pip install --quiet --disable-pip-version-check \
+	     "label-studio==$(LABEL_STUDIO_VERSION)")
 
 test: $(STAMP) ## Run the test suite (slow tests included)
 	$(PY) -m pytest -q -rfE
