@@ -21,8 +21,9 @@ attribute's name; lists joined with "|"). Timex labels are "TIMEX:<type>", event
 they are converted from and to Python string indices here (they differ after a character outside
 the Basic Multilingual Plane, e.g. 𠮷 or an emoji). The labelling configuration for the project is
 written beside the tasks (`label-studio-config.xml`). On import, the newest annotation of a task
-that was not cancelled is used; a task without one falls back to its newest prediction (a
-warning says so).
+that was not cancelled is used; a task without one falls back to its newest prediction when the
+file holds it (the tasks file itself), and is left out with a warning otherwise (Label Studio's
+JSON export lists predictions by id only).
 
 doccano (doccano.github.io, "Sequence labeling" JSONL): {"text", "label": [[start, end, label]],
 ...} with Python (code point) offsets; doccano keeps the other keys of a line as the example's
@@ -262,11 +263,11 @@ def _pick_result(task: dict, where: str, problems: list[str]) -> list[dict] | No
     if anns:
         anns.sort(key=lambda a: (str(a.get("updated_at") or a.get("created_at") or ""), a.get("id") or 0))
         return anns[-1].get("result") or []
-    preds = task.get("predictions") or []
+    preds = [p for p in task.get("predictions") or [] if isinstance(p, dict)]  # Label Studio's export gives ids
     if preds:
         log.warning("%s: no annotation, its prediction is taken as it is", where)
         return preds[-1].get("result") or []
-    problems.append(f"{where}: neither an annotation nor a prediction")
+    log.warning("%s: not annotated (no annotation that was not cancelled): no gold written for it", where)
     return None
 
 
@@ -282,6 +283,7 @@ def _parse_attr(kind: str, name: str, raw) -> object:
 def from_label_studio(tasks: list[dict]) -> list[dict]:
     problems: list[str] = []
     docs = []
+    skipped = 0
     for ti, task in enumerate(tasks):
         data = task.get("data") or {}
         text, doc_id = data.get("text"), data.get("doc_id")
@@ -291,6 +293,7 @@ def from_label_studio(tasks: list[dict]) -> list[dict]:
             continue
         result = _pick_result(task, where, problems)
         if result is None:
+            skipped += 1
             continue
         regions: dict[str, dict] = {}
         attrs: dict[str, dict] = defaultdict(dict)
@@ -310,6 +313,9 @@ def from_label_studio(tasks: list[dict]) -> list[dict]:
             end = from_utf16(text, int(value.get("end", -1)))
             spans.append((rid, start, end, labels[0], value.get("text"), attrs.get(rid, {})))
         docs.append(_document(doc_id, data, text, spans, where, problems, _ls_attrs))
+    if not docs and skipped and not problems:
+        problems.append(f"none of the {skipped} tasks has an annotation (annotate or accept the predictions in "
+                        "Label Studio, then export again)")
     if problems:
         raise AnnotationError(problems)
     return docs
