@@ -38,6 +38,9 @@ eval: $(STAMP) ## Score OUT against GOLD, beside the anchors and the no-KB ablat
 report: $(STAMP) ## Write OUT/report/index.html (highlighted documents)
 	$(PY) -m pipeline report --out "$(OUT)" --corpus "$(CORPUS)" --gold "$(GOLD)"
 
+notebook: $(STAMP) ## Run notebooks/01-timeline.ipynb on OUT; writes OUT/notebook/01-timeline.html
+	$(PY) -m pipeline.notebook --out "$(OUT)" --corpus "$(CORPUS)"
+
 bench: $(STAMP) ## Throughput/memory ratios side by side; writes outputs/bench.json
 	$(PY) -m pipeline.bench --out "$(OUT)"
 
