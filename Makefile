@@ -17,7 +17,7 @@ export PYTHONHASHSEED := 0
 .PHONY: help venv run eval report bench chromium label-studio notebook test lint clean
 
 help: ## List the targets
-	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 	@echo "  variables: CORPUS=$(CORPUS) OUT=$(OUT) GOLD=$(GOLD) ENGINE=$(ENGINE) WORKERS=$(WORKERS)"
 
 $(STAMP): pyproject.toml requirements.lock
