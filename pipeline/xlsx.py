@@ -89,14 +89,12 @@ class Workbook:
         cells = []
         for name in header:
             value = cell_value(record.get(name))
-            if isinstance(value, str):
+            if type(value) is str and value.startswith(FORMULA_START):
                 cell = WriteOnlyCell(ws, value=value)
                 cell.data_type = "s"  # text, never a formula
-                if value.startswith(FORMULA_START):
-                    cell.quotePrefix = True
-            else:
-                cell = WriteOnlyCell(ws, value=value)
-            cells.append(cell)
+                cell.quotePrefix = True
+                value = cell
+            cells.append(value)  # other values as they are: openpyxl types them (str → text, no formula)
         ws.append(cells)
         entry[2] += 1
 
