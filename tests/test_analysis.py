@@ -39,7 +39,8 @@ def _m(n, label, surface, cid="", name_en="", nth=0):
 def _t(n, surface, value, earliest, latest):
     s, e = _at(surface)
     return {"doc_id": D, "timex_id": f"{D}#t{n:04d}", "text": surface, "start": s, "end": e, "type": "DATE",
-            "value": value, "mod": "", "earliest": earliest, "latest": latest, "anchor_timex_id": ""}
+            "value": value, "mod": "", "earliest": earliest, "latest": latest, "anchor_timex_id": "",
+            "calendar": "gregorian", "value_as_written": ""}
 
 
 def _sent(i):
