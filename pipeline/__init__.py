@@ -1,10 +1,25 @@
-"""Japanese-first extraction pipeline."""
+"""Japanese-first extraction pipeline.
+
+- `pipeline.process_text(text, doc_date=None)`: typed records (mentions, timexes, events) of a string;
+- `pipeline.load()`: a spaCy pipeline whose Docs carry them (doc.spans["mentions"], doc._.timexes, …);
+- `pipeline.load_outputs(OUT)` (also `pipeline.load(OUT)`): the outputs of a run as pandas DataFrames.
+See pipeline.api. Nothing heavy is imported on `import pipeline`.
+"""
+
+_API = {"process_text", "load", "Mention", "Timex", "Event", "Result"}
 
 
 def __getattr__(name):
-    # `pipeline.load` without importing pandas/pyarrow on `import pipeline`
-    if name == "load":
+    if name in _API:
+        from pipeline import api
+
+        return getattr(api, name)
+    if name == "load_outputs":
         from pipeline.analysis import load
 
         return load
+    if name == "__version__":
+        from pipeline.cli import version
+
+        return version()
     raise AttributeError(f"module 'pipeline' has no attribute {name!r}")

@@ -571,14 +571,15 @@ def event_periods(events):
     return ev
 
 
-def events_per_year(events):
-    """Year × event_class counts (rows: years with events, sorted; columns: classes)."""
+def events_per_year(events, by: str = "event_class"):
+    """Year × `by` counts (rows: years with events, sorted; columns: the values of `by`, e.g.
+    event_class or quad_class)."""
     import pandas as pd
 
     ev = event_periods(events).dropna(subset=["year"])
-    classes = ev["event_class"].astype(str)
+    classes = ev[by].astype("string").fillna("") if by in ev else pd.Series("", index=ev.index)
     table = pd.crosstab(ev["year"].astype(int), classes)
-    table.index.name, table.columns.name = "year", "event_class"
+    table.index.name, table.columns.name = "year", by
     return table
 
 

@@ -1,7 +1,10 @@
 """Records → files: one column order per record kind, JSONL and CSV, atomic.
 
-JSONL keeps typed values (lists stay lists); CSV joins lists with "|" and
-neutralizes cells a spreadsheet would execute (leading = + - @ tab CR, and full-width ＝ ＋ － ＠).
+JSONL keeps typed values (lists stay lists). CSV joins lists with "|" and keeps every text
+exactly as it is (a CSV's `sentence` is `text[sent_start:sent_end]`); it is UTF-8 with a byte order
+mark, so Excel on Japanese Windows reads it as UTF-8 (pandas.read_csv and csv with
+encoding="utf-8-sig" skip the mark). Cells a spreadsheet would execute are neutralized only in the
+workbook (pipeline.xlsx: one sheet per kind, see pipeline.xlsx), where a cell can say it is text.
 
 The corpus timeline (pipeline/timeline.py: one row per happening across documents) is built
 from the events gathered with the columns and written after the documents' records.
@@ -53,7 +56,7 @@ _TIMELINE_KEYS = ("doc_id", "event_id", "sent_start", "sent_end", "date_value", 
 LIST_SEP = "|"
 _UMASK = os.umask(0)
 os.umask(_UMASK)
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")  # full-width ones too (Excel reads ＝ as =)
+CSV_ENCODING = "utf-8-sig"  # UTF-8 with a BOM: Excel on Japanese Windows reads UTF-8 only with it
 
 
 def write_atomic(path: Path, data: bytes) -> bool:
@@ -100,8 +103,9 @@ def to_jsonl(records: list[dict], fields: list[str]) -> bytes:
 
 
 def csv_cell(value) -> str:
+    """A field as CSV text: strings exactly as they are, lists joined with "|", booleans true/false."""
     if type(value) is str:  # the common case first: this runs for every cell
-        return "'" + value if value.startswith(_FORMULA_START) else value
+        return value
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
@@ -110,8 +114,6 @@ def csv_cell(value) -> str:
         return "true" if value else "false"
     elif not isinstance(value, str):
         return str(value)
-    if value.startswith(_FORMULA_START):
-        return "'" + value
     return value
 
 
@@ -123,14 +125,16 @@ def to_csv(records: list[dict], fields: list[str]) -> bytes:
     writer.writerow(header)
     for r in records:
         writer.writerow([csv_cell(r.get(f, "")) for f in header])
-    return buf.getvalue().encode("utf-8")
+    return buf.getvalue().encode(CSV_ENCODING)
 
 
 def output_names() -> list[str]:
     """Every file write_streamed leaves in OUT."""
     from pipeline.analysis import DUCKDB_NAME
+    from pipeline.xlsx import XLSX_NAME
 
-    return [f"{kind}.{suffix}" for kind in FIELDS for suffix in ("jsonl", "csv", "parquet")] + [DUCKDB_NAME]
+    return ([f"{kind}.{suffix}" for kind in FIELDS for suffix in ("jsonl", "csv", "parquet")]
+            + [XLSX_NAME, DUCKDB_NAME])
 
 
 def clean_stale_temps(out_dir: Path) -> None:
@@ -198,7 +202,8 @@ class Columns:
 
 
 def write_outputs(out_dir: Path, records: dict[str, list[dict]]) -> list[Path]:
-    """Write every record kind as .jsonl, .csv and .parquet, plus OUT/pipeline.duckdb; returns the files written."""
+    """Write every record kind as .jsonl, .csv and .parquet, plus OUT/pipeline.xlsx and OUT/pipeline.duckdb;
+    returns the files written."""
     return write_streamed(out_dir, lambda: [records])
 
 
@@ -208,6 +213,7 @@ def write_streamed(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[di
     document at a time, in output order, the same on every call. `columns` gathered from the
     same parts saves a first pass over them."""
     from pipeline.analysis import ParquetStream, update_duckdb
+    from pipeline.xlsx import XLSX_NAME, Workbook
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -222,6 +228,7 @@ def write_streamed(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[di
     temps: list[tuple[Path, Path]] = []  # (temp, final) in replacement order
     handles = []
     sinks = {}
+    workbook = Workbook()
     try:
         for kind in FIELDS:
             files = {}
@@ -231,10 +238,11 @@ def write_streamed(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[di
                 temps.append((tmp, out_dir / f"{kind}.{suffix}"))
                 files[suffix] = fh
             header = scans[kind].names()
-            text = io.TextIOWrapper(files["csv"], encoding="utf-8", newline="", write_through=True)
+            text = io.TextIOWrapper(files["csv"], encoding=CSV_ENCODING, newline="", write_through=True)
             handles.append(text)
             writer = csv.writer(text, lineterminator="\n")
             writer.writerow(header)
+            workbook.add(kind, header)
             sinks[kind] = (files["jsonl"], writer, header, ParquetStream(files["parquet"], scans[kind]))
         def write(kind: str, records) -> None:
             jsonl, writer, header, parquet = sinks[kind]
@@ -243,6 +251,7 @@ def write_streamed(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[di
                 jsonl.write(_jsonl_line(r, fields).encode("utf-8"))
                 writer.writerow([csv_cell(r.get(f, "")) for f in header])
                 parquet.add(r)
+                workbook.row(kind, r)
 
         for part in parts():
             for kind in FIELDS:
@@ -252,6 +261,10 @@ def write_streamed(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[di
             write(kind, records)
         for _, _, _, parquet in sinks.values():
             parquet.close()
+        fh, tmp = _temp_file(out_dir / XLSX_NAME)
+        temps.append((tmp, out_dir / XLSX_NAME))
+        handles.append(fh)
+        workbook.save(fh)
         for fh in reversed(handles):  # each text wrapper before the file under it
             fh.flush()
             if not isinstance(fh, io.TextIOWrapper):

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +20,18 @@ from pipeline.export import Columns, output_names, write_streamed
 from pipeline.ingest import iter_inputs
 from pipeline.manifest import DocCache, OutputState
 from pipeline.outset import OutLock, OutputSet, current_set
-from pipeline.process import needs_model, process_documents
+from pipeline.process import process_documents
+
+log = logging.getLogger("pipeline")
+PROGRESS_EVERY = 10  # documents between two progress lines when stderr is not a terminal
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during a run: the documents finished so far are in the cache; a rerun goes on from there."""
+
+    def __init__(self, done: int, total: int):
+        super().__init__(f"{done} of {total} documents finished")
+        self.done, self.total = done, total
 
 
 class EmptyCorpus(FileNotFoundError):
@@ -43,33 +56,50 @@ def _shown(corpus_dir: Path, doc) -> str:
     return str(corpus_dir / doc.source_path) if doc.source_path else str(corpus_dir)
 
 
-def _progress(total: int):
-    show = sys.stderr.isatty() and not os.environ.get("CI")
-    if not show or total < 2:
-        return None
-    from tqdm import tqdm
+class _Progress:
+    """A tqdm bar on a terminal; elsewhere (a log file, CI) one log line every `every` documents
+    and one at the end, at INFO level (`-q` hides them)."""
 
-    return tqdm(total=total, unit="doc", desc="processing")
+    def __init__(self, total: int, every: int = PROGRESS_EVERY):
+        self.total, self.every, self.done, self.start = total, max(1, every), 0, time.monotonic()
+        self.bar = None
+        if total >= 2 and sys.stderr.isatty() and not os.environ.get("CI") and log.isEnabledFor(logging.INFO):
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="doc", desc="processing")
+
+    def update(self) -> None:
+        self.done += 1
+        if self.bar is not None:
+            self.bar.update(1)
+        elif self.done % self.every == 0 or self.done == self.total:
+            log.info("processed %d/%d documents (%.0f s)", self.done, self.total, time.monotonic() - self.start)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def run_corpus(corpus_dir: Path, out_dir: Path, use_kb: bool = True, workers: int = 1,
                engine: str = "local", scheduler: str | None = None, allow_empty: bool = False,
-               kb: Path | None = None) -> RunResult:
+               kb: Path | None = None, progress_every: int = PROGRESS_EVERY) -> RunResult:
     """Process every input of corpus_dir into out_dir (locked for the run; see pipeline.outset).
+    Ctrl-C raises Interrupted once the lock is released; the finished documents stay cached.
     `kb`: a user knowledge base (CSV/JSONL) merged over the bundled one for this run (checked first:
     KBError names the bad line); without it $PIPELINE_KB is used when set."""
     from pipeline.user_kb import USER_KB_ENV, read_user_kb, user_kb_path
 
+    args = (corpus_dir, out_dir, use_kb, workers, engine, scheduler, allow_empty, progress_every)
     if kb is None:
         if use_kb and user_kb_path():
             read_user_kb(user_kb_path())  # a bad $PIPELINE_KB stops the run before anything is processed
-        return _run_corpus(corpus_dir, out_dir, use_kb, workers, engine, scheduler, allow_empty)
+        return _run_corpus(*args)
 
     read_user_kb(kb)
     before = os.environ.get(USER_KB_ENV)
     os.environ[USER_KB_ENV] = str(Path(kb).resolve())  # the model workers inherit it
     try:
-        return _run_corpus(corpus_dir, out_dir, use_kb, workers, engine, scheduler, allow_empty)
+        return _run_corpus(*args)
     finally:
         if before is None:
             os.environ.pop(USER_KB_ENV, None)
@@ -78,21 +108,22 @@ def run_corpus(corpus_dir: Path, out_dir: Path, use_kb: bool = True, workers: in
 
 
 def _run_corpus(corpus_dir: Path, out_dir: Path, use_kb: bool, workers: int, engine: str,
-                scheduler: str | None, allow_empty: bool) -> RunResult:
+                scheduler: str | None, allow_empty: bool, progress_every: int) -> RunResult:
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
     if not corpus_dir.is_dir():
         if corpus_dir.exists():
-            raise NotADirectoryError(f"not a folder: {corpus_dir} (give the folder that holds the documents)")
+            raise NotADirectoryError(f"not a folder: {corpus_dir} is a file; give the folder that holds the documents "
+                                     f"(this one's folder is {corpus_dir.resolve().parent})")
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
     if out_dir.exists() and not out_dir.is_dir():
         raise NotADirectoryError(f"the output path is not a folder: {out_dir}")
     out_dir.mkdir(parents=True, exist_ok=True)
     with OutLock(out_dir):
-        return _run(corpus_dir, out_dir, use_kb, workers, engine, scheduler, allow_empty)
+        return _run(corpus_dir, out_dir, use_kb, workers, engine, scheduler, allow_empty, progress_every)
 
 
 def _run(corpus_dir: Path, out_dir: Path, use_kb: bool, workers: int, engine: str, scheduler: str | None,
-         allow_empty: bool) -> RunResult:
+         allow_empty: bool, progress_every: int = PROGRESS_EVERY) -> RunResult:
     cache = DocCache(out_dir, use_kb)
     result = RunResult()
     # doc_id → (digest of its records, records of a failed document or None when they are in the cache)
@@ -116,26 +147,30 @@ def _run(corpus_dir: Path, out_dir: Path, use_kb: bool, workers: int, engine: st
         else:
             todo.append(doc)
 
-    bar = _progress(sum(1 for d in todo if needs_model(d)))
+    log.debug("%d inputs: %d unchanged, %d to process", len(parts) + len(todo), len(result.reused), len(todo))
+    bar = _Progress(len(todo), progress_every)
     if engine == "dask":
         from pipeline.distributed import process_on_dask
 
         stream = process_on_dask(todo, use_kb=use_kb, scheduler=scheduler)
     else:
         stream = process_documents(todo, lambda: _model(use_kb), use_kb=use_kb, n_process=workers)
-    for doc, records in stream:
-        records = {"documents": [doc.record()], **records}
-        columns.add(records)
-        if doc.status == "ok":
-            parts[doc.doc_id] = (cache.put(doc, records), None)
-            result.processed.append(doc.doc_id)
-        else:
-            data = json.dumps(records, ensure_ascii=False, sort_keys=True).encode("utf-8")
-            parts[doc.doc_id] = (hashlib.sha256(data).hexdigest(), records)
-            result.failed.append((_shown(corpus_dir, doc), doc.error))
-        if bar is not None and needs_model(doc):
-            bar.update(1)
-    if bar is not None:
+    try:
+        for doc, records in stream:
+            records = {"documents": [doc.record()], **records}
+            columns.add(records)
+            if doc.status == "ok":
+                parts[doc.doc_id] = (cache.put(doc, records), None)
+                result.processed.append(doc.doc_id)
+            else:
+                data = json.dumps(records, ensure_ascii=False, sort_keys=True).encode("utf-8")
+                parts[doc.doc_id] = (hashlib.sha256(data).hexdigest(), records)
+                result.failed.append((_shown(corpus_dir, doc), doc.error))
+            log.debug("%s: %s", doc.doc_id, doc.status)
+            bar.update()
+    except KeyboardInterrupt:
+        raise Interrupted(len(result.processed) + len(result.reused), result.n_documents) from None
+    finally:
         bar.close()
 
     if not parts and not allow_empty:
@@ -162,7 +197,7 @@ def write_corpus_outputs(out_dir: Path, cache: DocCache, parts: dict[str, tuple[
     from pipeline.analysis import DUCKDB_NAME
 
     order = sorted(parts)
-    inputs = hashlib.sha256(f"{cache.fingerprint}|pyarrow={version('pyarrow')}".encode())
+    inputs = hashlib.sha256(f"{cache.fingerprint}|pyarrow={version('pyarrow')}|openpyxl={version('openpyxl')}".encode())
     for doc_id in order:
         inputs.update(json.dumps([doc_id, parts[doc_id][0]]).encode() + b"\n")
     state = OutputState(out_dir, output_names())

@@ -119,11 +119,13 @@ def test_any_text_gives_exact_spans(nlp, text):
 
 
 @pytest.mark.parametrize("value", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx"])
-def test_csv_cells_neutralized_but_jsonl_unchanged(value):
-    assert csv_cell(value).startswith("'")
+def test_csv_cells_exact_and_jsonl_unchanged(value):
+    # issue 15: the CSV keeps text exactly (formula-like cells are neutralized in pipeline.xlsx instead)
+    assert csv_cell(value) == value
     row = [{"doc_id": "d", "text": value, "start": -1}]
     assert json.loads(to_jsonl(row, ["doc_id", "text", "start"]))["text"] == value
-    assert b"'" + value.encode()[:1] in to_csv(row, ["doc_id", "text", "start"])
+    data = to_csv(row, ["doc_id", "text", "start"])
+    assert data.startswith(b"\xef\xbb\xbf") and b"'" not in data
     assert csv_cell(-1) == "-1"  # numbers stay numbers
 
 
@@ -891,8 +893,10 @@ def test_invalid_creation_date_is_an_error_not_nat(tmp_path, date, ok):
 
 @pytest.mark.parametrize("value", ["＝SUM(A1)", "＋1", "－1", "＠cmd"])
 def test_fullwidth_formula_starts_are_neutralized(value):
-    assert csv_cell(value) == "'" + value
-    assert csv_cell("米" + value) == "米" + value
+    from pipeline.xlsx import FORMULA_START
+
+    assert csv_cell(value) == value  # exact in CSV; the workbook marks it as text (tests/test_xlsx.py)
+    assert value.startswith(FORMULA_START) and not ("米" + value).startswith(FORMULA_START)
 
 
 @pytest.mark.parametrize("raw", [b"+2D0- " * 3 + "北朝鮮の首脳".encode("utf-7") * 200, b"\xff\xfe" + b"\x00\xd8a\x00" * 8])
