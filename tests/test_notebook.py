@@ -99,7 +99,7 @@ def test_make_notebook_writes_a_page_and_it_renders(seed_run, tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     page = copy / "notebook" / "01-timeline.html"
     html = page.read_text(encoding="utf-8")
-    assert html.count("data:image/png;base64,") == 2 and "wikipedia-ja-us-dprk-relations" in html
+    assert html.count("data:image/png;base64,") == 3 and "wikipedia-ja-us-dprk-relations" in html  # events, incidents, timeline
     from .test_report import _chromium
 
     browser = _chromium()
