@@ -274,6 +274,7 @@ def write_streamed(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[di
         for tmp, path in temps:
             _replace_if_changed(tmp, path)
     except BaseException:
+        workbook.abort()
         for _, _, _, parquet in sinks.values():
             parquet.abort()
         for fh in reversed(handles):

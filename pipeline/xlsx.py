@@ -60,6 +60,7 @@ class Workbook:
         self._wb = _Workbook(write_only=True)
         self._bold = Font(bold=True)
         self._sheets: dict[str, list] = {}  # kind → [sheet, header, rows on it, sheet number]
+        self._saved = False
 
     def add(self, kind: str, header: list[str]) -> None:
         self._sheets[kind] = [self._new_sheet(kind, header), header, 0, 1]
@@ -98,11 +99,25 @@ class Workbook:
         ws.append(cells)
         entry[2] += 1
 
+    def abort(self) -> None:
+        """Drop a workbook that will not be saved (the run failed): close its sheets, delete their temp files."""
+        if self._saved:
+            return
+        for ws in self._wb.worksheets:
+            try:
+                if not ws.closed:
+                    ws.close()
+                if ws._writer is not None:
+                    ws._writer.cleanup()
+            except Exception:  # noqa: BLE001, S110 - cleaning up after the error being raised
+                pass
+
     def save(self, fh) -> None:
         """Write the workbook to the binary file fh (deterministic bytes)."""
         import io
 
         buf = io.BytesIO()
+        self._saved = True  # whatever happens next, openpyxl has closed the sheets and removed their temp files
         self._wb.save(buf)
         buf.seek(0)
         with zipfile.ZipFile(buf) as src, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as dst:
