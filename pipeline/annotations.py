@@ -40,13 +40,15 @@ import logging
 from collections import defaultdict
 from pathlib import Path
 
+from pipeline.records import SCORED_LABELS
+
 log = logging.getLogger("pipeline")
 
 KINDS = ("mentions", "timexes", "events")
 TIMEX_PREFIX = "TIMEX:"
 EVENT_LABEL = "EVENT"
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
-MENTION_LABELS = ("PERSON", "SHIP", "INCIDENT")
+MENTION_LABELS = SCORED_LABELS
 # gold fields per kind, besides the span itself (start, end, text) and the label
 ATTRIBUTES = {
     "mentions": ("canonical_id",),

@@ -36,64 +36,38 @@ from pathlib import Path
 # --------------------------------------------------------------------- typed records
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A person, ship, incident (or other named) mention; text == document[start:end]."""
-    doc_id: str
-    mention_id: str
-    label: str
-    text: str
-    start: int
-    end: int
-    sent_id: int = -1
-    canonical_id: str | None = ""  # None (null in JSONL) when not linked
-    name_ja: str | None = ""
-    name_en: str | None = ""
-    source: str = ""
-    confidence: float = 1.0
-    extra: dict = field(default_factory=dict, compare=False)
+def _record_class(kind: str, name: str, doc: str):
+    """A frozen dataclass with the columns of one record kind (export.FIELDS, typed as the Parquet
+    columns are: analysis.INT/FLOAT/LIST_COLUMNS), every field with a default, and `extra` for
+    the columns beyond the contract. Written once: a new column appears here by itself."""
+    from pipeline.analysis import FLOAT_COLUMNS, INT_COLUMNS, LIST_COLUMNS
+    from pipeline.export import FIELDS
+
+    spec = []
+    for col in FIELDS[kind]:
+        if col in INT_COLUMNS:
+            spec.append((col, int, field(default=-1)))
+        elif col in FLOAT_COLUMNS:
+            spec.append((col, float, field(default=1.0)))
+        elif col in LIST_COLUMNS:
+            spec.append((col, list, field(default_factory=list)))
+        else:
+            spec.append((col, "str | None", field(default="")))
+    spec.append(("extra", dict, field(default_factory=dict, compare=False)))
+    cls = dataclasses.make_dataclass(name, spec, frozen=True)
+    cls.__module__, cls.__doc__ = __name__, doc
+    return cls
 
 
-@dataclass(frozen=True)
-class Timex:
-    """A temporal expression normalized to TIMEX3 (value such as 1968-01-23, 196 = the 1960s, XXXX-02-29)."""
-    doc_id: str
-    timex_id: str
-    text: str
-    start: int
-    end: int
-    type: str
-    value: str
-    mod: str = ""
-    earliest: str = ""
-    latest: str = ""
-    anchor_timex_id: str = ""
-    calendar: str = ""
-    value_as_written: str = ""
-    extra: dict = field(default_factory=dict, compare=False)
-
-
-@dataclass(frozen=True)
-class Event:
-    """A dated happening: its sentence, trigger word, date and participants (canonical ids)."""
-    doc_id: str
-    event_id: str
-    sentence: str
-    sent_start: int
-    sent_end: int
-    date_value: str = ""
-    date_earliest: str = ""
-    date_latest: str = ""
-    timex_ids: list = field(default_factory=list)
-    trigger: str = ""
-    trigger_start: int = -1
-    trigger_end: int = -1
-    event_class: str = ""
-    persons: list = field(default_factory=list)
-    ships: list = field(default_factory=list)
-    incidents: list = field(default_factory=list)
-    mention_ids: list = field(default_factory=list)
-    extra: dict = field(default_factory=dict, compare=False)  # e.g. actors, negated, quad_class
+Mention = _record_class("mentions", "Mention",
+                        "A person, ship, incident (or other named) mention; text == document[start:end]; "
+                        "canonical_id is None (null in JSONL) when not linked.")
+Timex = _record_class("timexes", "Timex",
+                      "A temporal expression normalized to TIMEX3 (value such as 1968-01-23, 196 = the 1960s, "
+                      "XXXX-02-29).")
+Event = _record_class("events", "Event",
+                      "A dated happening: its sentence, trigger word, date and participants (canonical ids); "
+                      "extra holds actors, source, target, negated, quad_class ...")
 
 
 def _typed(cls, record: dict):

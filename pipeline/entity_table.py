@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-LABELS = ("PERSON", "SHIP", "INCIDENT")
+from pipeline.records import SCORED_LABELS
+
 _SOURCE_RANK = {"kb": 3, "text": 2, "romanized": 1, "": 0}
 
 
@@ -43,7 +44,7 @@ class EntityTable:
         by_mention: dict[str, _Entity] = {}
         for m in part.get("mentions", ()):
             cid = m.get("canonical_id")
-            if m.get("label") not in LABELS or not cid:
+            if m.get("label") not in SCORED_LABELS or not cid:
                 continue
             ent = self._rows.get(cid)
             if ent is None:

@@ -17,7 +17,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-LABELS = ("PERSON", "SHIP", "INCIDENT")
+from pipeline.records import SCORED_LABELS
+
+LABELS = SCORED_LABELS
 TASKS = ("mentions", "timexes", "events")
 CONTEXT_CHARS = 30
 RECORD_FILES = {"mentions": "mentions.jsonl", "timexes": "timexes.jsonl", "events": "events.jsonl"}

@@ -21,10 +21,10 @@ from urllib.parse import quote
 
 from pipeline.analysis import read_records
 from pipeline.export import write_atomic
+from pipeline.records import SCORED_LABELS
 
 ASSETS = Path(__file__).resolve().parent / "report_assets"
-SCORED_LABELS = ("PERSON", "SHIP", "INCIDENT")
-KNOWN_LABELS = ("PERSON", "SHIP", "INCIDENT", "GPE", "ORG", "WAR", "MEETING", "TREATY")
+KNOWN_LABELS = (*SCORED_LABELS, "GPE", "ORG", "WAR", "MEETING", "TREATY")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 # nesting order for spans with the same extent: gold outline outermost, trigger innermost
 _LAYER = {"g": 0, "m": 1, "t": 2, "trig": 3}

@@ -197,7 +197,7 @@ def write_corpus_outputs(out_dir: Path, cache: DocCache, parts: dict[str, tuple[
     from pipeline.analysis import DUCKDB_NAME
 
     order = sorted(parts)
-    inputs = hashlib.sha256(f"{cache.fingerprint}|pyarrow={version('pyarrow')}|openpyxl={version('openpyxl')}".encode())
+    inputs = hashlib.sha256(f"{cache.fingerprint}|pyarrow={version('pyarrow')}|xlsxwriter={version('XlsxWriter')}".encode())
     for doc_id in order:
         inputs.update(json.dumps([doc_id, parts[doc_id][0]]).encode() + b"\n")
     state = OutputState(out_dir, output_names())

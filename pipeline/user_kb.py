@@ -14,10 +14,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.records import ID_PREFIX
+
 BUNDLED_KB = Path(__file__).with_name("entities") / "data" / "kb.jsonl"
 USER_KB_ENV = "PIPELINE_KB"  # a user knowledge base merged over the bundled one (set by `run --kb FILE`)
 USER_KB_COLUMNS = ("id", "label", "name_ja", "name_en", "aliases", "wikidata")
-LABELS = {"PERSON": "person", "SHIP": "ship", "INCIDENT": "incident", "AIRCRAFT": "aircraft"}
 _ID = re.compile(r"^([a-z]+):[a-z0-9][a-z0-9-]*$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 
@@ -46,10 +47,10 @@ def _user_entity(row: dict, where: str) -> dict:
     label = (row.get("label") or row.get("type") or "").strip().upper()
     if not _ID.match(eid):
         raise KBError(f"{where}: id {eid!r} is not <kind>:<ascii-slug> (e.g. person:togo-heihachiro)")
-    if label not in LABELS:
-        raise KBError(f"{where}: label {label!r} is not one of {', '.join(LABELS)}")
-    if eid.split(":")[0] != LABELS[label]:
-        raise KBError(f"{where}: id {eid!r} does not start with {LABELS[label]}: for label {label}")
+    if label not in ID_PREFIX:
+        raise KBError(f"{where}: label {label!r} is not one of {', '.join(ID_PREFIX)}")
+    if eid.split(":")[0] != ID_PREFIX[label]:
+        raise KBError(f"{where}: id {eid!r} does not start with {ID_PREFIX[label]}: for label {label}")
     name_ja = (row.get("name_ja") or "").strip() or None
     name_en = (row.get("name_en") or "").strip() or None
     if not (name_ja or name_en):

@@ -30,6 +30,7 @@ class Era:
     first_year: int  # the Gregorian-numbered year of 元年
     last_year: int | None  # the Gregorian-numbered year of its last year (None: the current era)
     court: str  # "" / "northern" / "southern" (1331–1392)
+    spellings: tuple[str, ...] = ()  # romanized forms (japanera's reading, pykakasi's Hepburn)
 
 
 @cache
@@ -37,7 +38,8 @@ def eras() -> dict[str, Era]:
     """Every era name (data/eras.json, generated from japanera by build_data)."""
     with open(DATA / "eras.json", encoding="utf-8") as f:
         table = json.load(f)["eras"]
-    return {e["name"]: Era(e["name"], dt.date.fromisoformat(e["start"]), e["first_year"], e["last_year"], e["court"])
+    return {e["name"]: Era(e["name"], dt.date.fromisoformat(e["start"]), e["first_year"], e["last_year"], e["court"],
+                           tuple(sorted({e.get("reading"), e.get("romaji")} - {None, ""})))
             for e in table}
 
 
@@ -63,12 +65,10 @@ def romaji_key(word: str) -> str:
 def eras_by_romaji() -> dict[str, str]:
     """Romanized era name key -> era name, for the keys that name one era only (承和 and 貞和 are
     both Jōwa: neither is read)."""
-    with open(DATA / "eras.json", encoding="utf-8") as f:
-        table = json.load(f)["eras"]
     seen: dict[str, set[str]] = {}
-    for e in table:
-        for spelling in {e.get("reading"), e.get("romaji")} - {None, ""}:
-            seen.setdefault(romaji_key(spelling), set()).add(e["name"])
+    for era in eras().values():
+        for spelling in era.spellings:
+            seen.setdefault(romaji_key(spelling), set()).add(era.name)
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and len(k) >= 4}
 
 

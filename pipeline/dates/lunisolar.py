@@ -19,6 +19,7 @@ from pathlib import Path
 
 TABLE = Path(__file__).parent / "data" / "lunisolar_months.tsv"
 LAST_LUNISOLAR_DAY = dt.date(1872, 12, 31)  # 明治5年12月2日
+LAST_LUNISOLAR_YEAR = LAST_LUNISOLAR_DAY.year  # 明治5年: an era year before 明治6年 dates a lunisolar day
 
 
 @dataclass(frozen=True)

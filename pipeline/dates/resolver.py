@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from . import lexicon, lunisolar, patterns
 from .english import signal_mod
+from .lunisolar import LAST_LUNISOLAR_YEAR
 from .model import Cand
 from .values import fmt_point, iso_week, shift, valid_ymd
 
 JA = lexicon.ja()
-LAST_LUNISOLAR_YEAR = 1872
 _DATE_MODS = {"BEFORE": ("以前", "より前", "まで", "までに"), "AFTER": ("以降", "以後", "より後")}
 _DUR_MODS = {"AFTER": ("以上", "超"), "BEFORE": ("以内", "未満")}
 
@@ -96,8 +96,7 @@ def find_dateline(cands: list[Cand], text: str) -> int | None:
         c = cands[i]
         if c.start < tail_start:
             break
-        if _alone_on_line(c, text) and not text[c.end:].replace("\n", " ").strip(" )）】]") \
-                .replace("朝刊", "").replace("夕刊", "").strip(" )）】]付版"):
+        if _alone_on_line(c, text) and not _DATELINE_NOISE.sub("", text[c.end:]):
             return i
     return None
 
@@ -148,15 +147,14 @@ def bracket_roles(cands: list[Cand], text: str) -> list[str | None]:
         if j is not None and j < i:  # the brackets open right where another timex ends
             roles[i] = "gloss"
             continue
-        inner, pos = [], a + 1
-        for k in range(i - 3 if i > 3 else 0, min(len(cands), i + 4)):
-            o = cands[k]
-            if a < o.start and o.end <= b:
-                inner.append(text[pos:o.start])
-                pos = o.end
-        inner.append(text[pos:b])
-        n_inside = sum(1 for o in cands if a < o.start and o.end <= b)
-        if n_inside > 1 or not _ASIDE_OK.match("".join(inner)):
+        # the other timexes in the same brackets lie among the neighbours (the brackets are short)
+        inside = [o for o in cands[max(0, i - 3) : i + 4] if a < o.start and o.end <= b]
+        rest, pos = [], a + 1
+        for o in inside:
+            rest.append(text[pos:o.start])
+            pos = o.end
+        rest.append(text[pos:b])
+        if len(inside) > 1 or not _ASIDE_OK.match("".join(rest)):
             roles[i] = "aside"
     return roles
 
@@ -180,6 +178,7 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
     out: list[dict] = []
     for i, c in enumerate(cands):
         anchor = None
+        appos = bool(out) and _apposition(cands, i, text)  # 前日の2月29日: one point
         try:
             if c.yy2 and c.y is not None:
                 c.y = _century_for(c, refs, dct_date.year if dct_date else None)
@@ -194,7 +193,7 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                     r = shift(c.y, c.m, 1, None, None, "M", -1)  # 28日 in a dateline of the 3rd: last month
                     c.y, c.m = r[0], r[1]
                 value = fmt_point(c.y, c.m, c.d, c.hh, c.mi, c.pod)
-            if value is None and c.y is None and _apposition(cands, i, text) and out and out[-1]["_y"] is not None:
+            if value is None and c.y is None and appos and out[-1]["_y"] is not None:
                 c.y, c.rel, anchor = out[-1]["_y"], None, i - 1  # 前日の2月29日: one day
                 c.lunisolar = c.lunisolar or out[-1]["calendar"] == "lunisolar"
             if value is None:
@@ -203,7 +202,7 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                         and text[cands[i - 1].end] == ")" and cands[i - 1].y is not None:
                     g = cands[i - 1]
                     pool = known + [Known(i - 1, _point(g), g.lunisolar, g.leap)]
-                value, anchor = _resolve_point(c, pool, dct_date, cands[dateline] if dateline is not None else None)
+                value, anchor = _resolve_point(c, pool, dct_date)
                 value = _check_weekday(c, value, dct_date)
         except (ValueError, OverflowError, TypeError, KeyError):
             value, anchor = fmt_point(None, c.m, c.d), None
@@ -215,7 +214,7 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
             rec["earliest"], rec["latest"] = f"{c.span[0]:04d}-01-01", f"{c.span[1]:04d}-12-31"
         if c.type in ("DATE", "TIME") and not rec["calendar"] and value and value[:1].isdigit():
             rec["calendar"] = "gregorian"
-        if _apposition(cands, i, text) and out and value and "X" not in value:
+        if appos and value and "X" not in value:
             prev = out[-1]
             for k in ("value", "calendar", "value_as_written", "earliest", "latest"):
                 if k in rec:
@@ -329,14 +328,11 @@ def _find(known: list[Known], level: str) -> Known | None:
 
 
 def _dct_known(day: dt.date | None) -> Known | None:
+    """The document date (given, or read off a date line) as the anchor of a text with no date before."""
     return None if day is None else Known(-1, (day.year, day.month, day.day, None, None))
 
 
-def _dateline_known(dl: Cand | None) -> Known | None:
-    return None if dl is None else Known(-1, _point(dl))
-
-
-def _resolve_point(c: Cand, known: list[Known], dct_date, dateline: Cand | None = None) -> tuple[str, int | None]:
+def _resolve_point(c: Cand, known: list[Known], dct_date) -> tuple[str, int | None]:
     anchor = None
     rel = c.rel
     if c.gran == "decade":
@@ -349,8 +345,7 @@ def _resolve_point(c: Cand, known: list[Known], dct_date, dateline: Cand | None 
         return fmt_point(c.y, c.m, c.d), None
     if rel and rel[0] == "same":
         level = rel[1]
-        k = _find(known, level) or (_dateline_known(dateline) if not known else None) \
-            or (_dct_known(dct_date) if not known else None)
+        k = _find(known, level) or (None if known else _dct_known(dct_date))
         if k is not None and _level_ok(k.point, level):
             anchor = k.index if k.index >= 0 else None
             ay, am, ad = k.point[0], k.point[1], k.point[2]
@@ -379,7 +374,7 @@ def _resolve_point(c: Cand, known: list[Known], dct_date, dateline: Cand | None 
                 base = (dct_date.year, dct_date.month, dct_date.day, None, None)
         else:
             # the last known date, whatever its precision: 2日後 after 2002年12月 stays 2002-12
-            k = known[-1] if known else _dateline_known(dateline)
+            k = known[-1] if known else _dct_known(dct_date)
             if k is not None:
                 anchor, base, base_luni = (k.index if k.index >= 0 else None), k.point, k
         if base is None:

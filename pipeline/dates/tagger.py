@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon, lunisolar, patterns
+from .lunisolar import LAST_LUNISOLAR_YEAR
 from .model import Cand
 from .numerals import parse_number
 from .values import valid_ymd
@@ -11,7 +12,6 @@ from .values import valid_ymd
 JA = lexicon.ja()
 ERAS = lexicon.eras()
 WEEKDAYS = "月火水木金土日"  # ISO weekday - 1
-LAST_LUNISOLAR_YEAR = 1872  # 明治5年: an era year before 明治6年 dates a lunisolar month or day
 MOD_SUFFIX = {**JA["mod_suffix"]}
 HALF = JA["half_suffix"]
 SEASON = JA["seasons"]

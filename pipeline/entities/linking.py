@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.records import ID_PREFIX
+
 from .kb import KnowledgeBase, lexicon, load_kb
 from .patterns import boundary_ok, is_kata
 from .resolve import CORE, Spans, resolve_overlaps
@@ -30,11 +32,10 @@ _LATIN = re.compile(r"[\x00-\x7f]+")
 _SHIP_NUMBER = re.compile(r".*[ぁ-ゖァ-ヺー一-龥々](\d{2,}号)")
 _NUMBER_BEFORE_OK = re.compile(r"[\s、。，,「『(（はがをにともの]")
 _YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
-_PREFIX = {"PERSON": "person", "SHIP": "ship", "INCIDENT": "incident"}
 
 
 def unknown_id(label: str, name: str) -> str:
-    return f"{_PREFIX.get(label, label.lower())}:{slug(name)}"
+    return f"{ID_PREFIX.get(label, label.lower())}:{slug(name)}"
 
 
 # ---------------------------------------------------------------- document-level expansion
