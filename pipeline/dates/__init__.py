@@ -11,8 +11,9 @@ extract_timexes(text, dct=None, lang="ja") -> list of dicts, sorted by start:
                     明治6年, or 旧暦: the value is the Gregorian day), "" otherwise
   value_as_written  the lunisolar date as written (1860-L03-18: a leap month), "" for Gregorian ones
 
-Steps, one module each: view (NFKC with offsets) -> tagger/english (patterns -> candidates)
--> filters (false positives, overlaps) -> resolver (mods outside the span, anaphora, deixis) -> values.
+Steps, one module each: view (NFKC with offsets) -> tagger/english (patterns -> candidates; the Japanese
+patterns of patterns.py each paired with its handler in absolute, relative or durations) -> filters
+(false positives, overlaps) -> resolver (mods outside the span, anaphora, deixis) -> values.
 """
 from __future__ import annotations
 

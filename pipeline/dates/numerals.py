@@ -6,7 +6,6 @@ KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 # Regex fragments. Kanji numerals are limited to what dates use (no 万).
 KANJI_NUM = "[〇零一二三四五六七八九十百千]+"
-ARABIC_NUM = r"[0-9]+"
 
 
 def parse_number(s: str) -> int | None:

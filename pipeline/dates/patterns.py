@@ -1,7 +1,7 @@
 """Japanese regular expressions, compiled once, built from the lexicons.
 
 All patterns run on the NFKC view (full-width digits are ASCII there).
-Each pattern family has one handler in tagger.py.
+Each pattern family has one handler (absolute.py, relative.py, durations.py), paired with it in tagger.PATTERNS.
 """
 from __future__ import annotations
 
