@@ -103,9 +103,9 @@ def typed_records(records: dict[str, list[dict]]) -> dict[str, list]:
 
 
 def _document(text: str, doc_date: str | None, doc_id: str, lang: str | None):
-    from pipeline.ingest import Document, _valid_date, detect_lang
+    from pipeline.ingest import Document, detect_lang, valid_date
 
-    date, problem = _valid_date(doc_date)
+    date, problem = valid_date(doc_date)
     if problem:
         raise ValueError(problem)
     if not isinstance(text, str):

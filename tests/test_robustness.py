@@ -16,10 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline import cli, ingest
+from pipeline import cli
 from pipeline.chunking import MAX_SENTENCE_CHARS, chunk_text
 from pipeline.export import csv_cell, to_csv, to_jsonl
 from pipeline.ingest import Document, decode_bytes, iter_inputs, read_document
+from pipeline.ingest import documents as ingest_documents
 from pipeline.outset import OutLock, OutLocked, current_set
 from pipeline.process import process_documents
 from pipeline.runner import run_corpus
@@ -457,7 +458,7 @@ def test_fifo_and_devices_are_refused_without_blocking(tmp_path):
 
 @pytest.mark.parametrize("size, ok", [(1000, True), (1024 * 1024, True), (1024 * 1024 + 1, False)])
 def test_size_limit_gives_a_clear_status(tmp_path, monkeypatch, size, ok):
-    monkeypatch.setattr(ingest, "MAX_BYTES", 1024 * 1024)
+    monkeypatch.setenv("PIPELINE_MAX_MB", "1")
     (tmp_path / "big.txt").write_bytes((b"Kim Jong-un met Trump. " * (size // 23 + 1))[:size])
     doc = read_document(tmp_path / "big.txt", tmp_path)
     assert (doc.status == "ok") == ok
@@ -918,7 +919,7 @@ def test_report_page_names_fit_the_file_system():
 
 
 def test_stat_kinds_named():
-    assert ingest._kind(stat.S_IFIFO) == "a FIFO" and ingest._kind(stat.S_IFCHR) == "a character device"
+    assert ingest_documents._kind(stat.S_IFIFO) == "a FIFO" and ingest_documents._kind(stat.S_IFCHR) == "a character device"
 
 
 def test_inputs_listing_is_deterministic(tmp_path):
