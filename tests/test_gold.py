@@ -154,10 +154,22 @@ def event_problems(gold: dict, text: str) -> list[str]:
         date = e.get("date_value") or ""
         if date and value_problem("DATE", date) and value_problem("TIME", date):
             problems.append(f"event[{i}] malformed date_value {date!r}")
-        for field in ("persons", "ships", "incidents", "actors"):
+        for field in ("persons", "ships", "incidents", "actors", "source", "target"):
             values = e.get(field, [])
             if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
                 problems.append(f"event[{i}] {field} must be a list of non-empty strings: {values!r}")
+        # roles (where annotated) name participants: ids of the event's own lists or state actor codes
+        named = set().union(*(e.get(f, []) for f in ("persons", "ships", "incidents", "actors")))
+        for field in ("source", "target"):
+            strays = [v for v in e.get(field, []) if ":" in v and v not in named]
+            if strays:
+                problems.append(f"event[{i}] {field} {strays} not among the event's participants")
+        if e.get("location"):
+            place = {"start": e.get("location_start"), "end": e.get("location_end"), "text": e.get("location")}
+            spans = _span_problems("event location", i, place, text)
+            problems += spans
+            if not spans and not (e["sent_start"] <= place["start"] and place["end"] <= e["sent_end"]):
+                problems.append(f"event[{i}] location {place['text']!r} outside its sentence")
     return problems
 
 
@@ -237,3 +249,18 @@ def test_gold_annotations(path, check):
         pytest.fail(f"no readable corpus/raw/{path.stem}.txt|.md")
     problems = check(gold, text)
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems[:50])
+
+
+def test_checker_finds_role_and_location_problems():
+    text = "1968年1月23日、北朝鮮はプエブロ号を元山沖で拿捕した。"
+    start = text.index("拿捕")
+    event = {"sent_start": 0, "sent_end": len(text), "sentence": text, "trigger_start": start,
+             "trigger_end": start + 2, "trigger": "拿捕", "date_value": "1968-01-23", "persons": [],
+             "ships": ["ship:uss-pueblo"], "incidents": [], "actors": ["PRK"], "source": ["PRK"],
+             "target": ["ship:uss-pueblo"], "location": "元山沖", "location_start": text.index("元山沖"),
+             "location_end": text.index("元山沖") + 3}
+    assert event_problems({"events": [event]}, text) == []
+    wrong = {**event, "target": ["ship:other"], "location_start": 0, "location_end": 3}
+    problems = event_problems({"events": [wrong]}, text)
+    assert any("target ['ship:other'] not among" in p for p in problems)
+    assert any("event location" in p for p in problems)
