@@ -40,7 +40,9 @@ def baselines_command(corpus_dir: Path, out_dir: Path) -> str:
 
 
 def scored_systems(out_dir: Path, corpus_dir: Path | None, stream: TextIO) -> dict[str, Path]:
-    """The systems with outputs in OUT, without the baselines that are missing or stale (each noted)."""
+    """The systems with outputs in OUT, without the baselines that are missing or stale (each noted).
+
+    Staleness needs the corpus: without its folder, the baselines found in OUT are scored as they are."""
     systems = default_systems(Path(out_dir))
     fresh_known = corpus_dir is not None and Path(corpus_dir).is_dir()
     stale = set(stale_baselines(Path(corpus_dir), Path(out_dir))) if fresh_known else set()
