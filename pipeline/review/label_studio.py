@@ -57,7 +57,6 @@ def from_utf16(text: str, offset: int) -> int | None:
     return len(text) if units == offset else None
 
 
-
 def _ls_value(field: str, value) -> list[str]:
     if isinstance(value, list):
         return [LIST_SEP.join(str(v) for v in value)]
