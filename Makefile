@@ -16,7 +16,7 @@ KBARG := $(if $(KB),--kb "$(KB)")
 
 export PYTHONHASHSEED := 0
 
-.PHONY: help venv run eval report bench chromium label-studio notebook test lint clean
+.PHONY: help venv run baselines eval report bench chromium label-studio notebook test lint clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -32,7 +32,10 @@ venv: $(STAMP) ## Create .venv and install the pinned dependencies
 run: $(STAMP) ## Process CORPUS (default corpus/raw) into OUT (default outputs/)
 	$(PY) -m pipeline run "$(CORPUS)" --out "$(OUT)" --engine "$(ENGINE)" --workers "$(WORKERS)" $(KBARG)
 
-eval: $(STAMP) ## Score OUT against GOLD, beside the anchors and the no-KB ablation; writes OUT/metrics.json
+baselines: $(STAMP) ## Run the baseline systems (raw GiNZA NER, ja-timex alone) over CORPUS into OUT/baselines/
+	$(PY) -m pipeline baselines "$(CORPUS)" --out "$(OUT)"
+
+eval: $(STAMP) baselines ## Score OUT against GOLD, beside the baselines and the no-KB ablation; writes OUT/metrics.json
 	$(PY) -m pipeline run "$(CORPUS)" --out "$(OUT)" $(KBARG) || true
 	$(PY) -m pipeline run "$(CORPUS)" --out "$(OUT)/ablation/no_kb" --no-kb || true
 	$(PY) -m pipeline eval --gold "$(GOLD)" --out "$(OUT)" --corpus "$(CORPUS)"

@@ -1,6 +1,6 @@
-"""Command line: a thin layer over pipeline.runner, pipeline.evaluate, pipeline.report and
-pipeline.annotations. Messages go through the standard logging module (logger "pipeline"):
-`-v` adds debug detail, `-q` keeps only warnings and errors. Errors the user can fix are one line
+"""Command line: a thin layer over pipeline.runner, pipeline.evaluation (the baselines and eval
+steps) and pipeline.review (the report, the annotation round-trip). Messages go through the
+standard logging module (logger "pipeline"): `-v` adds debug detail, `-q` keeps only warnings and errors. Errors the user can fix are one line
 (`error: …`) and exit 2; Ctrl-C exits 130 with a line saying how to go on."""
 from __future__ import annotations
 
@@ -66,13 +66,28 @@ def cmd_run(args) -> int:
     return 0 if result.ok else 1
 
 
+def cmd_baselines(args) -> int:
+    from pipeline.evaluation.baselines import BASELINES
+    from pipeline.evaluation.command import baselines_step
+
+    if not Path(args.corpus).is_dir():
+        print(f"error: corpus folder not found: {args.corpus}", file=sys.stderr)
+        return 2
+    try:
+        baselines_step(Path(args.corpus), Path(args.out), args.only or BASELINES)
+    except OSError as exc:
+        print(f"error: {_os_message(exc, args.out)}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def cmd_eval(args) -> int:
-    from pipeline import evaluate
+    from pipeline.evaluation.command import eval_step
 
     if not Path(args.gold).is_dir():
         print(f"error: gold folder not found: {args.gold}", file=sys.stderr)
         return 2
-    report = evaluate.main(Path(args.gold), Path(args.out), Path(args.corpus))
+    report = eval_step(Path(args.gold), Path(args.out), Path(args.corpus))
     gold, mismatched = report["gold_docs"], report["gold_text_mismatch"]
     if not gold:
         print(f"error: no gold documents (*.json) in {args.gold}", file=sys.stderr)
@@ -88,7 +103,7 @@ def cmd_eval(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from pipeline import report
+    from pipeline.review import report
 
     return report.main(Path(args.out), Path(args.corpus), Path(args.gold)) or 0
 
@@ -105,7 +120,7 @@ def _verbosity() -> argparse.ArgumentParser:
 
 
 def cmd_export_annotations(args) -> int:
-    from pipeline.annotations import AnnotationError, export_annotations
+    from pipeline.review.annotations import AnnotationError, export_annotations
 
     try:
         files = export_annotations(args.format, Path(args.out), Path(args.corpus), Path(args.to) if args.to else None,
@@ -122,7 +137,7 @@ def cmd_export_annotations(args) -> int:
 
 
 def cmd_import_annotations(args) -> int:
-    from pipeline.annotations import AnnotationError, import_annotations
+    from pipeline.review.annotations import AnnotationError, import_annotations
 
     try:
         files = import_annotations(Path(args.file), Path(args.gold), Path(args.corpus) if args.corpus else None)
@@ -142,6 +157,8 @@ def cmd_import_annotations(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from pipeline.evaluation.baselines import BASELINES
+
     common = _verbosity()
     parser = argparse.ArgumentParser(prog="python -m pipeline", parents=[common],
                                      description="Japanese-first extraction of people, ships, incidents, dates and "
@@ -169,7 +186,15 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--progress-every", type=int, default=10, metavar="N",
                      help="when stderr is not a terminal, a progress line every N documents (default: 10)")
     run.set_defaults(func=cmd_run)
-    ev = sub.add_parser("eval", help="score outputs against a gold folder; writes OUT/metrics.json")
+    base = sub.add_parser("baselines", help="run the baseline systems (raw GiNZA NER, ja-timex alone) over a "
+                                            "folder into OUT/baselines/, for eval to score beside the pipeline")
+    base.add_argument("corpus", nargs="?", default="corpus/raw", help="folder of documents (recursive)")
+    base.add_argument("--out", default="outputs", help="output folder (default: outputs)")
+    base.add_argument("--only", action="append", choices=BASELINES, metavar="NAME",
+                      help=f"run only this baseline (repeatable: {', '.join(BASELINES)})")
+    base.set_defaults(func=cmd_baselines)
+    ev = sub.add_parser("eval", help="score outputs (and the baselines' outputs) against a gold folder; "
+                                     "writes OUT/metrics.json")
     ev.add_argument("--gold", default="corpus/gold")
     ev.add_argument("--out", default="outputs")
     ev.add_argument("--corpus", default="corpus/raw")

@@ -6,8 +6,9 @@ import sys
 
 import pytest
 
-from pipeline import annotations as ann
-from pipeline.evaluate import load_gold, run_eval
+from pipeline.evaluation.loading import load_gold
+from pipeline.evaluation.score import run_eval
+from pipeline.review import annotation_spans, annotations, docbin, doccano, label_studio
 
 from .conftest import ROOT
 
@@ -42,7 +43,7 @@ def _write(path, fmt, items):
 @pytest.mark.parametrize("fmt", ["label-studio", "doccano"])
 def test_gold_round_trips_without_loss(tmp_path, gold_dir, corpus, fmt):
     exported = tmp_path / "tasks"
-    ann.export_annotations(fmt, tmp_path, corpus, exported, gold_dir=gold_dir)
+    annotations.export_annotations(fmt, tmp_path, corpus, exported, gold_dir=gold_dir)
     items = json.loads(exported.read_text(encoding="utf-8")) if fmt == "label-studio" else [
         json.loads(x) for x in exported.read_text(encoding="utf-8").splitlines()]
     if fmt == "label-studio":
@@ -53,12 +54,12 @@ def test_gold_round_trips_without_loss(tmp_path, gold_dir, corpus, fmt):
         items = _as_doccano_exports(items)
     tool = tmp_path / "from-the-tool"
     _write(tool, fmt, items)
-    ann.import_annotations(tool, tmp_path / "imported", corpus)
+    annotations.import_annotations(tool, tmp_path / "imported", corpus)
     original, imported = load_gold(gold_dir), load_gold(tmp_path / "imported")
     assert sorted(original) == sorted(imported)
     for doc_id in original:
-        assert ann.canonical(imported[doc_id]) == ann.canonical(original[doc_id]), doc_id
-    n = sum(len(g.get(k, [])) for g in original.values() for k in ann.KINDS)
+        assert annotation_spans.canonical(imported[doc_id]) == annotation_spans.canonical(original[doc_id]), doc_id
+    n = sum(len(g.get(k, [])) for g in original.values() for k in annotation_spans.KINDS)
     assert n > 100
 
 
@@ -98,7 +99,7 @@ def test_cli_round_trip_and_eval_scores_the_same(tmp_path):
 def test_pipeline_outputs_export_as_predictions(seed_run, tmp_path):
     corpus, out, _ = seed_run
     for fmt in ("label-studio", "doccano"):
-        files = ann.export_annotations(fmt, out, corpus, tmp_path / f"{fmt}.tasks")
+        files = annotations.export_annotations(fmt, out, corpus, tmp_path / f"{fmt}.tasks")
         if fmt == "label-studio":
             tasks = json.loads(files[0].read_text(encoding="utf-8"))
             assert all(t["predictions"][0]["model_version"].startswith("pipeline ") for t in tasks)
@@ -107,12 +108,12 @@ def test_pipeline_outputs_export_as_predictions(seed_run, tmp_path):
             assert {"PERSON", "SHIP", "INCIDENT", "TIMEX:DATE", "EVENT"} <= labels
             config = files[1].read_text(encoding="utf-8")
             assert all(f'value="{lab}"' in config for lab in labels)
-        ann.import_annotations(files[0], tmp_path / f"g-{fmt}", corpus)
-        docs = ann.documents_from_outputs(out, corpus)
+        annotations.import_annotations(files[0], tmp_path / f"g-{fmt}", corpus)
+        docs = annotations.documents_from_outputs(out, corpus)
         imported = load_gold(tmp_path / f"g-{fmt}")
         for d in docs:
             want = {k: v for k, v in d.items() if k != "text"}
-            assert ann.canonical(imported[d["doc_id"]]) == ann.canonical(want)
+            assert annotation_spans.canonical(imported[d["doc_id"]]) == annotation_spans.canonical(want)
 
 
 TEXT = "𠮷野家で金正恩と会った。1968年1月23日にプエブロ号が拿捕された。"
@@ -138,18 +139,18 @@ def _doc():
 
 
 def test_label_studio_offsets_are_utf16():
-    (task,) = ann.to_label_studio([_doc()])
+    (task,) = label_studio.to_label_studio([_doc()])
     region = next(r for r in task["predictions"][0]["result"] if r["type"] == "labels")
     assert (region["value"]["start"], region["value"]["end"]) == (5, 8) == (_span("金正恩")[0] + 1, _span("金正恩")[1] + 1)
     # 𠮷 is two UTF-16 units
     assert region["value"]["text"] == "金正恩"
-    (back,) = ann.from_label_studio([task])
+    (back,) = label_studio.from_label_studio([task])
     want = {k: v for k, v in _doc().items() if k != "text"}
-    assert ann.canonical({k: v for k, v in back.items() if k != "text_sha256"}) == ann.canonical(want)
+    assert annotation_spans.canonical({k: v for k, v in back.items() if k != "text_sha256"}) == annotation_spans.canonical(want)
 
 
 def test_spans_that_do_not_fit_are_clear_errors(tmp_path):
-    (task,) = ann.to_label_studio([_doc()], as_annotations=True)
+    (task,) = label_studio.to_label_studio([_doc()], as_annotations=True)
     region = task["annotations"][0]["result"][0]
     region["value"]["start"] += 1  # the annotator's tool and the text disagree
     path = tmp_path / "ls.json"
@@ -159,19 +160,19 @@ def test_spans_that_do_not_fit_are_clear_errors(tmp_path):
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "[5:7] says '金正恩' but the text there is '正恩'" in proc.stderr and "m1" in proc.stderr
     assert not (tmp_path / "g").exists()  # nothing written
-    (line,) = ann.to_doccano([_doc()])
+    (line,) = doccano.to_doccano([_doc()])
     line["label"].append([30, 99, "PERSON"])  # past the end
-    with pytest.raises(ann.AnnotationError, match="outside the text"):
-        ann.from_doccano([line])
-    with pytest.raises(ann.AnnotationError, match="not a Label Studio"):
+    with pytest.raises(annotation_spans.AnnotationError, match="outside the text"):
+        doccano.from_doccano([line])
+    with pytest.raises(annotation_spans.AnnotationError, match="not a Label Studio"):
         (tmp_path / "x.json").write_text('[{"x": 1}]', encoding="utf-8")
-        ann.read_export(tmp_path / "x.json")
+        annotations.read_export(tmp_path / "x.json")
 
 
 def test_a_span_added_in_doccano_gets_empty_attributes_and_its_sentence():
-    (line,) = ann.to_doccano([_doc()])
+    (line,) = doccano.to_doccano([_doc()])
     line["label"] += [[0, 3, "INCIDENT"], [*_span("会っ"), "EVENT"]]
-    (doc,) = ann.from_doccano(_as_doccano_exports([line]))
+    (doc,) = doccano.from_doccano(_as_doccano_exports([line]))
     assert {"start": 0, "end": 3, "label": "INCIDENT", "text": "𠮷野家", "canonical_id": ""} in doc["mentions"]
     new = next(e for e in doc["events"] if e["trigger"] == "会っ")
     assert new["sentence"] == "𠮷野家で金正恩と会った。" and new["event_class"] == "" and new["persons"] == []
@@ -182,20 +183,20 @@ def test_corpus_check_on_import(tmp_path):
     corpus.mkdir()
     (corpus / "d.txt").write_text(TEXT.replace("金", "全"), encoding="utf-8")
     path = tmp_path / "d.jsonl"
-    path.write_text(json.dumps(ann.to_doccano([_doc()])[0], ensure_ascii=False) + "\n", encoding="utf-8")
-    with pytest.raises(ann.AnnotationError, match="differs"):
-        ann.import_annotations(path, tmp_path / "g", corpus)
+    path.write_text(json.dumps(doccano.to_doccano([_doc()])[0], ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.raises(annotation_spans.AnnotationError, match="differs"):
+        annotations.import_annotations(path, tmp_path / "g", corpus)
     shutil.rmtree(corpus)
-    with pytest.raises(ann.AnnotationError, match="no such document"):
+    with pytest.raises(annotation_spans.AnnotationError, match="no such document"):
         corpus.mkdir()
-        ann.import_annotations(path, tmp_path / "g", corpus)
+        annotations.import_annotations(path, tmp_path / "g", corpus)
 
 
 def test_docbin_export(tmp_path):
     import spacy
     from spacy.tokens import DocBin
 
-    data = ann.docbin_bytes([_doc()])
+    data = docbin.docbin_bytes([_doc()])
     (doc,) = DocBin().from_bytes(data).get_docs(spacy.blank("ja").vocab)
     assert doc.text == TEXT
     assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [("金正恩", "PERSON", "person:kim-jong-un"),

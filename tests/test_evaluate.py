@@ -6,17 +6,13 @@ import json
 
 import pytest
 
-from pipeline import anchors, evaluate
-from pipeline.evaluate import (
-    align_spans,
-    cluster_scores,
-    match_events,
-    prf,
-    run_eval,
-    score_events,
-    score_mentions,
-    score_timexes,
-)
+from pipeline.evaluation import command
+from pipeline.evaluation.alignment import align_spans, greedy_pairs, overlap, prf
+from pipeline.evaluation.event_scores import match_events, score_events
+from pipeline.evaluation.mention_scores import cluster_scores, score_mentions
+from pipeline.evaluation.score import run_eval
+from pipeline.evaluation.table import format_table
+from pipeline.evaluation.timex_scores import score_timexes
 
 TEXT = "1968年1月23日、プエブロ号事件が起きた。ジョンソン大統領とジョンソンは怒った。"
 
@@ -287,16 +283,16 @@ def test_run_eval_absent_document_counts_as_missed(workspace):
 
 def test_run_eval_is_deterministic_and_table_has_all_systems(workspace):
     corpus, gold_dir, out = workspace
-    anchor = out / "anchors" / "ja_timex"
-    _make_system(anchor, ["a", "b"], timexes=[dict(t(0, 7, "1968-01"), doc_id="b")])
-    (anchor / "system.json").write_text(json.dumps({"tasks": ["timexes"]}), encoding="utf-8")
+    baseline = out / "baselines" / "ja_timex"
+    _make_system(baseline, ["a", "b"], timexes=[dict(t(0, 7, "1968-01"), doc_id="b")])
+    (baseline / "system.json").write_text(json.dumps({"tasks": ["timexes"]}), encoding="utf-8")
     first = run_eval(gold_dir, out, corpus)
     files = [(out / "metrics.json").read_bytes(), (out / "eval_errors.jsonl").read_bytes()]
     second = run_eval(gold_dir, out, corpus)
     assert first == second
     assert files == [(out / "metrics.json").read_bytes(), (out / "eval_errors.jsonl").read_bytes()]
     assert first["system_order"] == ["pipeline", "ja_timex"]
-    table = evaluate.format_table(first)
+    table = format_table(first)
     header, *rows = table.splitlines()
     assert header.split()[-2:] == ["pipeline", "ja_timex"]
     ship_row = next(r for r in rows if r.startswith("SHIP strict"))
@@ -312,87 +308,13 @@ def test_run_eval_warns_on_stale_gold(workspace):
     assert report["gold_text_mismatch"] == ["a"]
 
 
-def test_main_skips_anchor_runs_when_fresh(workspace, monkeypatch):
+def test_eval_step_never_runs_the_baselines(workspace, monkeypatch):
     corpus, gold_dir, out = workspace
     calls = []
-    monkeypatch.setattr(anchors, "stale_anchors", lambda c, o: [])
-    monkeypatch.setattr(anchors, "run_anchors", lambda *a, **k: calls.append(a))
+    monkeypatch.setattr(command, "run_baselines", lambda *a, **k: calls.append(a))
     stream = io.StringIO()
-    evaluate.main(gold_dir, out, corpus, stream=stream)
+    command.eval_step(gold_dir, out, corpus, stream=stream)  # no baseline outputs in OUT: stale, still not run
     assert calls == [] and "SHIP strict" in stream.getvalue() and (out / "metrics.json").is_file()
-
-
-# ---------------------------------------------------------------- anchors (pure parts)
-
-
-@pytest.mark.parametrize("ttype,value,want", [
-    ("DATE", "2018-06-XX", "2018-06"),
-    ("DATE", "1990-XX-XX", "1990"),
-    ("DATE", "XXXX-08-05", "XXXX-08-05"),
-    ("DATE", "XXXX-05-XX", "XXXX-05"),
-    ("DATE", "18XX", "18"),
-    ("DATE", "2017-SP", "2017-SP"),
-    ("TIME", "T15-30-XX", "T15:30"),
-    ("TIME", "T06-30-15", "T06:30:15"),
-    ("DURATION", "P13D", "P13D"),
-    ("SET", "P1Y", "P1Y"),
-])
-def test_ja_timex_value(ttype, value, want):
-    assert anchors.ja_timex_value(ttype, value) == want
-
-
-@pytest.mark.parametrize("mod,want", [("ON_OR_AFTER", "AFTER"), ("ON_OR_BEFORE", "BEFORE"), ("MID", "MID"),
-                                      ("NOW", ""), (None, "")])
-def test_ja_timex_mod(mod, want):
-    assert anchors.ja_timex_mod(mod) == want
-
-
-@pytest.mark.parametrize("ene,want", [("Person", "PERSON"), ("Ship", "SHIP"), ("Incident_Other", "INCIDENT"),
-                                      ("Incident_War", "INCIDENT"), ("Country", None), ("War", None)])
-def test_ene_label(ene, want):
-    assert anchors.ene_label(ene) == want
-
-
-def test_ja_timex_anchor_spans_map_back_to_original_text():
-    from pipeline.ingest import Document
-
-    text = "前置き１９５０年６月２５日、二〇一八年三月、午後3時半に。"
-    doc = Document(doc_id="x", source_path="x.txt", text=text, lang="ja")
-    got = anchors.ja_timex_timexes(doc)
-    assert [(r["text"], r["value"]) for r in got] == [("１９５０年６月２５日", "1950-06-25"), ("二〇一八年三月", "2018-03"),
-                                                      ("午後3時半", "T15:30")]
-    assert all(text[r["start"]:r["end"]] == r["text"] for r in got)
-
-
-def test_anchor_staleness_follows_corpus_content(tmp_path, monkeypatch):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("2018年6月12日に会談した。", encoding="utf-8")
-    out = tmp_path / "out"
-    assert anchors.stale_anchors(corpus, out) == list(anchors.ANCHORS)
-    anchors.run_anchors(corpus, out, names=["ja_timex"])
-    assert anchors.stale_anchors(corpus, out) == ["ginza_ene"]
-    got = evaluate.read_jsonl(out / "anchors" / "ja_timex" / "timexes.jsonl")
-    assert [(r["start"], r["end"], r["value"]) for r in got] == [(0, 10, "2018-06-12")]
-    (corpus / "a.txt").write_text("2018年6月13日に会談した。", encoding="utf-8")
-    assert anchors.stale_anchors(corpus, out) == list(anchors.ANCHORS)
-
-
-@pytest.mark.slow
-def test_ginza_ene_anchor_offsets_are_rebased_across_chunks(monkeypatch):
-    from pipeline.chunking import chunk_text
-    from pipeline.ingest import Document
-
-    # small chunks force several pieces, as a long document would
-    monkeypatch.setattr(anchors, "chunk_text", lambda text: chunk_text(text, max_bytes=200))
-    text = "ドナルド・トランプ大統領は金正恩委員長と会談した。\n\n" * 4
-    doc = Document(doc_id="x", source_path="x.txt", text=text, lang="ja")
-    got = anchors.ginza_ene_mentions(doc)  # the plain ja_ginza model, loaded once per process
-    assert got, "GiNZA finds persons here"
-    assert all(text[r["start"]:r["end"]] == r["text"] for r in got)
-    assert {r["label"] for r in got} <= {"PERSON", "SHIP", "INCIDENT"}
-    assert any(r["start"] > len(text) // 2 for r in got)
-    assert [r["mention_id"] for r in got] == [f"x#m{i}" for i in range(len(got))]
 
 
 def test_relaxed_alignment_equals_brute_force():
@@ -402,8 +324,8 @@ def test_relaxed_alignment_equals_brute_force():
     for _ in range(200):
         gold = [{"start": s, "end": s + rng.randint(1, 6)} for s in rng.sample(range(40), 6)]
         syst = [{"start": s, "end": s + rng.randint(1, 9)} for s in rng.sample(range(40), 6)]
-        brute = sorted((-evaluate.overlap(g["start"], g["end"], s["start"], s["end"]),
+        brute = sorted((-overlap(g["start"], g["end"], s["start"], s["end"]),
                         abs(g["start"] - s["start"]) + abs(g["end"] - s["end"]), gi, si)
                        for gi, g in enumerate(gold) for si, s in enumerate(syst)
-                       if evaluate.overlap(g["start"], g["end"], s["start"], s["end"]) > 0)
-        assert align_spans(gold, syst, strict=False) == evaluate._greedy(brute)
+                       if overlap(g["start"], g["end"], s["start"], s["end"]) > 0)
+        assert align_spans(gold, syst, strict=False) == greedy_pairs(brute)

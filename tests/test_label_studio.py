@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import annotations as ann
-from pipeline.evaluate import load_gold
+from pipeline.evaluation.loading import load_gold
+from pipeline.review import annotation_spans, annotations, label_studio
 
 from .conftest import ROOT
 
@@ -79,7 +79,7 @@ def server(tmp_path_factory):
 
 def _project(server, docs, title):
     base, session = server
-    config = ann.label_studio_config(ann.labels_of(docs))
+    config = label_studio.label_studio_config(label_studio.labels_of(docs))
     resp = session.post(base + "/api/projects", json={"title": title, "label_config": config}, timeout=60)
     assert resp.status_code == 201, resp.text[:1000]
     return resp.json()["id"]
@@ -103,22 +103,22 @@ def _export(server, pid, path: Path) -> Path:
 
 @pytest.mark.parametrize("gold_dir, corpus", GOLD_SETS, ids=["gold", "heldout"])
 def test_gold_through_label_studio_is_unchanged(server, tmp_path, gold_dir, corpus):
-    docs = ann.documents_from_gold(gold_dir, corpus)
+    docs = annotations.documents_from_gold(gold_dir, corpus)
     pid = _project(server, docs, f"round trip {gold_dir.parent.name}")
-    _import(server, pid, ann.to_label_studio(docs, as_annotations=True))
+    _import(server, pid, label_studio.to_label_studio(docs, as_annotations=True))
     exported = _export(server, pid, tmp_path / "export.json")
-    ann.import_annotations(exported, tmp_path / "gold", corpus)
+    annotations.import_annotations(exported, tmp_path / "gold", corpus)
     original, back = load_gold(gold_dir), load_gold(tmp_path / "gold")
     assert sorted(original) == sorted(back)
     for doc_id in original:
-        assert ann.canonical(back[doc_id]) == ann.canonical(original[doc_id]), doc_id
+        assert annotation_spans.canonical(back[doc_id]) == annotation_spans.canonical(original[doc_id]), doc_id
 
 
 def test_predictions_corrected_by_an_annotator(server, tmp_path):
     gold_dir, corpus = GOLD_SETS[1]
-    docs = ann.documents_from_gold(gold_dir, corpus)
+    docs = annotations.documents_from_gold(gold_dir, corpus)
     pid = _project(server, docs, "corrections")
-    _import(server, pid, ann.to_label_studio(docs, model_version="pipeline test"))
+    _import(server, pid, label_studio.to_label_studio(docs, model_version="pipeline test"))
     base, session = server
     tasks = session.get(f"{base}/api/tasks", params={"project": pid, "page_size": 100}, timeout=60).json()
     tasks = tasks["tasks"] if isinstance(tasks, dict) else tasks
@@ -134,11 +134,11 @@ def test_predictions_corrected_by_an_annotator(server, tmp_path):
     resp = session.post(f"{base}/api/tasks/{first['id']}/annotations", json={"result": result}, timeout=60)
     assert resp.status_code == 201, resp.text[:1000]
     exported = _export(server, pid, tmp_path / "export.json")
-    ann.import_annotations(exported, tmp_path / "gold", corpus)
+    annotations.import_annotations(exported, tmp_path / "gold", corpus)
     back, original = load_gold(tmp_path / "gold"), load_gold(gold_dir)
     n = int(cid["id"][1:]) - 1
     want = json.loads(json.dumps(original[doc_id]))
     want["mentions"][n]["canonical_id"] = "person:corrected"
     del want["timexes"][int(timex["id"][1:]) - 1]
-    assert ann.canonical(back[doc_id]) == ann.canonical(want)
+    assert annotation_spans.canonical(back[doc_id]) == annotation_spans.canonical(want)
     assert sorted(back) == [doc_id]  # the tasks nobody annotated give no gold (a warning names them)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import report
 from pipeline.export import write_outputs
-from pipeline.report import Span, render_text
+from pipeline.review import report
+from pipeline.review.report import Span, render_text
 
 DOC_ID = "sub/pueblo"
 TEXT = ("1968年1月23日、プエブロ号事件が起きた。\n"
@@ -212,7 +212,7 @@ def test_missing_outputs_is_an_error(tmp_path, capsys):
 
 def test_crossing_spans_are_split_not_misnested():
     text = "abcdefgh"
-    spans = [Span(0, 5, "m", ["l-PERSON"], "A", anchor="a"), Span(3, 8, "t", ["x-DATE"], "B", anchor="b")]
+    spans = [Span(0, 5, "m", ["l-PERSON"], "A", html_id="a"), Span(3, 8, "t", ["x-DATE"], "B", html_id="b")]
     out = render_text(text, spans)
     assert out == ('<span id="a" class="m l-PERSON" title="A">abc<span id="b" class="t x-DATE" title="B">de'
                    '</span></span><span class="t x-DATE" title="B">fgh</span>')

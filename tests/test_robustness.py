@@ -912,7 +912,7 @@ def test_lone_surrogates_are_an_error_not_a_crash(tmp_path, raw):
 
 
 def test_report_page_names_fit_the_file_system():
-    from pipeline.report import page_name
+    from pipeline.review.report import page_name
 
     assert len(page_name("x" * 251).encode()) < 255 and page_name("x" * 251) != page_name("x" * 252)
     assert page_name("web-translation") == "web-translation.html"

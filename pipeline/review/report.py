@@ -37,13 +37,13 @@ class Span:
     kind: str  # m (mention), t (timex), g (missed gold), trig (event trigger)
     classes: list[str]
     title: str
-    anchor: str = ""
+    html_id: str = ""  # the id attribute of its first piece (the #fragment that links to it)
     data: dict = field(default_factory=dict)
 
     def open_tag(self, first: bool) -> str:
         attrs = [f'class="{" ".join([self.kind, *self.classes])}"', f'title="{esc(self.title)}"']
-        if first and self.anchor:
-            attrs.insert(0, f'id="{esc(self.anchor)}"')
+        if first and self.html_id:
+            attrs.insert(0, f'id="{esc(self.html_id)}"')
         attrs += [f'data-{k}="{esc(v)}"' for k, v in self.data.items()]
         return f"<span {' '.join(attrs)}>"
 
@@ -192,17 +192,17 @@ def doc_spans(mentions, timexes, events, cmp: dict | None) -> list[Span]:
     for m in mentions:
         cls, title = marks(m["mention_id"], mention_title(m))
         spans.append(Span(m["start"], m["end"], "m", [label_class(m["label"]), *cls], title,
-                          anchor=m["mention_id"].rsplit("#", 1)[-1], data={"label": m["label"]}))
+                          html_id=m["mention_id"].rsplit("#", 1)[-1], data={"label": m["label"]}))
     for t in timexes:
         cls, title = marks(t["timex_id"], timex_title(t))
         ttype = t["type"] if t["type"] in TIMEX_TYPES else "DATE"
         spans.append(Span(t["start"], t["end"], "t", [f"x-{ttype}", *cls], title,
-                          anchor=t["timex_id"].rsplit("#", 1)[-1], data={"type": t["type"]}))
+                          html_id=t["timex_id"].rsplit("#", 1)[-1], data={"type": t["type"]}))
     for e in events:
         title = " · ".join(x for x in (f"event {e['event_id'].rsplit('#', 1)[-1]}", e.get("event_class"),
                                        e.get("date_value"), e.get("trigger")) if x)
         spans.append(Span(e["trigger_start"], e["trigger_end"], "trig", [], title,
-                          anchor=e["event_id"].rsplit("#", 1)[-1]))
+                          html_id=e["event_id"].rsplit("#", 1)[-1]))
     if cmp:
         for g in cmp["missed_mentions"]:
             title = " · ".join(x for x in ("MISSED gold " + g["label"], g.get("canonical_id")) if x)
@@ -278,8 +278,8 @@ def document_page(doc: dict, text: str | None, mentions, timexes, events, gold_d
     if events:
         rows = []
         for e in events:
-            anchor = e["event_id"].rsplit("#", 1)[-1]
-            rows.append([f'<a href="#{esc(anchor)}">{esc(anchor)}</a>', esc(e.get("date_value")),
+            event_ref = e["event_id"].rsplit("#", 1)[-1]
+            rows.append([f'<a href="#{esc(event_ref)}">{esc(event_ref)}</a>', esc(e.get("date_value")),
                          esc(e.get("trigger")), esc(e.get("event_class")),
                          esc(", ".join(e.get("persons") or [])), esc(", ".join(e.get("ships") or [])),
                          esc(", ".join(e.get("incidents") or [])), esc(", ".join(e.get("source") or [])),

@@ -1,13 +1,15 @@
-"""Baselines scored next to the pipeline, written in the pipeline's output contract.
+"""The baseline systems scored next to the pipeline, written in the pipeline's output contract.
 
 - ginza_ene: the plain ja_ginza NER, its ENE labels mapped to ours (Person →
   PERSON, Ship → SHIP, Incident_* → INCIDENT), canonical_id = the surface.
 - ja_timex: ja-timex alone for temporal expressions, its values rewritten in
   the TIMEX3 forms of the guidelines, nothing resolved beyond what it gives.
 
-Each anchor goes to OUT/anchors/<name>/ with documents/mentions/timexes/events
+Each baseline goes to OUT/baselines/<name>/ with documents/mentions/timexes/events
 .jsonl (events empty) and a system.json naming the tasks it answers and a
 fingerprint of the corpus and code it was made from (to know when it is stale).
+`python -m pipeline baselines CORPUS --out OUT` (`make baselines`) writes them;
+`pipeline eval` only reads them.
 """
 from __future__ import annotations
 
@@ -21,8 +23,8 @@ from pathlib import Path
 from pipeline.chunking import chunk_text
 from pipeline.ingest import Document, iter_corpus, list_corpus
 
-ANCHORS = ("ginza_ene", "ja_timex")
-ANCHOR_TASKS = {"ginza_ene": ["mentions"], "ja_timex": ["timexes"]}
+BASELINES = ("ginza_ene", "ja_timex")
+BASELINE_TASKS = {"ginza_ene": ["mentions"], "ja_timex": ["timexes"]}
 ENE_LABELS = {"Person": "PERSON", "Ship": "SHIP"}  # plus every Incident_* → INCIDENT
 TIMEX_MODS = {"START", "MID", "END", "APPROX", "BEFORE", "AFTER"}
 JA_TIMEX_MODS = {"ON_OR_BEFORE": "BEFORE", "ON_OR_AFTER": "AFTER"}  # others (NOW, ...) have no TIMEX3 mod
@@ -161,7 +163,7 @@ def ja_timex_timexes(doc: Document) -> list[dict]:
 
 
 def _code_version() -> str:
-    """What the anchors' output depends on besides the corpus: this file and the packages."""
+    """What the baselines' output depends on besides the corpus: this file and the packages."""
     h = hashlib.sha256(Path(__file__).read_bytes())
     for package in ("ginza", "ja_ginza", "ja-timex", "SudachiPy", "spacy"):
         try:
@@ -188,16 +190,16 @@ def _fingerprint(corpus_dir: Path) -> str:
     return hashlib.sha256(f"{corpus_fingerprint(corpus_dir)}:{_code_version()}".encode()).hexdigest()
 
 
-def anchor_dir(out_dir: Path, name: str) -> Path:
-    return Path(out_dir) / "anchors" / name
+def baseline_dir(out_dir: Path, name: str) -> Path:
+    return Path(out_dir) / "baselines" / name
 
 
-def stale_anchors(corpus_dir: Path, out_dir: Path) -> list[str]:
-    """Anchors missing, or made from another corpus content or another version of the code."""
+def stale_baselines(corpus_dir: Path, out_dir: Path, names: Iterable[str] = BASELINES) -> list[str]:
+    """The named baselines that are missing, or made from another corpus content or another version of the code."""
     want = _fingerprint(corpus_dir)
     stale = []
-    for name in ANCHORS:
-        info = anchor_dir(out_dir, name) / "system.json"
+    for name in [n for n in BASELINES if n in set(names)]:
+        info = baseline_dir(out_dir, name) / "system.json"
         try:
             have = json.loads(info.read_text(encoding="utf-8")).get("fingerprint")
         except (OSError, ValueError):
@@ -217,10 +219,10 @@ def _extractors() -> dict[str, tuple[str, Callable[[Document], list[dict]]]]:
     return {"ginza_ene": ("mentions", ginza_ene_mentions), "ja_timex": ("timexes", ja_timex_timexes)}
 
 
-def run_anchors(corpus_dir: Path, out_dir: Path, names: Iterable[str] = ANCHORS) -> dict[str, Path]:
-    """Run the named anchors over the corpus into OUT/anchors/<name>/; returns {name: dir}."""
+def run_baselines(corpus_dir: Path, out_dir: Path, names: Iterable[str] = BASELINES) -> dict[str, Path]:
+    """Run the named baselines over the corpus into OUT/baselines/<name>/; returns {name: dir}."""
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
-    names = [n for n in ANCHORS if n in set(names)]
+    names = [n for n in BASELINES if n in set(names)]
     fingerprint = _fingerprint(corpus_dir)
     docs = list(iter_corpus(corpus_dir))
     written = {}
@@ -230,32 +232,16 @@ def run_anchors(corpus_dir: Path, out_dir: Path, names: Iterable[str] = ANCHORS)
         for doc in docs:
             if doc.status == "ok" and doc.text:
                 records[task].extend(extract(doc))
-        target = anchor_dir(out_dir, name)
+        target = baseline_dir(out_dir, name)
         target.mkdir(parents=True, exist_ok=True)
         (target / "system.json").unlink(missing_ok=True)
         _write_jsonl(target / "documents.jsonl", (d.record() for d in docs))
         for kind, recs in records.items():
             _write_jsonl(target / f"{kind}.jsonl", recs)
-        # written last: a crash midway leaves the anchor stale, never falsely fresh
+        # written last: a crash midway leaves the baseline stale, never falsely fresh
         (target / "system.json").write_text(
-            json.dumps({"name": name, "tasks": ANCHOR_TASKS[name], "fingerprint": fingerprint},
+            json.dumps({"name": name, "tasks": BASELINE_TASKS[name], "fingerprint": fingerprint},
                        sort_keys=True, indent=2) + "\n", encoding="utf-8")
         written[name] = target
     return written
 
-
-def main(argv: list[str] | None = None) -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m pipeline.anchors", description="Run the baseline anchors.")
-    parser.add_argument("corpus", nargs="?", default="corpus/raw")
-    parser.add_argument("--out", default="outputs")
-    parser.add_argument("--only", action="append", choices=ANCHORS)
-    args = parser.parse_args(argv)
-    for name, path in run_anchors(Path(args.corpus), Path(args.out), args.only or ANCHORS).items():
-        print(f"{name}: {path}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
