@@ -411,7 +411,8 @@ def _mentions(text: str, names: list[tuple[str, str | None, str]]) -> list[dict]
 
 ROLE_NAMES = [("プエブロ号", "ship:uss-pueblo", "SHIP"), ("トランプ", "person:donald-trump", "PERSON"),
               ("金正恩", "person:kim-jong-un", "PERSON"), ("ペリー", "person:matthew-perry", "PERSON"),
-              ("シンガポール", None, "GPE"), ("浦賀沖", None, "GPE"), ("元山港", None, "GPE")]
+              ("シンガポール", None, "GPE"), ("浦賀沖", None, "GPE"), ("元山港", None, "GPE"),
+              ("阿波丸", "ship:awa-maru", "SHIP"), ("開陽丸", "ship:kaiyo-maru", "SHIP")]
 
 
 @pytest.mark.slow
@@ -427,6 +428,11 @@ ROLE_NAMES = [("プエブロ号", "ship:uss-pueblo", "SHIP"), ("トランプ", "
      ["person:kim-jong-un"], ["person:donald-trump"], "シンガポール"),
     # a fleet's arrival: の place with に and a verb of arriving
     ("1853年7月8日、ペリー率いる艦隊が浦賀沖に来航した。", ["person:matthew-perry"], [], "浦賀沖"),
+    # a happening the subject undergoes: the subject is the target (a sinking, a wreck)
+    ("1945年4月1日、阿波丸は台湾海峡で沈没した。", [], ["ship:awa-maru"], ""),
+    ("1868年12月28日、開陽丸が暴風のため座礁した。", [], ["ship:kaiyo-maru"], ""),
+    # 〜を受けた: the subject undergoes it, the から agent acts
+    ("1968年1月23日、プエブロ号は北朝鮮から攻撃を受けた。", ["PRK"], ["ship:uss-pueblo"], ""),
 ])
 def test_source_target_location(nlp, text, source, target, location):
     (ev,) = _events(nlp, text, _mentions(text, ROLE_NAMES))

@@ -6,6 +6,9 @@ CAMEO direction: the `source` acts, the `target` is acted on (or addressed, visi
 - Passive (〜される, 〜られる): the subject is the target, the に/によって/により agent the source
   (プエブロ号は北朝鮮によって拿捕された: PRK → ship:uss-pueblo).
 - Causative (〜させる): the subject is the source, the に causee the target.
+- A happening the subject undergoes (沈没した, 座礁した, 死去した, 消息を絶った; 〜を受けた, 〜に遭った:
+  砲撃を受けた) reads like a passive: the subject is the target, a による/から agent the source
+  (阿波丸は沈没した: target ship:awa-maru, no source).
 - による/によって on an event noun (北朝鮮による拉致) marks the source; の on an event noun is its
   source (米国の制裁), unless the noun already has one.
 - Coordination (AとBは…, AやB, A、B): every entity in the argument phrase takes its role; with a
@@ -26,6 +29,12 @@ SUBJECT_CASES = ("が", "は", "も", "では", "こそ")
 TARGET_CASES = ("を", "に", "へ", "に対して", "に対し", "に対する", "への", "とともに")
 AGENT_CASES = ("によって", "により", "による", "によっては")
 PASSIVE = ("れる", "られる")
+# predicates whose subject undergoes the happening (unaccusatives): the subject is its target
+UNDERGOES = frozenset({"沈没", "沈む", "転覆", "座礁", "難破", "遭難", "大破", "損傷", "焼失", "炎上", "横転", "浸水",
+                       "漂着", "漂流", "死亡", "死去", "戦死", "殉職", "病死", "逝去", "没する", "亡くなる", "絶つ",
+                       "行方不明", "負傷", "被災", "被爆", "喪失", "竣工", "完成", "進水"})
+# light verbs of undergoing (砲撃を受けた, 被害を被った, 暴風に遭った)
+UNDERGO_VERBS = frozenset({"受ける", "被る", "遭う", "あう"})
 CAUSATIVE = ("せる", "させる")
 PARTNER_CLASSES = frozenset({"meet", "consult", "sign_agreement", "fight", "cooperate_diplomatically"})
 ROLE_LABELS = ("PERSON", "SHIP")
@@ -101,6 +110,8 @@ class Roles:
                 trig.head.pos_ == "VERB" and trig.dep_ in ("obj", "nsubj", "obl"):
             pred = trig.head
         voice = _voice(pred)
+        if voice == "active" and (trig.lemma_ in UNDERGOES or pred.lemma_ in UNDERGOES or pred.lemma_ in UNDERGO_VERBS):
+            voice = "undergoes"
         holders = [pred] if pred is trig else [pred, trig]
         for h in holders:
             for arg, case in self._args(h):
@@ -109,10 +120,10 @@ class Roles:
                 ents = self.entities(*self._span(arg))
                 if not ents:
                     continue
-                if case.startswith(AGENT_CASES):
+                if case.startswith(AGENT_CASES) or (case == "から" and voice == "undergoes"):
                     source += ents
                 elif case in SUBJECT_CASES or (arg.dep_ == "nsubj" and not case):
-                    (target if voice == "passive" else source).extend(ents)
+                    (target if voice in ("passive", "undergoes") else source).extend(ents)
                 elif case == "と" or case.startswith("と"):
                     (target if cls in PARTNER_CLASSES else source).extend(ents)
                 elif case in ("に", "には") and voice == "passive":
@@ -121,7 +132,9 @@ class Roles:
                     target += ents
                 elif case == "の" and h is trig and h.pos_ in ("NOUN", "PROPN"):
                     source += ents  # 米国の制裁
-        if not source and voice != "passive":
+        if not source and voice == "undergoes" and not target:
+            target = self._inherited_subject(pred)  # 開陽丸は…を出て、…で座礁した
+        elif not source and voice not in ("passive", "undergoes"):
             source = self._inherited_subject(pred)
         source = list(dict.fromkeys(source))
         target = [t for t in dict.fromkeys(target) if t not in source]
