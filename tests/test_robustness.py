@@ -540,10 +540,10 @@ def test_deadline_interrupts_slow_rules(tmp_path, monkeypatch):
 
     real = process._records
 
-    def slow_records(doc, parsed, use_kb):
+    def slow_records(doc, parsed, resources):
         if "slow" in doc.doc_id:
             time.sleep(5)
-        return real(doc, parsed, use_kb)
+        return real(doc, parsed, resources)
 
     monkeypatch.setattr(process, "_records", slow_records)
     monkeypatch.setattr(process, "time_budget", lambda n: 0.5)
