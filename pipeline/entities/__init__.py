@@ -129,13 +129,13 @@ def make_kb_matcher(nlp: Language, name: str, use_kb: bool, kb_path: str | None,
                            lexicon_path=lexicon_path)
 
 
-@Language.factory("entity_rules", default_config=LEXICON_CONFIG, assigns=["doc._.entity_work"],
+@Language.factory("entity_rules", default_config=dict(LEXICON_CONFIG), assigns=["doc._.entity_work"],
                   requires=["doc.ents", "token.tag"])
 def make_rules(nlp: Language, name: str, lexicon_path: str | None):
     return EntityRules(name, lexicon_path=lexicon_path)
 
 
-@Language.factory("entity_resolver", default_config=LEXICON_CONFIG, assigns=["doc._.entity_mentions"])
+@Language.factory("entity_resolver", default_config=dict(LEXICON_CONFIG), assigns=["doc._.entity_mentions"])
 def make_resolver(nlp: Language, name: str, lexicon_path: str | None):
     return EntityResolver(name, lexicon_path=lexicon_path)
 
