@@ -116,11 +116,13 @@ def _document(text: str, doc_date: str | None, doc_id: str, lang: str | None):
 
 
 def process_text(text: str, doc_date: str | None = None, *, doc_id: str = "text", lang: str | None = None,
-                 use_kb: bool = True) -> Result:
+                 config: dict | None = None) -> Result:
     """Mentions, timexes and events of one text, exactly as a run over a file holding it would give.
 
     doc_date ("YYYY-MM-DD") anchors relative expressions (昨日, 今年); lang ("ja"/"en") overrides the
-    detection; use_kb=False runs the model and rules without the knowledge base. Offsets are
+    detection; `config` overrides the entity components' options (pipeline.config.ENTITY_CONFIG:
+    {"use_kb": False} runs the model and rules without the knowledge base, {"user_kb_path": FILE} adds
+    a user knowledge base). Offsets are
     indices into `text`. Raises ValueError for a bad date or a text that cannot be processed."""
     from pipeline.nlp import load_nlp
     from pipeline.process import process_documents
@@ -128,7 +130,7 @@ def process_text(text: str, doc_date: str | None = None, *, doc_id: str = "text"
     doc = _document(text, doc_date, doc_id, lang)
     if doc.status != "ok":
         return Result(text=text, doc_date=doc.creation_date, lang=doc.lang, mentions=[], timexes=[], events=[])
-    ((doc, records),) = list(process_documents([doc], lambda: load_nlp(use_kb=use_kb), use_kb=use_kb))
+    ((doc, records),) = list(process_documents([doc], lambda: load_nlp(config), config))
     if doc.status != "ok":
         raise ValueError(doc.error)
     typed = typed_records(records)
@@ -164,8 +166,12 @@ def _register_extensions() -> None:
 class RecordsComponent:
     """Last component of pipeline.load(): the project's records on the Doc (see the module docstring)."""
 
-    def __init__(self, nlp, name: str, use_kb: bool = True):
-        self.use_kb = use_kb
+    def __init__(self, nlp, name: str, use_kb: bool, kb_path: str | None, user_kb_path: str | None,
+                 lexicon_path: str | None):
+        from pipeline.entities import entity_resources
+
+        self.resources = entity_resources({"use_kb": use_kb, "kb_path": kb_path, "user_kb_path": user_kb_path,
+                                           "lexicon_path": lexicon_path})
         _register_extensions()
 
     def __call__(self, doc):
@@ -174,7 +180,7 @@ class RecordsComponent:
         from pipeline.process import _records
 
         document = _document(doc.text, doc._.doc_date, "doc", "ja")
-        records = _records(document, [(0, doc)], self.use_kb) if doc.text.strip() else {}
+        records = _records(document, [(0, doc)], self.resources) if doc.text.strip() else {}
         index: dict = {}
 
         def span(start, end, label, kb_id="", rec=None):
@@ -203,23 +209,28 @@ class RecordsComponent:
 def _factory():
     from spacy.language import Language
 
+    from pipeline.config import ENTITY_CONFIG
+
     if "pipeline_records" not in Language.factories:
-        Language.factory("pipeline_records", default_config={"use_kb": True},
+        Language.factory("pipeline_records", default_config=dict(ENTITY_CONFIG),
                          assigns=["doc.spans", "doc.ents", "doc._.timexes", "doc._.events"],
                          requires=["doc._.entity_mentions"])(RecordsComponent)
 
 
-def load(out_dir: str | Path | None = None, *, use_kb: bool = True):
+def load(out_dir: str | Path | None = None, *, config: dict | None = None):
     """pipeline.load(): a spaCy Language (ja_ginza, made fast, the entity components and
-    `pipeline_records`), a new one on each call. pipeline.load(OUT): the outputs of a run as pandas
-    DataFrames (the same as pipeline.load_outputs(OUT))."""
+    `pipeline_records`), a new one on each call; `config` overrides the entity components' options
+    (pipeline.config.ENTITY_CONFIG), given to every entity component and to `pipeline_records`.
+    pipeline.load(OUT): the outputs of a run as pandas DataFrames (the same as pipeline.load_outputs(OUT))."""
     if out_dir is not None:
         from pipeline.analysis import load as load_outputs
 
         return load_outputs(Path(out_dir))
-    from pipeline.nlp import _load_nlp
+    from pipeline.config import entity_config
+    from pipeline.nlp import build_nlp
 
     _factory()
-    nlp = _load_nlp.__wrapped__(bool(use_kb), True, True)  # not the cached one the runner uses
-    nlp.add_pipe("pipeline_records", config={"use_kb": bool(use_kb)})
+    config = entity_config(**(config or {}))
+    nlp = build_nlp(config)  # not the cached one the runner uses
+    nlp.add_pipe("pipeline_records", config=config)
     return nlp

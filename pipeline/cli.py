@@ -34,15 +34,21 @@ def _os_message(exc: OSError, out: str) -> str:
     return f"{exc.strerror or exc}{where}"
 
 
+def run_config(args) -> dict:
+    """The run options as overrides of the entity components' config (pipeline.config.ENTITY_CONFIG)."""
+    if args.no_kb:
+        return {"use_kb": False}
+    return {"user_kb_path": args.kb} if args.kb else {}
+
+
 def cmd_run(args) -> int:
     from pipeline.outset import OutLocked
     from pipeline.runner import Interrupted, run_corpus
     from pipeline.user_kb import KBError
 
     try:
-        result = run_corpus(Path(args.corpus), Path(args.out), use_kb=not args.no_kb, workers=args.workers,
+        result = run_corpus(Path(args.corpus), Path(args.out), run_config(args), workers=args.workers,
                             engine=args.engine, scheduler=args.scheduler, allow_empty=args.allow_empty,
-                            kb=Path(args.kb) if args.kb and not args.no_kb else None,
                             progress_every=args.progress_every)
     except (FileNotFoundError, NotADirectoryError, OutLocked, KBError) as exc:
         print(f"error: {exc}", file=sys.stderr)

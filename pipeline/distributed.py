@@ -8,17 +8,19 @@ from collections.abc import Iterable, Iterator
 from pipeline.ingest import Document
 
 
-def process_one(doc: Document, use_kb: bool) -> tuple[Document, dict]:
-    """Runs inside a worker; the model is loaded once per worker process."""
+def process_one(doc: Document, config: dict) -> tuple[Document, dict]:
+    """Runs inside a worker; the model is loaded once per worker process, with the run's entity
+    configuration (`config`: overrides of pipeline.config.ENTITY_CONFIG; its files must be readable
+    at the same paths on the worker's machine)."""
     from pipeline.nlp import keep_temporaries_on_heap, load_nlp
     from pipeline.process import process_documents
 
     keep_temporaries_on_heap()  # as for local workers: a worker's temporaries stay on its heap
 
-    return next(process_documents([doc], lambda: load_nlp(use_kb=use_kb), use_kb=use_kb))
+    return next(process_documents([doc], lambda: load_nlp(config), config))
 
 
-def process_on_dask(docs: Iterable[Document], use_kb: bool = True, scheduler: str | None = None,
+def process_on_dask(docs: Iterable[Document], config: dict | None = None, scheduler: str | None = None,
                     n_workers: int = 2) -> Iterator[tuple[Document, dict]]:
     from dask.distributed import Client, LocalCluster
 
@@ -33,7 +35,7 @@ def process_on_dask(docs: Iterable[Document], use_kb: bool = True, scheduler: st
                                dashboard_address=None, env={"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"})
         client = Client(cluster)
     try:
-        futures = client.map(process_one, docs, use_kb=use_kb, pure=False)
+        futures = client.map(process_one, docs, config=dict(config or {}), pure=False)
         for future in futures:
             yield future.result()
     finally:

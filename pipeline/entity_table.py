@@ -97,8 +97,10 @@ def _longer(a, b) -> bool:
     return bool(a) and (not b or len(a) > len(b) or (len(a) == len(b) and a < b))
 
 
-def kb_wikidata(cid: str) -> str | None:
-    """The Q-id the active knowledge base gives an entity (None outside it); no spaCy import."""
+def kb_wikidata(cid: str, config: dict | None = None) -> str | None:
+    """The Q-id the knowledge base of an entity configuration (pipeline.config; default: the bundled KB)
+    gives an entity (None outside it); no spaCy import."""
     from pipeline.user_kb import wikidata_of
 
-    return wikidata_of(cid)
+    config = config or {}
+    return wikidata_of(cid, config.get("user_kb_path"), config.get("kb_path"))

@@ -161,12 +161,13 @@ def _replace_if_changed(tmp: Path, path: Path) -> bool:
 class Columns:
     """The output columns of every kind, gathered one document at a time (CSV header, Parquet types)."""
 
-    def __init__(self):
+    def __init__(self, wikidata=None):
+        """`wikidata(cid)`: an entity's Q-id (default: entity_table.kb_wikidata, the bundled KB's)."""
         from pipeline.analysis import ColumnScan
         from pipeline.entity_table import EntityTable, kb_wikidata
 
         self.scans = {kind: ColumnScan(kind) for kind in FIELDS}
-        self.entities = EntityTable(kb_wikidata)
+        self.entities = EntityTable(wikidata or kb_wikidata)
         self.events: list[dict] = []  # what the timeline needs of every event
         self.incident_names: dict[str, str] = {}  # surface → canonical id of every incident mention
         self._derived: dict[str, list[dict]] | None = None

@@ -15,19 +15,27 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.config import config_key, entity_config
 from pipeline.export import write_atomic
 from pipeline.outset import clean_own_temps
+from pipeline.user_kb import user_kb_digest
 
 _ENTRY_NAME = re.compile(r"^[0-9a-f]{24}\.json$")
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+def fingerprint(config: dict | None = None) -> str:
+    """Hash of the package's code and data files, the pipeline's entity configuration (overrides of
+    pipeline.config.ENTITY_CONFIG) and the content of the user KB it names: any change reprocesses."""
+    config = entity_config(**(config or {}))
+    user_kb = user_kb_digest(config["user_kb_path"]) if config["use_kb"] else ""
+    return _fingerprint(config_key(config), user_kb)
+
+
 @lru_cache(maxsize=8)
-def fingerprint(use_kb: bool, user_kb: str = "") -> str:
-    """Hash of the package's code and data files and the run options (and the user KB's digest):
-    any change reprocesses."""
-    h = hashlib.sha256(f"use_kb={use_kb}".encode() + (f"|user_kb={user_kb}".encode() if user_kb else b""))
+def _fingerprint(config: str, user_kb: str) -> str:
+    h = hashlib.sha256(f"config={config}|user_kb={user_kb}".encode())
     for path in sorted(PACKAGE_DIR.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".json", ".jsonl", ".tsv", ".csv") and "__pycache__" not in path.parts:
             h.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
@@ -36,11 +44,9 @@ def fingerprint(use_kb: bool, user_kb: str = "") -> str:
 
 
 class DocCache:
-    def __init__(self, out_dir: Path, use_kb: bool):
+    def __init__(self, out_dir: Path, config: dict | None = None):
         self.dir = Path(out_dir) / ".cache" / "docs"
-        from pipeline.user_kb import user_kb_digest
-
-        self.fingerprint = fingerprint(use_kb, user_kb_digest() if use_kb else "")
+        self.fingerprint = fingerprint(config)
 
     def _path(self, doc_id: str) -> Path:
         return self.dir / (hashlib.sha256(doc_id.encode()).hexdigest()[:24] + ".json")

@@ -6,24 +6,28 @@ Speed-ups, measured by `make bench` and checked by tests:
   gemm to numpy.matmul (same annotations).
 - the ENE NER's time is dominated by per-transition validity checks over
   758 transitions; `prune_ner` keeps the labels we use (data/ner_labels.json).
+The ops are the model's own: its layers take them when `spacy.load` builds them inside `model_ops`,
+and the process-wide current ops are restored afterwards (nothing is set at import).
 - tok2vec leaves a 256-float vector per token in doc.tensor that nothing after
   the model reads; `release_tensor` drops it, so worker processes do not pickle
   it (about 85% of a parsed Doc's bytes) and memory stays flat.
 """
 from __future__ import annotations
 
-import json
 import time
+from contextlib import contextmanager
 from functools import lru_cache
-from pathlib import Path
 
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
-from thinc.api import NumpyOps, set_current_ops
+from thinc.api import NumpyOps, get_current_ops, set_current_ops
+
+from pipeline.config import config_key, entity_config
+from pipeline.resources import DATA_DIR, require
 
 MODEL = "ja_ginza"
-NER_LABELS_FILE = Path(__file__).parent / "data" / "ner_labels.json"
+NER_LABELS_FILE = DATA_DIR / "ner_labels.json"
 
 
 class MatmulOps(NumpyOps):
@@ -60,12 +64,20 @@ def keep_temporaries_on_heap(limit_mb: int = 256) -> bool:
     return bool(mallopt(M_MMAP_THRESHOLD, limit_mb << 20)) and bool(mallopt(M_TRIM_THRESHOLD, 2 * limit_mb << 20))
 
 
-def use_fast_ops(fast: bool = True) -> None:
+@contextmanager
+def model_ops(fast: bool = True):
+    """The thinc ops a model built in this block keeps (MatmulOps when fast, else thinc's NumpyOps); the
+    current ops before it are restored after it."""
+    before = get_current_ops()
     set_current_ops(MatmulOps() if fast else NumpyOps())
+    try:
+        yield
+    finally:
+        set_current_ops(before)
 
 
 def ner_keep_labels() -> set[str]:
-    return set(json.loads(NER_LABELS_FILE.read_text(encoding="utf-8"))["keep"])
+    return set(require(NER_LABELS_FILE, "keep"))
 
 
 def prune_ner(nlp, keep: set[str]) -> tuple[int, int]:
@@ -124,22 +136,30 @@ def make_model_clock(nlp: Language, name: str) -> ModelClock:
     return ModelClock()
 
 
-def load_nlp(use_kb: bool = True, fast: bool = True, entities: bool = True):
-    """Load ja_ginza once per (configuration, process). fast=False is bare ja_ginza."""
-    return _load_nlp(bool(use_kb), bool(fast), bool(entities))  # one cache key however it is called
+def load_nlp(config: dict | None = None, fast: bool = True, entities: bool = True):
+    """ja_ginza, loaded once per (configuration, process): the entity components with `config` (overrides
+    of pipeline.config.ENTITY_CONFIG). fast=False is bare ja_ginza."""
+    return _load_nlp(config_key(config or {}), bool(fast), bool(entities))  # one cache key however it is called
 
 
 @lru_cache(maxsize=4)
-def _load_nlp(use_kb: bool, fast: bool, entities: bool):
+def _load_nlp(key: str, fast: bool, entities: bool):
+    import json
+
+    return build_nlp(json.loads(key), fast, entities)
+
+
+def build_nlp(config: dict | None = None, fast: bool = True, entities: bool = True):
+    """A new pipeline each call (load_nlp is the cached one)."""
     import spacy
 
-    use_fast_ops(fast)
-    nlp = spacy.load(MODEL)
+    with model_ops(fast):
+        nlp = spacy.load(MODEL)
     if fast:
         prune_ner(nlp, ner_keep_labels())
         nlp.add_pipe("release_tensor")
     if entities:
         from pipeline.entities import add_entity_components
 
-        add_entity_components(nlp, use_kb=use_kb)
+        add_entity_components(nlp, entity_config(**(config or {})))
     return nlp

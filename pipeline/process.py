@@ -98,15 +98,16 @@ def _split_at(spans: list[tuple[int, int]], cuts: list[int]) -> list[tuple[int, 
     return out
 
 
-def _records(doc: Document, parsed: list[tuple[int, object]], use_kb: bool) -> dict[str, list[dict]]:
+def _records(doc: Document, parsed: list[tuple[int, object]], resources) -> dict[str, list[dict]]:
+    """`resources`: the entities stage's (pipeline.entities.entity_resources of the run's configuration)."""
     from pipeline import entities
 
     text = doc.text
     if parsed:
-        raw = [m for base, sdoc in parsed for m in entities.doc_mentions(sdoc, base)]
+        raw = [m for base, sdoc in parsed for m in entities.doc_mentions(sdoc, base, resources.lexicon)]
     else:
-        raw = entities.text_mentions(text, use_kb=use_kb)
-    mentions = entities.link_mentions(raw, text, use_kb=use_kb)
+        raw = entities.text_mentions(text, resources)
+    mentions = entities.link_mentions(raw, text, resources)
     sentences = _sentences(text, parsed)
     starts = [s["start"] for s in sentences]
     mentions.sort(key=lambda m: (m["start"], -m["end"], m["label"]))
@@ -152,13 +153,18 @@ def _records(doc: Document, parsed: list[tuple[int, object]], use_kb: bool) -> d
     return {"mentions": out_mentions, "timexes": timexes, "events": events}
 
 
-def process_documents(docs: Iterable[Document], nlp_factory, use_kb: bool = True, n_process: int = 1,
+def process_documents(docs: Iterable[Document], nlp_factory, config: dict | None = None, n_process: int = 1,
                       batch_size: int = BATCH_SIZE) -> Iterator[tuple[Document, dict[str, list[dict]]]]:
     """Yield (document, records) in input order. The Japanese pieces of all
     documents flow through one nlp.pipe so the model stays busy; a document's
     records are built when its last piece comes back. The model is loaded only
-    if some document needs it. A failure in one document becomes its error."""
+    if some document needs it. A failure in one document becomes its error.
+    `config`: the entity configuration (overrides of pipeline.config.ENTITY_CONFIG) of the document-level
+    pass; the model from `nlp_factory` is expected to carry the same."""
+    from pipeline.entities import entity_resources
+
     docs = list(docs)
+    resources = entity_resources(config)
     jobs = [(piece, (i, base)) for i, d in enumerate(docs) if needs_model(d) for base, piece in chunk_text(d.text)]
     expected = Counter(i for _, (i, _) in jobs)
     parsed: dict[int, list] = defaultdict(list)
@@ -186,7 +192,7 @@ def process_documents(docs: Iterable[Document], nlp_factory, use_kb: bool = True
                 if len(parsed[i]) != expected[i]:
                     # a component failed on a batch holding this document: retry it alone
                     parsed[i] = _parse_alone(nlp, [(base, piece) for piece, (j, base) in jobs if j == i])
-                records = _records(doc, parsed.pop(i, []), use_kb) if doc.status == "ok" else {}
+                records = _records(doc, parsed.pop(i, []), resources) if doc.status == "ok" else {}
         except OverBudget:
             doc.status, doc.error = "error", _over_budget_message(budget)
             records = {}

@@ -14,8 +14,10 @@ import os
 import sys
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from pipeline.entity_table import kb_wikidata
 from pipeline.export import Columns, output_names, write_streamed
 from pipeline.ingest import iter_inputs
 from pipeline.manifest import DocCache, OutputState
@@ -23,6 +25,7 @@ from pipeline.outset import OutLock, OutputSet, current_set
 from pipeline.process import process_documents
 
 log = logging.getLogger("pipeline")
+ENGINES = ("local", "dask")  # where the per-document work runs
 PROGRESS_EVERY = 10  # documents between two progress lines when stderr is not a terminal
 
 
@@ -80,34 +83,29 @@ class _Progress:
             self.bar.close()
 
 
-def run_corpus(corpus_dir: Path, out_dir: Path, use_kb: bool = True, workers: int = 1,
+def run_corpus(corpus_dir: Path, out_dir: Path, config: dict | None = None, workers: int = 1,
                engine: str = "local", scheduler: str | None = None, allow_empty: bool = False,
-               kb: Path | None = None, progress_every: int = PROGRESS_EVERY) -> RunResult:
+               progress_every: int = PROGRESS_EVERY) -> RunResult:
     """Process every input of corpus_dir into out_dir (locked for the run; see pipeline.outset).
     Ctrl-C raises Interrupted once the lock is released; the finished documents stay cached.
-    `kb`: a user knowledge base (CSV/JSONL) merged over the bundled one for this run (checked first:
-    KBError names the bad line); without it $PIPELINE_KB is used when set."""
-    from pipeline.user_kb import USER_KB_ENV, read_user_kb, user_kb_path
+    `config`: the entity configuration of the run, overrides of pipeline.config.ENTITY_CONFIG
+    ({"use_kb": False} is `--no-kb`; {"user_kb_path": FILE} is `--kb FILE`: a user knowledge base, CSV or
+    JSONL, merged over the bundled one, checked first: KBError names the bad line). The model, its
+    workers, the document-level linking and the cache fingerprint all get this one configuration.
+    `engine`: "local" (`workers` processes) or "dask" (on `scheduler`, or a local cluster)."""
+    from pipeline.config import entity_config
+    from pipeline.user_kb import read_user_kb
 
-    args = (corpus_dir, out_dir, use_kb, workers, engine, scheduler, allow_empty, progress_every)
-    if kb is None:
-        if use_kb and user_kb_path():
-            read_user_kb(user_kb_path())  # a bad $PIPELINE_KB stops the run before anything is processed
-        return _run_corpus(*args)
-
-    read_user_kb(kb)
-    before = os.environ.get(USER_KB_ENV)
-    os.environ[USER_KB_ENV] = str(Path(kb).resolve())  # the model workers inherit it
-    try:
-        return _run_corpus(*args)
-    finally:
-        if before is None:
-            os.environ.pop(USER_KB_ENV, None)
-        else:
-            os.environ[USER_KB_ENV] = before
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: expected one of {', '.join(ENGINES)}")
+    config = entity_config(**(config or {}))
+    if config["use_kb"] and config["user_kb_path"]:
+        read_user_kb(config["user_kb_path"])  # a bad file stops the run before anything is processed
+        config["user_kb_path"] = str(Path(config["user_kb_path"]).resolve())
+    return _run_corpus(corpus_dir, out_dir, config, workers, engine, scheduler, allow_empty, progress_every)
 
 
-def _run_corpus(corpus_dir: Path, out_dir: Path, use_kb: bool, workers: int, engine: str,
+def _run_corpus(corpus_dir: Path, out_dir: Path, config: dict, workers: int, engine: str,
                 scheduler: str | None, allow_empty: bool, progress_every: int) -> RunResult:
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
     if not corpus_dir.is_dir():
@@ -119,16 +117,16 @@ def _run_corpus(corpus_dir: Path, out_dir: Path, use_kb: bool, workers: int, eng
         raise NotADirectoryError(f"the output path is not a folder: {out_dir}")
     out_dir.mkdir(parents=True, exist_ok=True)
     with OutLock(out_dir):
-        return _run(corpus_dir, out_dir, use_kb, workers, engine, scheduler, allow_empty, progress_every)
+        return _run(corpus_dir, out_dir, config, workers, engine, scheduler, allow_empty, progress_every)
 
 
-def _run(corpus_dir: Path, out_dir: Path, use_kb: bool, workers: int, engine: str, scheduler: str | None,
+def _run(corpus_dir: Path, out_dir: Path, config: dict, workers: int, engine: str, scheduler: str | None,
          allow_empty: bool, progress_every: int = PROGRESS_EVERY) -> RunResult:
-    cache = DocCache(out_dir, use_kb)
+    cache = DocCache(out_dir, config)
     result = RunResult()
     # doc_id → (digest of its records, records of a failed document or None when they are in the cache)
     parts: dict[str, tuple[str, dict | None]] = {}
-    columns = Columns()  # gathered while each document's records are at hand anyway
+    columns = Columns(partial(kb_wikidata, config=config))  # gathered while each document's records are at hand anyway
     todo = []
     for doc in iter_inputs(corpus_dir):
         if doc.status == "skipped":
@@ -152,9 +150,9 @@ def _run(corpus_dir: Path, out_dir: Path, use_kb: bool, workers: int, engine: st
     if engine == "dask":
         from pipeline.distributed import process_on_dask
 
-        stream = process_on_dask(todo, use_kb=use_kb, scheduler=scheduler)
+        stream = process_on_dask(todo, config, scheduler=scheduler)
     else:
-        stream = process_documents(todo, lambda: _model(use_kb), use_kb=use_kb, n_process=workers)
+        stream = process_documents(todo, lambda: _model(config), config, n_process=workers)
     try:
         for doc, records in stream:
             records = {"documents": [doc.record()], **records}
@@ -181,11 +179,11 @@ def _run(corpus_dir: Path, out_dir: Path, use_kb: bool, workers: int, engine: st
     return result
 
 
-def _model(use_kb: bool):
+def _model(config: dict):
     """Imported only when some document needs the model: spaCy's import alone takes a second."""
     from pipeline.nlp import load_nlp
 
-    return load_nlp(use_kb=use_kb)
+    return load_nlp(config)
 
 
 def write_corpus_outputs(out_dir: Path, cache: DocCache, parts: dict[str, tuple[str, dict | None]],

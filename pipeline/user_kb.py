@@ -15,9 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.records import ID_PREFIX
+from pipeline.resources import ENTITY_DATA_DIR, read_lines
 
-BUNDLED_KB = Path(__file__).with_name("entities") / "data" / "kb.jsonl"
-USER_KB_ENV = "PIPELINE_KB"  # a user knowledge base merged over the bundled one (set by `run --kb FILE`)
+BUNDLED_KB = ENTITY_DATA_DIR / "kb.jsonl"
 USER_KB_COLUMNS = ("id", "label", "name_ja", "name_en", "aliases", "wikidata")
 _ID = re.compile(r"^([a-z]+):[a-z0-9][a-z0-9-]*$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
@@ -112,13 +112,8 @@ def read_user_kb(path: str | Path) -> list[dict]:
     return out
 
 
-def user_kb_path() -> str | None:
-    return os.environ.get(USER_KB_ENV) or None
-
-
-def user_kb_digest(path: str | None = None) -> str:
+def user_kb_digest(path: str | None) -> str:
     """Hash of the user KB's bytes ('' without one): part of the cache fingerprint."""
-    path = path or user_kb_path()
     if not path:
         return ""
     try:
@@ -127,15 +122,14 @@ def user_kb_digest(path: str | None = None) -> str:
         return "unreadable"
 
 
-@lru_cache(maxsize=1)
-def _bundled_wikidata() -> dict:
+@lru_cache(maxsize=2)
+def _kb_wikidata(path: str, mtime: int) -> dict:
     out = {}
-    with open(BUNDLED_KB, encoding="utf-8") as f:
-        for line in f:
-            if line.strip() and not line.startswith("#"):
-                obj = json.loads(line)
-                if obj.get("wikidata"):
-                    out[obj["id"]] = obj["wikidata"]
+    for line in read_lines(path):
+        if line.strip() and not line.startswith("#"):
+            obj = json.loads(line)
+            if obj.get("wikidata"):
+                out[obj["id"]] = obj["wikidata"]
     return out
 
 
@@ -144,11 +138,11 @@ def _user_wikidata(path: str, mtime: int) -> dict:
     return {o["id"]: o["wikidata"] for o in read_user_kb(path)}
 
 
-def wikidata_of(cid: str) -> str | None:
-    """The Q-id of an entity in the bundled or the active user KB (the user's entry wins)."""
-    path = user_kb_path()
-    if path:
-        user = _user_wikidata(str(path), os.stat(path).st_mtime_ns)
+def wikidata_of(cid: str, user_kb_path: str | None = None, kb_path: str | None = None) -> str | None:
+    """The Q-id of an entity in the (bundled) KB or the user KB over it (the user's entry wins)."""
+    if user_kb_path:
+        user = _user_wikidata(str(user_kb_path), os.stat(user_kb_path).st_mtime_ns)
         if cid in user:
             return user[cid]
-    return _bundled_wikidata().get(cid)
+    path = kb_path or BUNDLED_KB
+    return _kb_wikidata(str(path), os.stat(path).st_mtime_ns).get(cid)

@@ -6,11 +6,22 @@ import time
 
 import pytest
 
-from pipeline.entities import doc_mentions, finish, link_mentions, rule_candidates, text_mentions
+from pipeline.entities import (
+    doc_mentions,
+    entity_resources,
+    finish,
+    link_mentions,
+    rule_candidates,
+    text_mentions,
+)
+from pipeline.entities.candidates import TokenInfo
 from pipeline.entities.kb import load_kb, norm_key
 from pipeline.entities.linking import slug
 from pipeline.entities.patterns import kb_matcher
-from pipeline.entities.rules import TokenInfo
+
+WITH_KB = entity_resources()
+NO_KB = entity_resources({"use_kb": False})
+LEX = WITH_KB.lexicon
 
 
 def spans(ms, label=None):
@@ -24,7 +35,7 @@ def texts(ms, label):
 def rules_only(text):
     """The use_kb=False path on raw text: rules + document-level linking, no KB, no model."""
     return link_mentions([dict(m, canonical_id=None, name_ja=None, name_en=None)
-                          for m in finish(text, rule_candidates(text))], text, use_kb=False)
+                          for m in finish(text, rule_candidates(text, LEX), LEX)], text, NO_KB)
 
 
 def check_offsets(ms, text):
@@ -181,7 +192,7 @@ def test_rules_negatives(text, label, surface):
 
 def test_titles_stay_outside_and_readings_are_mentions():
     text = "米朝関係ではプエブロ号事件(プエブロごうじけん)と辛未洋擾(しんみようじょう、신미양요)が知られる。"
-    ms = link_mentions(text_mentions(text), text)
+    ms = link_mentions(text_mentions(text, WITH_KB), text, WITH_KB)
     check_offsets(ms, text)
     inc = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "INCIDENT"}
     assert inc["プエブロ号事件"] == inc["プエブロごうじけん"] == "incident:pueblo-incident"
@@ -200,10 +211,10 @@ def test_short_form_links_to_full_form_without_kb():
 
 
 def test_variants_share_one_id_across_documents_without_kb():
-    a = link_mentions(finish("ジョージW.ブッシュ大統領", rule_candidates("ジョージW.ブッシュ大統領")),
-                      "ジョージW.ブッシュ大統領", use_kb=False)
-    b = link_mentions(finish("ジョージ・W・ブッシュ大統領", rule_candidates("ジョージ・W・ブッシュ大統領")),
-                      "ジョージ・W・ブッシュ大統領", use_kb=False)
+    a = link_mentions(finish("ジョージW.ブッシュ大統領", rule_candidates("ジョージW.ブッシュ大統領", LEX), LEX),
+                      "ジョージW.ブッシュ大統領", NO_KB)
+    b = link_mentions(finish("ジョージ・W・ブッシュ大統領", rule_candidates("ジョージ・W・ブッシュ大統領", LEX), LEX),
+                      "ジョージ・W・ブッシュ大統領", NO_KB)
     assert a[0]["canonical_id"] == b[0]["canonical_id"] == "person:" + slug("ジョージ・W・ブッシュ")
 
 
@@ -216,22 +227,23 @@ def test_variants_share_one_id_across_documents_without_kb():
     ("2014年、国務長官のケリーは語った。", "person:john-kerry"),
 ])
 def test_ambiguous_short_forms_resolved_by_context(text, expected):
-    ms = link_mentions(text_mentions(text), text)
+    ms = link_mentions(text_mentions(text, WITH_KB), text, WITH_KB)
     short = [m for m in ms if m["label"] == "PERSON" and m["text"] in ("ブッシュ", "クリントン", "ケリー")]
     assert short and short[-1]["canonical_id"] == expected, ms
 
 
 def test_person_named_ship_is_ship_only_by_context():
     text = "原子力空母ジョージ・ワシントンが横須賀に入港した。初代大統領ジョージ・ワシントンは1789年に就任した。"
-    ms = link_mentions(text_mentions(text), text)
+    ms = link_mentions(text_mentions(text, WITH_KB), text, WITH_KB)
     got = [(m["label"], m["canonical_id"]) for m in ms if m["text"] == "ジョージ・ワシントン"]
     assert got == [("SHIP", "ship:uss-george-washington"), ("PERSON", "person:george-washington")]
 
 
 def test_weak_ship_alias_needs_context():
-    assert "天安" not in texts(link_mentions(text_mentions("天安市の人口は多い。"), "天安市の人口は多い。"), "SHIP")
+    city = "天安市の人口は多い。"
+    assert "天安" not in texts(link_mentions(text_mentions(city, WITH_KB), city, WITH_KB), "SHIP")
     text = "韓国の哨戒艦天安が撃沈された。天安の事件の背後にいるのはアメリカだと述べた。"
-    ms = link_mentions(text_mentions(text), text)
+    ms = link_mentions(text_mentions(text, WITH_KB), text, WITH_KB)
     assert texts(ms, "SHIP") == ["天安", "天安"]
     assert {m["canonical_id"] for m in ms if m["label"] == "SHIP"} == {"ship:roks-cheonan"}
 
@@ -240,7 +252,7 @@ def test_english_document():
     text = ("In 1968 North Korea seized the USS Pueblo. President Lyndon Johnson protested. "
             "Secretary of State Madeleine Albright met Kim Jong Il in 2000. The Pueblo incident remains. "
             "Envoy Harold Fenwick later said Fenwick had no regrets.")
-    ms = link_mentions(text_mentions(text), text)
+    ms = link_mentions(text_mentions(text, WITH_KB), text, WITH_KB)
     check_offsets(ms, text)
     by = {(m["label"], m["text"]): m["canonical_id"] for m in ms}
     assert by[("SHIP", "Pueblo")] == "ship:uss-pueblo"
@@ -253,7 +265,7 @@ def test_english_document():
 
 def test_mention_dicts_follow_the_contract():
     text = "2018年、ドナルド・トランプ米大統領と金正恩委員長が会談した。トランプは満足した。"
-    ms = link_mentions(text_mentions(text), text)
+    ms = link_mentions(text_mentions(text, WITH_KB), text, WITH_KB)
     for m in ms:
         assert set(m) == {"label", "start", "end", "text", "source", "canonical_id", "name_ja", "name_en",
                           "name_en_source", "confidence"}
@@ -272,7 +284,7 @@ def test_components_give_exact_spans_inside_tokens(nlp):
     doc = nlp(text)
     assert {"entity_rules", "entity_resolver"} <= set(nlp.pipe_names)
     assert nlp.pipe_names.index("entity_rules") > nlp.pipe_names.index("ner")
-    ms = doc_mentions(doc, base=100)
+    ms = doc_mentions(doc, 100, LEX)
     full = "x" * 100 + text
     check_offsets(ms, full)
     assert texts(ms, "PERSON") == ["金正恩", "ドナルド・トランプ", "ブッシュ"]
@@ -284,7 +296,7 @@ def test_model_rules_without_kb_find_unlisted_names(nlp):
             "ホーンビーは商船ミラクル・スター号の乗組員の解放を求めた。北朝鮮の呉明俊が同席した。"
             "ホワイトハウスは声明を出し、ソビエト連邦の崩壊に触れた。")
     doc = nlp(text)
-    ms = link_mentions(finish(text, rule_candidates(text, doc)), text, use_kb=False)
+    ms = link_mentions(finish(text, rule_candidates(text, LEX, doc), LEX), text, NO_KB)
     check_offsets(ms, text)
     persons = texts(ms, "PERSON")
     assert {"朴哲浩", "ジェラルド・ホーンビー", "ホーンビー"} <= set(persons)
@@ -297,7 +309,7 @@ def test_model_rules_without_kb_find_unlisted_names(nlp):
 @pytest.mark.slow
 def test_nested_ship_in_incident_with_model(nlp):
     text = "1968年1月23日、アメリカの情報収集艦が拿捕され、プエブロ号事件として知られている。"
-    ms = link_mentions(doc_mentions(nlp(text), 0), text)
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, WITH_KB)
     assert ("INCIDENT", "プエブロ号事件") in spans(ms) and ("SHIP", "プエブロ号") in spans(ms)
     assert ("INCIDENT", "プエブロ号事件") in [(m["label"], m["text"]) for m in ms]
 
@@ -403,7 +415,7 @@ def test_romanized_slugs():
 
 def test_in_document_full_name_beats_the_kb_for_a_short_form():
     text = "英国商人ジョージ・リチャードソンが来日した。リチャードソンは横浜に住んだ。"
-    ms = link_mentions(text_mentions(text), text)
+    ms = link_mentions(text_mentions(text, WITH_KB), text, WITH_KB)
     ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "PERSON"}
     assert ids["リチャードソン"] == ids["ジョージ・リチャードソン"] != "person:bill-richardson"
 
@@ -417,7 +429,7 @@ def test_japanese_names_without_titles_and_short_forms(nlp):
             "江差沖で座礁した船は浅草寺の近くで語られた。(文 山田 太郎)")
     doc = nlp(text)
     tok = TokenInfo(doc)
-    ms = link_mentions(finish(text, rule_candidates(text, doc, tok), tok), text, use_kb=False)
+    ms = link_mentions(finish(text, rule_candidates(text, LEX, doc, tok), LEX, tok), text, NO_KB)
     check_offsets(ms, text)
     persons = texts(ms, "PERSON")
     assert {"高杉晋作", "晋作", "吉田松陰", "松陰", "山田 太郎"} <= set(persons), persons
@@ -445,7 +457,7 @@ def test_quoted_name_after_a_hull_number():
     ("原敬は首相となった。原は東京駅で刺された。", "原敬", "原"),
 ])
 def test_family_name_alone_links_to_the_full_name(nlp, text, full, short):
-    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
     ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "PERSON"}
     assert ids.get(short) and ids[short] == ids[full], ids
 
@@ -453,7 +465,7 @@ def test_family_name_alone_links_to_the_full_name(nlp, text, full, short):
 @pytest.mark.slow
 def test_model_names_with_kana_given_names_are_kept(nlp):
     text = "作家の山田かまちは詩を書いた。江戸では田中さんが住んでいた。"
-    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
     assert {"山田かまち", "田中"} <= set(texts(ms, "PERSON")), spans(ms)
 
 
@@ -470,7 +482,7 @@ def test_model_names_with_kana_given_names_are_kept(nlp):
     ("商館長ヤン・コック・ブロンホフが江戸に参府した。", "PERSON", {"ヤン・コック・ブロンホフ"}),
 ])
 def test_history_rules_with_the_model(nlp, text, label, expected):
-    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
     check_offsets(ms, text)
     got = texts(ms, label)
     assert expected <= set(got) and (expected or not got), spans(ms)
@@ -479,49 +491,49 @@ def test_history_rules_with_the_model(nlp, text, label, expected):
 @pytest.mark.slow
 def test_two_kanji_ship_recurs_but_not_inside_words(nlp):
     text = "通報艦八重山が座礁した(八重山艦事件)。八重山の乗員は救助された。八重山諸島とは別である。"
-    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
     assert texts(ms, "SHIP").count("八重山") == 3, spans(ms)
 
 
 @pytest.mark.slow
 def test_kb_family_name_gives_way_to_another_full_name(nlp):
     text = "弁護士の鳩山春彦が弁論に立った。"
-    ms = link_mentions(doc_mentions(nlp(text), 0), text)
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, WITH_KB)
     assert ("PERSON", "鳩山春彦") in spans(ms) and ("PERSON", "鳩山") not in spans(ms), spans(ms)
 
 
 @pytest.mark.slow
 def test_chinese_or_korean_one_kanji_family_name_is_not_a_short_form(nlp):
     text = "李承晩は大統領となった。李は1960年に辞任した。"
-    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
     assert "李" not in texts(ms, "PERSON"), spans(ms)
 
 
 @pytest.mark.slow
 def test_incidents_named_by_common_words_need_the_document_to_mark_them(nlp):
     text = "1952年には事件が続いた(鉄橋事件・青梅事件)。のちに鉄橋事件の捜査は打ち切られた。"
-    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
     assert {"鉄橋事件", "青梅事件"} <= set(texts(ms, "INCIDENT")), spans(ms)
     assert "鉄橋事件・青梅事件" not in texts(ms, "INCIDENT")
     plain = "彼は鉄橋事件について語らなかった。"
-    assert "鉄橋事件" not in texts(link_mentions(doc_mentions(nlp(plain), 0), plain, use_kb=False), "INCIDENT")
+    assert "鉄橋事件" not in texts(link_mentions(doc_mentions(nlp(plain), 0, LEX), plain, NO_KB), "INCIDENT")
 
 
 @pytest.mark.slow
 def test_family_name_before_a_title_confirms_a_full_name(nlp):
     text = "公社が発足し、上田定則が初代総裁に就任した。7月、上田総裁が消息を絶った(上田事件)。"
-    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
     persons = texts(ms, "PERSON")
     assert "上田定則" in persons and persons.count("上田") == 2, spans(ms)
     assert len({m["canonical_id"] for m in ms if m["label"] == "PERSON"}) == 1
     negative = "初代総裁が決まった。国鉄総裁が会見した。国鉄本社は東京にある。"
-    assert not texts(link_mentions(doc_mentions(nlp(negative), 0), negative, use_kb=False), "PERSON")
+    assert not texts(link_mentions(doc_mentions(nlp(negative), 0, LEX), negative, NO_KB), "PERSON")
 
 
 @pytest.mark.slow
 def test_title_compounds_are_no_family_names(nlp):
     text = "国務長官が訪朝した。国務省は声明を出した。国防相会合が開かれた。軍事委員長が出席し、軍事演習が行われた。"
-    assert not texts(link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False), "PERSON")
+    assert not texts(link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB), "PERSON")
 
 
 def test_names_of_one_incident_share_an_id():
@@ -543,5 +555,5 @@ def test_latin_name_in_brackets_after_a_quoted_ship():
 @pytest.mark.slow
 def test_court_title_after_a_family_name_stays_outside(nlp):
     text = "幕府は老中の松平伊豆守を派遣した。"
-    ms = link_mentions(doc_mentions(nlp(text), 0), text, use_kb=False)
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
     assert "松平" in texts(ms, "PERSON") and "松平伊豆守" not in texts(ms, "PERSON"), spans(ms)

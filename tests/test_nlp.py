@@ -2,7 +2,7 @@
 import pytest
 import spacy
 
-from pipeline.nlp import ner_keep_labels, prune_ner, use_fast_ops
+from pipeline.nlp import model_ops, ner_keep_labels, prune_ner
 
 from .conftest import CORPUS
 
@@ -25,20 +25,20 @@ def _annotations(docs, labels=None):
 
 @pytest.fixture(scope="module")
 def bare(sample):
-    use_fast_ops(False)
-    nlp = spacy.load("ja_ginza")
+    with model_ops(False):
+        nlp = spacy.load("ja_ginza")
     return _annotations(nlp.pipe(sample))
 
 
 def test_matmul_ops_give_identical_annotations(sample, bare):
-    use_fast_ops(True)
-    nlp = spacy.load("ja_ginza")
+    with model_ops(True):
+        nlp = spacy.load("ja_ginza")
     assert _annotations(nlp.pipe(sample)) == bare
 
 
 def test_pruned_ner_keeps_every_kept_label_entity(sample, bare):
-    use_fast_ops(True)
-    nlp = spacy.load("ja_ginza")
+    with model_ops(True):
+        nlp = spacy.load("ja_ginza")
     before, after = prune_ner(nlp, ner_keep_labels())
     assert after < before / 4
     pruned = _annotations(nlp.pipe(sample))

@@ -204,10 +204,10 @@ def test_component_crash_fails_only_its_document(tmp_path, nlp, monkeypatch):
 
     real = entities.doc_mentions
 
-    def fragile(doc, base):
+    def fragile(doc, base, lexicon):
         if "爆発" in doc.text:
             raise RuntimeError("boom")
-        return real(doc, base)
+        return real(doc, base, lexicon)
 
     monkeypatch.setattr(entities, "doc_mentions", fragile)
     docs = [Document(doc_id=f"d{i}", source_path=f"d{i}.txt", text=t, lang="ja")
@@ -541,10 +541,10 @@ def test_deadline_interrupts_slow_rules(tmp_path, monkeypatch):
 
     real = process._records
 
-    def slow_records(doc, parsed, use_kb):
+    def slow_records(doc, parsed, resources):
         if "slow" in doc.doc_id:
             time.sleep(5)
-        return real(doc, parsed, use_kb)
+        return real(doc, parsed, resources)
 
     monkeypatch.setattr(process, "_records", slow_records)
     monkeypatch.setattr(process, "time_budget", lambda n: 0.5)
@@ -707,7 +707,7 @@ from pipeline.manifest import fingerprint
 from pipeline.runner import run_corpus
 import pipeline.analysis, pipeline.entities, pipeline.dates, pipeline.events
 corpus, out, stem = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
-fingerprint(True)
+fingerprint({})
 shutil.copytree(out, stem + "warm", symlinks=True)
 run_corpus(corpus, Path(stem + "warm"))  # loads the rules' data before the forks
 shutil.rmtree(stem + "warm")

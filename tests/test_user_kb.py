@@ -5,11 +5,12 @@ import json
 
 import pytest
 
-from pipeline.entities import link_mentions, text_mentions
-from pipeline.entities.kb import USER_KB_ENV, KBError, load_kb, read_user_kb
+from pipeline.entities import entity_resources, link_mentions, text_mentions
+from pipeline.entities.kb import load_kb
 from pipeline.entity_table import EntityTable
 from pipeline.manifest import DocCache
 from pipeline.runner import run_corpus
+from pipeline.user_kb import KBError, read_user_kb
 
 CSV = ("id,label,name_ja,name_en,aliases,wikidata\n"
        "person:ito-hirobumi,PERSON,伊藤博文,Prince Ito,伊藤春輔|Ito Shunsuke,Q12345\n"
@@ -53,21 +54,27 @@ def test_user_kb_errors_name_the_line(tmp_path, name, text, message):
         read_user_kb(_write(tmp_path, name, text))
 
 
-def test_user_kb_is_part_of_the_cache_fingerprint(tmp_path, monkeypatch):
-    plain = DocCache(tmp_path, True).fingerprint
+def test_user_kb_is_part_of_the_cache_fingerprint(tmp_path):
+    plain = DocCache(tmp_path, {}).fingerprint
     path = _write(tmp_path, "kb.csv", CSV)
-    monkeypatch.setenv(USER_KB_ENV, str(path))
-    with_kb = DocCache(tmp_path, True).fingerprint
+    with_kb = DocCache(tmp_path, {"user_kb_path": str(path)}).fingerprint
     path.write_text(CSV.replace("Prince Ito", "Marquis Ito"), encoding="utf-8")
-    edited = DocCache(tmp_path, True).fingerprint
+    edited = DocCache(tmp_path, {"user_kb_path": str(path)}).fingerprint
     assert len({plain, with_kb, edited}) == 3
-    assert DocCache(tmp_path, False).fingerprint == DocCache(tmp_path, False).fingerprint
+    assert DocCache(tmp_path, {"use_kb": False}).fingerprint == DocCache(tmp_path, {"use_kb": False}).fingerprint
 
 
-def test_user_kb_entities_are_matched(tmp_path, monkeypatch):
-    monkeypatch.setenv(USER_KB_ENV, str(_write(tmp_path, "kb.csv", CSV)))
+def test_fingerprint_derives_from_the_config(tmp_path):
+    fingerprints = {DocCache(tmp_path, config).fingerprint for config in (
+        {}, {"use_kb": False}, {"lexicon_path": str(tmp_path / "lexicon.json")}, {"kb_path": str(tmp_path / "kb.jsonl")})}
+    assert len(fingerprints) == 4
+    assert DocCache(tmp_path, {"use_kb": True}).fingerprint == DocCache(tmp_path, None).fingerprint
+
+
+def test_user_kb_entities_are_matched(tmp_path):
+    resources = entity_resources({"user_kb_path": str(_write(tmp_path, "kb.csv", CSV))})
     text = "The Harukaze Maru left Kobe. Ito Shunsuke later became prime minister."
-    ms = link_mentions(text_mentions(text), text)
+    ms = link_mentions(text_mentions(text, resources), text, resources)
     got = {(m["label"], m["text"]): (m["canonical_id"], m["name_en"], m["name_en_source"]) for m in ms}
     assert got[("SHIP", "Harukaze Maru")] == ("ship:harukaze-maru", "Harukaze Maru", "kb")
     assert got[("PERSON", "Ito Shunsuke")] == ("person:ito-hirobumi", "Prince Ito", "kb")
@@ -82,7 +89,7 @@ def test_run_with_kb_writes_the_entities_table(tmp_path):
                                   encoding="utf-8")
     out = tmp_path / "out"
     kb = _write(tmp_path, "kb.csv", CSV)
-    run_corpus(corpus, out, kb=kb)
+    run_corpus(corpus, out, {"user_kb_path": kb})
     rows = {r["canonical_id"]: r for r in map(json.loads, (out / "entities.jsonl").read_text().splitlines())}
     pueblo = rows["ship:uss-pueblo"]
     assert pueblo["label"] == "SHIP" and pueblo["n_documents"] == 2 and pueblo["n_mentions"] >= 2
@@ -90,10 +97,10 @@ def test_run_with_kb_writes_the_entities_table(tmp_path):
     assert rows["ship:harukaze-maru"]["name_en_source"] == "kb"
     assert (out / "entities.csv").exists() and (out / "entities.parquet").exists()
     with pytest.raises(KBError):
-        run_corpus(corpus, out, kb=_write(tmp_path, "bad.csv", "id,label\nx,PERSON\n"))
+        run_corpus(corpus, out, {"user_kb_path": _write(tmp_path, "bad.csv", "id,label\nx,PERSON\n")})
     import os
 
-    assert USER_KB_ENV not in os.environ  # the run's KB does not outlive it
+    assert "PIPELINE_KB" not in os.environ  # the run's KB does not outlive it (it is the run's config)
 
 
 def test_entity_table_dates_and_names():

@@ -1,12 +1,15 @@
 """Entities stage: PERSON / SHIP / INCIDENT mentions (plus GiNZA's WAR, MEETING, GPE, ORG) with canonical ids.
 
 Public API
-- add_entity_components(nlp, use_kb=True): appends the spaCy components after GiNZA's:
+- add_entity_components(nlp, config=None): appends the spaCy components after GiNZA's:
   "entity_kb_matcher" (KB aliases, character-level), "entity_rules" (rules + GiNZA ENE mapping),
   "entity_resolver" (readings in brackets, overlap policy). Results: doc._.entity_mentions (doc offsets).
-- doc_mentions(doc, base): the mentions of one Doc (a chunk starting at `base`), absolute offsets.
-- text_mentions(text, use_kb=True): the same for English/Latin-script documents, no GiNZA.
-- link_mentions(mentions, text, use_kb=True): document level; fills canonical_id, name_ja, name_en,
+  Their options are their factory config (pipeline.config.ENTITY_CONFIG: use_kb, kb_path, user_kb_path,
+  lexicon_path); `config` overrides it, as `nlp.add_pipe(name, config=...)` does.
+- entity_resources(config): the lexicon and knowledge base of a configuration, for the functions below.
+- doc_mentions(doc, base, lexicon): the mentions of one Doc (a chunk starting at `base`), absolute offsets.
+- text_mentions(text, resources): the same for English/Latin-script documents, no GiNZA.
+- link_mentions(mentions, text, resources): document level; fills canonical_id, name_ja, name_en,
   confidence; merges short forms with full forms; may add recurrences of names found once.
 
 Mention dict: label, start, end, text, source, canonical_id, name_ja, name_en, confidence (text ==
@@ -18,17 +21,38 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import rules
-from .kb import load_kb
-from .linking import link_mentions
-from .patterns import kb_matcher
-from .resolve import kb_mentions, resolve_overlaps
+from pipeline.config import ENTITY_CONFIG, entity_config
 
-__all__ = ["add_entity_components", "doc_mentions", "link_mentions", "text_mentions"]
+from .candidates import TokenInfo
+from .ginza import ginza_rules
+from .incidents import english_incident_rules, hen_incident_rules, incident_rules
+from .kb_matches import kb_mentions
+from .lexicon import EntityLexicon
+from .linking import link_mentions
+from .loader import EntityResources, entity_resources
+from .overlaps import resolve_overlaps
+from .persons import (
+    emperor_rules,
+    english_person_rules,
+    katakana_fullname_rule,
+    name_part_mentions,
+    person_title_rules,
+    spaced_name_rules,
+    sudachi_name_rules,
+    surname_title_names,
+)
+from .readings import reading_mentions
+from .ships import english_ship_rules, maru_ship_rules, ship_rules
+
+__all__ = ["EntityResources", "add_entity_components", "doc_mentions", "entity_resources", "link_mentions",
+           "text_mentions"]
 
 for _ext in ("entity_work", "entity_mentions"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
+
+COMPONENTS = ("entity_kb_matcher", "entity_rules", "entity_resolver")
+LEXICON_CONFIG = {"lexicon_path": ENTITY_CONFIG["lexicon_path"]}  # the options of the two components without KB
 
 
 class EntityWork:
@@ -43,9 +67,9 @@ class EntityWork:
         self._tokens = None
 
     @property
-    def tokens(self) -> rules.TokenInfo:
+    def tokens(self) -> TokenInfo:
         if self._tokens is None:
-            self._tokens = rules.TokenInfo(self.doc)
+            self._tokens = TokenInfo(self.doc)
         return self._tokens
 
 
@@ -55,83 +79,98 @@ def _work(doc: Doc) -> EntityWork:
     return doc._.entity_work
 
 
-class EntityKBMatcher:
+class EntityComponent:
+    """A component reads its files when it is built (a bad file fails the load, not a document) and looks
+    them up again per doc, from a cache keyed by each file's modification: an edited KB is read again."""
+
+    def __init__(self, name: str, **config):
+        self.name = name
+        self.config = entity_config(**config)
+        entity_resources(self.config)
+
+    @property
+    def resources(self) -> EntityResources:
+        return entity_resources(self.config)
+
+
+class EntityKBMatcher(EntityComponent):
     """Knowledge-base aliases matched on the characters of the doc (names hidden inside tokens included)."""
 
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
-
     def __call__(self, doc: Doc) -> Doc:
-        work = _work(doc)  # the KB is looked up per doc: a run's --kb may differ from the last run's
-        work.candidates += kb_mentions(work.text, kb_matcher(), load_kb())
+        res = self.resources
+        if res.matcher is not None:
+            work = _work(doc)
+            work.candidates += kb_mentions(work.text, res.matcher, res.kb, res.lexicon)
         return doc
 
 
-class EntityRules:
+class EntityRules(EntityComponent):
     """Rules for names nobody listed, plus GiNZA's own entities mapped and filtered."""
 
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
-
     def __call__(self, doc: Doc) -> Doc:
         work = _work(doc)
-        work.candidates += rule_candidates(work.text, doc, work.tokens)
+        work.candidates += rule_candidates(work.text, self.resources.lexicon, doc, work.tokens)
         return doc
 
 
-class EntityResolver:
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
-
+class EntityResolver(EntityComponent):
     def __call__(self, doc: Doc) -> Doc:
         work = _work(doc)
-        doc._.entity_mentions = finish(work.text, work.candidates, work.tokens)
+        doc._.entity_mentions = finish(work.text, work.candidates, self.resources.lexicon, work.tokens)
         doc._.entity_work = None
         return doc
 
 
-@Language.factory("entity_kb_matcher", assigns=["doc._.entity_work"], requires=["doc.ents"])
-def make_kb_matcher(nlp: Language, name: str):
-    return EntityKBMatcher(nlp, name)
+@Language.factory("entity_kb_matcher", default_config=dict(ENTITY_CONFIG), assigns=["doc._.entity_work"],
+                  requires=["doc.ents"])
+def make_kb_matcher(nlp: Language, name: str, use_kb: bool, kb_path: str | None, user_kb_path: str | None,
+                    lexicon_path: str | None):
+    return EntityKBMatcher(name, use_kb=use_kb, kb_path=kb_path, user_kb_path=user_kb_path,
+                           lexicon_path=lexicon_path)
 
 
-@Language.factory("entity_rules", assigns=["doc._.entity_work"], requires=["doc.ents", "token.tag"])
-def make_rules(nlp: Language, name: str):
-    return EntityRules(nlp, name)
+@Language.factory("entity_rules", default_config=dict(LEXICON_CONFIG), assigns=["doc._.entity_work"],
+                  requires=["doc.ents", "token.tag"])
+def make_rules(nlp: Language, name: str, lexicon_path: str | None):
+    return EntityRules(name, lexicon_path=lexicon_path)
 
 
-@Language.factory("entity_resolver", assigns=["doc._.entity_mentions"])
-def make_resolver(nlp: Language, name: str):
-    return EntityResolver(nlp, name)
+@Language.factory("entity_resolver", default_config=dict(LEXICON_CONFIG), assigns=["doc._.entity_mentions"])
+def make_resolver(nlp: Language, name: str, lexicon_path: str | None):
+    return EntityResolver(name, lexicon_path=lexicon_path)
 
 
-def add_entity_components(nlp: Language, use_kb: bool = True) -> None:
-    """Append the entity components after all of GiNZA's (idempotent)."""
-    names = ["entity_kb_matcher", "entity_rules", "entity_resolver"] if use_kb else ["entity_rules", "entity_resolver"]
-    for name in names:
+def add_entity_components(nlp: Language, config: dict | None = None) -> None:
+    """Append the entity components after all of GiNZA's (idempotent), with `config` (overrides of
+    pipeline.config.ENTITY_CONFIG) given to each as far as it takes the option."""
+    config = entity_config(**(config or {}))
+    for name in COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name, last=True)
+            options = config if name == "entity_kb_matcher" else {k: config[k] for k in LEXICON_CONFIG}
+            nlp.add_pipe(name, last=True, config=options)
 
 
-def rule_candidates(text: str, doc: Doc | None = None, tok: rules.TokenInfo | None = None) -> list[dict]:
+def rule_candidates(text: str, lexicon: EntityLexicon, doc: Doc | None = None,
+                    tok: TokenInfo | None = None) -> list[dict]:
     """Rule candidates of `text` (== doc.text when a parsed Doc is given; `tok` is its token table)."""
     if doc is not None and tok is None:
-        tok = rules.TokenInfo(doc)
+        tok = TokenInfo(doc)
+    lex = lexicon
     found = []
-    found += rules.person_title_rules(text, tok)
-    found += rules.katakana_fullname_rule(text)
-    found += rules.ship_rules(text, tok)
-    found += rules.maru_ship_rules(text, tok)
-    found += rules.incident_rules(text, tok)
-    found += rules.hen_incident_rules(text, tok)
-    found += rules.emperor_rules(text, tok)
-    found += rules.english_person_rules(text)
-    found += rules.english_incident_rules(text)
+    found += person_title_rules(text, lex, tok)
+    found += katakana_fullname_rule(text, lex)
+    found += ship_rules(text, lex, tok)
+    found += maru_ship_rules(text, lex, tok)
+    found += incident_rules(text, lex, tok)
+    found += hen_incident_rules(text, lex, tok)
+    found += emperor_rules(text, lex, tok)
+    found += english_person_rules(text, lex)
+    found += english_incident_rules(text)
     if doc is not None:
-        found += rules.ginza_rules(doc, text, tok)
-        found += rules.sudachi_name_rules(text, tok)
-        found += rules.spaced_name_rules(text, tok)
-        found += rules.surname_title_names(text, tok)
+        found += ginza_rules(doc, text, lex, tok)
+        found += sudachi_name_rules(text, tok, lex)
+        found += spaced_name_rules(text, tok)
+        found += surname_title_names(text, tok, lex)
     return found
 
 
@@ -149,9 +188,9 @@ def _drop_kb_family_names(candidates: list[dict]) -> list[dict]:
             f["start"] == c["start"] and f["end"] > c["end"] for f in fulls))]
 
 
-def finish(text: str, candidates: list[dict], tok: rules.TokenInfo | None = None) -> list[dict]:
+def finish(text: str, candidates: list[dict], lexicon: EntityLexicon, tok: TokenInfo | None = None) -> list[dict]:
     ms = resolve_overlaps(_drop_kb_family_names(candidates))
-    ms = resolve_overlaps(ms + rules.reading_mentions(text, ms) + rules.name_part_mentions(text, ms, tok))
+    ms = resolve_overlaps(ms + reading_mentions(text, ms, lexicon) + name_part_mentions(text, ms, tok, lexicon))
     return ms
 
 
@@ -169,19 +208,20 @@ def _provisional(m: dict, base: int) -> dict:
     return d
 
 
-def doc_mentions(doc: Doc, base: int = 0) -> list[dict]:
+def doc_mentions(doc: Doc, base: int, lexicon: EntityLexicon) -> list[dict]:
     """Mentions of a processed Doc (a chunk at char offset `base` of its document), absolute offsets."""
     ms = doc._.entity_mentions
     if ms is None:  # the components did not run: rules only
         text = doc.text
-        tok = rules.TokenInfo(doc)
-        ms = finish(text, rule_candidates(text, doc, tok), tok)
+        tok = TokenInfo(doc)
+        ms = finish(text, rule_candidates(text, lexicon, doc, tok), lexicon, tok)
     return [_provisional(m, base) for m in ms]
 
 
-def text_mentions(text: str, use_kb: bool = True) -> list[dict]:
+def text_mentions(text: str, resources: EntityResources) -> list[dict]:
     """Mentions of a Latin-script document without GiNZA: KB aliases + English (and kana) name rules."""
-    found = kb_mentions(text, kb_matcher(), load_kb()) if use_kb else []
-    found += rule_candidates(text)
-    found += rules.english_ship_rules(text)
-    return [_provisional(m, 0) for m in finish(text, found)]
+    lex = resources.lexicon
+    found = kb_mentions(text, resources.matcher, resources.kb, lex) if resources.matcher is not None else []
+    found += rule_candidates(text, lex)
+    found += english_ship_rules(text, lex)
+    return [_provisional(m, 0) for m in finish(text, found, lex)]

@@ -15,12 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.normalize import split_runs
-from pipeline.user_kb import USER_KB_ENV, KBError, read_user_kb, user_kb_digest, user_kb_path
-
-__all__ = ["USER_KB_ENV", "KBError", "active_kb", "load_kb", "read_user_kb", "user_kb_digest", "user_kb_path"]
-
-DATA = Path(__file__).with_name("data")
-KB_PATH = DATA / "kb.jsonl"
+from pipeline.resources import read_lines
+from pipeline.user_kb import BUNDLED_KB, read_user_kb
 
 # Characters that vary between spellings of one name (ジョージ・W・ブッシュ / ジョージW.ブッシュ / Kim Jong-un).
 SEPARATORS = frozenset("・･＝=·‧ \u3000-‐‑–—.．")
@@ -153,7 +149,8 @@ def parse_kb(lines) -> KnowledgeBase:
     return KnowledgeBase(entities, index)
 
 
-def _key(path: str | None) -> tuple:
+def _key(path: str | Path | None) -> tuple:
+    """A file's cache key: its resolved path and modification (an edited file is read again)."""
     if not path:
         return ()
     try:
@@ -163,30 +160,24 @@ def _key(path: str | None) -> tuple:
     return (str(Path(path).resolve()), st.st_mtime_ns, st.st_size)
 
 
-def load_kb(path: str | None = None) -> KnowledgeBase:
-    """The bundled KB with the user KB at `path` (default: $PIPELINE_KB) merged over it: a user entry
-    replaces the bundled entry with its id, and user entries come first as the prior for shared aliases."""
-    return _load(_key(path or user_kb_path()))
+def kb_keys(user_kb_path: str | None = None, kb_path: str | None = None) -> tuple[tuple, tuple]:
+    return _key(kb_path or BUNDLED_KB), _key(user_kb_path)
 
 
-def active_kb() -> KnowledgeBase:
-    return load_kb()
+def load_kb(user_kb_path: str | None = None, kb_path: str | None = None) -> KnowledgeBase:
+    """The knowledge base at `kb_path` (default: the bundled data/kb.jsonl) with the user KB at `user_kb_path`
+    merged over it: a user entry replaces the entry with its id, and user entries come first as the prior
+    for shared aliases."""
+    return load_keyed(*kb_keys(user_kb_path, kb_path))
 
 
 @lru_cache(maxsize=4)
-def _load(key: tuple) -> KnowledgeBase:
-    with open(KB_PATH, encoding="utf-8") as f:
-        lines = list(f)
-    if not key:
+def load_keyed(kb_key: tuple, user_key: tuple) -> KnowledgeBase:
+    lines = read_lines(kb_key[0])
+    if not user_key:
         return parse_kb(lines)
-    user = read_user_kb(key[0])
+    user = read_user_kb(user_key[0])
     ids = {o["id"] for o in user}
     bundled = [line for line in lines if not (line.strip() and not line.startswith("#")
                                               and json.loads(line)["id"] in ids)]
     return parse_kb([json.dumps(o, ensure_ascii=False) for o in user] + bundled)
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict:
-    with open(DATA / "lexicon.json", encoding="utf-8") as f:
-        return json.load(f)

@@ -19,11 +19,14 @@ import re
 
 from pipeline.records import ID_PREFIX
 
-from .kb import KnowledgeBase, lexicon, load_kb
+from .candidates import components
+from .incidents import entity_incident_rules
+from .kb import KnowledgeBase
+from .lexicon import EntityLexicon
+from .loader import EntityResources
+from .overlaps import CORE, Spans, resolve_overlaps
 from .patterns import boundary_ok, is_kata
-from .resolve import CORE, Spans, resolve_overlaps
 from .romanize import display, slug
-from .rules import components, entity_incident_rules
 
 _PUBLIC = ("label", "start", "end", "text", "source", "canonical_id", "name_ja", "name_en", "name_en_source",
            "confidence")
@@ -47,19 +50,18 @@ def _find_all(text: str, needle: str):
         i = text.find(needle, i + 1)
 
 
-def short_form(name: str) -> str | None:
+def short_form(name: str, lex: EntityLexicon) -> str | None:
     """The family-name short form of a full name (ドナルド・トランプ -> トランプ, Robert Gallucci -> Gallucci)."""
-    L = lexicon()
     if re.fullmatch(r"[A-Z][A-Za-z'\-]+(?:\s+(?:[A-Z]\.\s?)*[A-Z][A-Za-z'\-]+)+", name):
         last = name.split()[-1]
         return last if len(last) >= 3 else None
     comps = components(name)
     if len(comps) < 2 or not all(re.fullmatch(r"[ァ-ヺー]+", c) for c in comps):
         return None
-    if comps[0] in L["korean_surnames_kata"]:
+    if comps[0] in lex.korean_surnames_kata:
         return None  # Korean order: the first part is the family name, and it is too ambiguous alone
     last = comps[-1]
-    if len(last) < 2 or last in L["places_kata"] or last in L["non_person_kata"] or last in L["given_names_kata"]:
+    if len(last) < 2 or last in lex.places_kata or last in lex.non_person_kata or last in lex.given_names_kata:
         return None
     return last
 
@@ -72,7 +74,7 @@ def _short_ship_ok(text: str, s: int, e: int) -> bool:
         text.startswith(("事件", "事故", "沈没", "撃沈"), e)
 
 
-def expand_mentions(mentions: list[dict], text: str) -> list[dict]:
+def expand_mentions(mentions: list[dict], text: str, lex: EntityLexicon) -> list[dict]:
     """Add recurrences of rule-found names and short forms of full person names."""
     out = list(mentions)
     taken: dict[str, Spans] = {}
@@ -107,7 +109,7 @@ def expand_mentions(mentions: list[dict], text: str) -> list[dict]:
     for (label, t), src in surfaces.items():
         if label != "PERSON":
             continue
-        sf = short_form(t)
+        sf = short_form(t, lex)
         if not sf:
             continue
         for s, e in _find_all(text, sf):
@@ -141,10 +143,10 @@ def expand_mentions(mentions: list[dict], text: str) -> list[dict]:
 
 # ---------------------------------------------------------------- disambiguation
 
-def _score(kb: KnowledgeBase, cid: str, m: dict, text: str, anchors: dict[str, list[int]]) -> float:
+def _score(kb: KnowledgeBase, cid: str, m: dict, text: str, sure_positions: dict[str, list[int]]) -> float:
     ent = kb.get(cid)
     score = -0.001 * ent.order
-    pos = anchors.get(cid, [])
+    pos = sure_positions.get(cid, [])
     if pos:
         d = min(abs(p - m["start"]) for p in pos)
         score += 2.0 * max(0.0, 1.0 - d / 4000.0) + 0.5
@@ -160,10 +162,11 @@ def _score(kb: KnowledgeBase, cid: str, m: dict, text: str, anchors: dict[str, l
     return score
 
 
-def link_mentions(mentions: list[dict], text: str, use_kb: bool = True) -> list[dict]:
-    """Document-level pass: expand, resolve overlaps, fill canonical_id/name_ja/name_en/confidence."""
-    kb = load_kb() if use_kb else None
-    ms = expand_mentions(mentions, text)
+def link_mentions(mentions: list[dict], text: str, resources: EntityResources) -> list[dict]:
+    """Document-level pass: expand, resolve overlaps, fill canonical_id/name_ja/name_en/confidence
+    (with the knowledge base of `resources`, none when its configuration has use_kb false)."""
+    kb = resources.kb
+    ms = expand_mentions(mentions, text, resources.lexicon)
     ms += entity_incident_rules(text, ms)  # needs the repeated mentions expand_mentions adds
     # weak KB aliases (天安, ロナルド・レーガン as a ship) count only if the referent is confirmed elsewhere
     confirmed = {c for m in ms if not m.get("_weak") for c in (m.get("_candidates") or [])[:1]}
@@ -180,11 +183,11 @@ def link_mentions(mentions: list[dict], text: str, use_kb: bool = True) -> list[
                 ents = [e for e in kb.lookup(m["text"]) if e.type == m["label"]]
                 if ents:
                     m["_candidates"] = [e.id for e in ents]
-    anchors: dict[str, list[int]] = {}
+    sure_positions: dict[str, list[int]] = {}  # where each entity is named without ambiguity
     for m in ms:
         c = m.get("_candidates") or []
         if len(c) == 1:
-            anchors.setdefault(c[0], []).append(m["start"])
+            sure_positions.setdefault(c[0], []).append(m["start"])
 
     # full forms first, so short forms can link to them
     ids: dict[int, tuple[str, float]] = {}
@@ -196,18 +199,18 @@ def link_mentions(mentions: list[dict], text: str, use_kb: bool = True) -> list[
         if len(c) == 1:
             ids[n] = (c[0], max(m.get("confidence", 0.9), 0.9) if m["source"] == "kb" else 0.85)
         elif len(c) > 1:
-            scored = sorted(((_score(kb, x, m, text, anchors), x) for x in c), reverse=True)
+            scored = sorted(((_score(kb, x, m, text, sure_positions), x) for x in c), reverse=True)
             gap = scored[0][0] - scored[1][0]
             ids[n] = (scored[0][1], 0.9 if gap >= 1.0 else 0.75 if gap >= 0.3 else 0.5)
         if m["label"] == "PERSON" and n in ids:
-            sf = short_form(m["text"])
+            sf = short_form(m["text"], resources.lexicon)
             if sf:
                 full_by_short.setdefault(sf, []).append((m["start"], ids[n][0]))
     # unknown full forms get their own ids
     for n, m in enumerate(ms):
         if n in ids or m["label"] not in CORE:
             continue
-        sf = short_form(m["text"])
+        sf = short_form(m["text"], resources.lexicon)
         if m["label"] == "PERSON" and sf:
             cid = unknown_id("PERSON", m["text"])
             ids[n] = (cid, m.get("confidence", 0.7))

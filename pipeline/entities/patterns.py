@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .kb import KnowledgeBase, _key, _load, load_kb, norm_key, normalized_view, user_kb_path
+from .kb import KnowledgeBase, kb_keys, load_keyed, norm_key, normalized_view
 
 _KATA = re.compile(r"[ァ-ヺー]")
 _KANJI = re.compile(r"[一-龥々〆]")
@@ -21,9 +21,8 @@ _END = "\0"
 _SHIP_PREFIX = re.compile(r"^(?:USS|HMS|ROKS|USNS|RMS|SS|MV|HMAS|HMCS)\s+")
 
 
-def kb_patterns(kb: KnowledgeBase | None = None) -> list[dict]:
+def kb_patterns(kb: KnowledgeBase) -> list[dict]:
     """span_ruler patterns for every name of every KB entity."""
-    kb = kb or load_kb()
     out = []
     for e in kb.entities.values():
         names = e.names()
@@ -122,11 +121,11 @@ class AliasMatcher:
         return out
 
 
-def kb_matcher(path: str | None = None) -> AliasMatcher:
-    """The matcher of load_kb(path): the bundled KB and the user KB (default $PIPELINE_KB) over it."""
-    return _matcher(_key(path or user_kb_path()))
+def kb_matcher(user_kb_path: str | None = None, kb_path: str | None = None) -> AliasMatcher:
+    """The matcher of load_kb(user_kb_path, kb_path): the (bundled) KB and the user KB over it."""
+    return _matcher(*kb_keys(user_kb_path, kb_path))
 
 
 @lru_cache(maxsize=4)
-def _matcher(key: tuple) -> AliasMatcher:
-    return AliasMatcher(kb_patterns(_load(key)))
+def _matcher(kb_key: tuple, user_key: tuple) -> AliasMatcher:
+    return AliasMatcher(kb_patterns(load_keyed(kb_key, user_key)))

@@ -8,11 +8,14 @@ names in English text (東郷 → togo, 大久保 → okubo, 伊藤 → ito).
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from functools import lru_cache
 
-from .kb import DATA, norm_key
+from pipeline.resources import ENTITY_DATA_DIR, require
+
+from .kb import norm_key
+
+ROMAJI_PATH = ENTITY_DATA_DIR / "romaji.json"
 
 _KATA_RUN = re.compile(r"[ァ-ヺー]+")
 _LATIN_RUN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]+")
@@ -20,15 +23,8 @@ _SEPARATORS = re.compile(r"[\s・･＝=.．\-‐]+")
 _LONG = (("ou", "o"), ("oo", "o"), ("uu", "u"), ("aa", "a"))
 
 
-@lru_cache(maxsize=1)
-def _romaji() -> tuple[dict, dict]:
-    with open(DATA / "romaji.json", encoding="utf-8") as f:
-        d = json.load(f)
-    return d["mono"], d["di"]
-
-
 def katakana(kana: str) -> str:
-    mono, di = _romaji()
+    mono, di = require(ROMAJI_PATH, "mono"), require(ROMAJI_PATH, "di")
     out = []
     i = 0
     while i < len(kana):

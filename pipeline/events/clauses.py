@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.events.lexicon import DURATIVE, HYPOTHETICAL_NOUNS, REPORT, STATE_ASPECT, STATIVE, lexicon
+from pipeline.events.lexicon import lexicon
 
 
 @dataclass
@@ -48,7 +48,7 @@ def analyse(tok, limit: int) -> Pred:
     nxt = tok.doc[chain[-1].i + 1] if chain and chain[-1].i + 1 < limit else (
         tok.doc[tok.i + 1] if not chain and tok.i + 1 < limit else None)
     hypothetical = cond or any(l in ("だろう", "でしょう", "う", "よう", "べし", "まい") for l in lemmas) or \
-        (nxt is not None and nxt.lemma_ in HYPOTHETICAL_NOUNS) or \
+        (nxt is not None and nxt.lemma_ in lexicon().hypothetical_nouns) or \
         (nxt is not None and nxt.lemma_ == "か" and "かもしれ" in "".join(t.text for t in tok.doc[nxt.i:nxt.i + 4]))
     final = False
     if cond:
@@ -120,14 +120,14 @@ class SentenceParse:
         p = self.pred(tok)
         if p.hypothetical or p.form == "cond":
             return False
-        if tok.lemma_ in STATIVE and p.form != "past":
+        if tok.lemma_ in lexicon().stative and p.form != "past":
             return False
-        if tok.lemma_ in STATE_ASPECT and (p.progressive or p.perfect) and not p.negated:
+        if tok.lemma_ in lexicon().state_aspect and (p.progressive or p.perfect) and not p.negated:
             return False
         if p.final:
             return True
         if p.form == "past":
-            return not (tok.lemma_ in STATIVE)
+            return not (tok.lemma_ in lexicon().stative)
         if p.form == "nonpast":
             # 〜すると、 (when …) takes the tense of what follows; a quotation (〜すると語った) does not
             last = p.chain[-1] if p.chain else tok
@@ -176,7 +176,7 @@ class SentenceParse:
             # quote mark is the speech; the narration is the clause chain before it, whose tense
             # comes with the quoting verb in a later sentence
             for t in reversed([t for t in self.tokens if t.i < opened]):
-                if t.pos_ == "VERB" and t.lemma_ not in STATIVE | STATE_ASPECT | DURATIVE and \
+                if t.pos_ == "VERB" and t.lemma_ not in lexicon().stative | lexicon().state_aspect | lexicon().durative and \
                         not self._in_quote(t) and not self._connective(t):
                     pt = self.pred(t)
                     if pt.form == "chain" and self._comma_after(pt) and not pt.negated and not pt.hypothetical:
@@ -190,22 +190,22 @@ class SentenceParse:
                 return root
             if p.hypothetical and p.form in ("past", "nonpast", "cond"):
                 return root  # kept, flagged hypothetical (…と警告するだろう)
-        if root.lemma_ in HYPOTHETICAL_NOUNS:  # 会談は秋に開かれる予定だった: kept, flagged hypothetical
+        if root.lemma_ in lexicon().hypothetical_nouns:  # 会談は秋に開かれる予定だった: kept, flagged hypothetical
             for c in root.children:
                 if c.dep_ == "acl" and c.pos_ == "VERB" and c.i in self.ids and self.pred(c).hypothetical:
                     return c
         # hedges and reports: 〜したと伝えられている / 〜したと思われる / 〜と報道されている
-        if root.lemma_ in REPORT or root.pos_ != "VERB" or not self.realized(root):
+        if root.lemma_ in lexicon().report or root.pos_ != "VERB" or not self.realized(root):
             pr = self.pred(root)
             # a root that describes (…ものだった, 〜を維持してきた) after a clause that narrates
-            describes = root.pos_ != "VERB" or root.lemma_ in STATIVE or \
-                (root.lemma_ in STATE_ASPECT and (pr.progressive or pr.perfect))
+            describes = root.pos_ != "VERB" or root.lemma_ in lexicon().stative or \
+                (root.lemma_ in lexicon().state_aspect and (pr.progressive or pr.perfect))
             for c in root.children:
-                if c.i not in self.ids or c.pos_ != "VERB" or c.lemma_ in STATIVE or c.lemma_ in DURATIVE:
+                if c.i not in self.ids or c.pos_ != "VERB" or c.lemma_ in lexicon().stative or c.lemma_ in lexicon().durative:
                     continue
                 pc = self.pred(c)
                 if c.dep_ in ("advcl", "ccomp", "csubj") and pc.form == "past" and \
-                        c.lemma_ not in STATE_ASPECT:
+                        c.lemma_ not in lexicon().state_aspect:
                     return c
                 # Xが行われ、そのYは…ものだった: the first of two coordinated clauses (連用中止, not
                 # a て-form adverbial like 〜を除いて), the second a description, shares the sentence's past
@@ -219,7 +219,7 @@ class SentenceParse:
     def _concessive(self):
         """〜を受け入れたが、…ではなかった: a concessive clause that happened, wherever the parse hangs it."""
         for t in self.tokens:
-            if t.pos_ == "VERB" and t.dep_ == "advcl" and t.lemma_ not in STATIVE | STATE_ASPECT | DURATIVE:
+            if t.pos_ == "VERB" and t.dep_ == "advcl" and t.lemma_ not in lexicon().stative | lexicon().state_aspect | lexicon().durative:
                 pt = self.pred(t)
                 if pt.form == "past" and not pt.negated and not pt.hypothetical and pt.chain and \
                         pt.chain[-1].lemma_ in ("が", "けれど", "けれども") and not self._in_quote(t):
@@ -228,11 +228,11 @@ class SentenceParse:
 
     def _durative(self, tok) -> bool:
         """〜し続けた: the predicate is followed by 続ける (as its aux or an advcl child)."""
-        if tok.lemma_ in DURATIVE and any(c.dep_ == "advcl" and c.i == tok.i - 1 for c in tok.children):
+        if tok.lemma_ in lexicon().durative and any(c.dep_ == "advcl" and c.i == tok.i - 1 for c in tok.children):
             return True
         p = self.pred(tok)
         nxt = (p.chain[-1].i if p.chain else tok.i) + 1
-        return nxt < self.limit and tok.doc[nxt].lemma_ in DURATIVE and tok.doc[nxt].head.i == tok.i
+        return nxt < self.limit and tok.doc[nxt].lemma_ in lexicon().durative and tok.doc[nxt].head.i == tok.i
 
     def _open_quote(self):
         """Index of the token opening a quotation still open at the end of the sentence, or None."""

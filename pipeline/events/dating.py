@@ -6,17 +6,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.events.clauses import SentenceParse, is_event_noun, is_predicate
-from pipeline.events.lexicon import (
-    BOUND_AFTER,
-    BULLETS,
-    DATED_TYPES,
-    ERA,
-    FRAME_PARTICLES,
-    ITERATIVE,
-    NOMINAL_FRAME,
-    OCCASION,
-    TRANSPARENT,
-)
+from pipeline.events.lexicon import BOUND_AFTER, BULLETS, DATED_TYPES, NOMINAL_FRAME, lexicon
 
 # --------------------------------------------------------------- timex roles
 
@@ -44,7 +34,7 @@ def timex_role(sp: SentenceParse, tx: dict, text: str) -> TimexRole | None:
     nominal = attr_noun = None
     temporal = attributive = named = False
     while cur is not None and not is_predicate(cur):
-        if cur.lemma_ in TRANSPARENT:
+        if cur.lemma_ in lexicon().transparent:
             temporal = temporal or nominal is not None
         elif nominal is None and not attributive:
             if is_event_noun(cur):
@@ -61,7 +51,7 @@ def timex_role(sp: SentenceParse, tx: dict, text: str) -> TimexRole | None:
         attributive = True  # 2000年の金大中: a name dated, no happening
     if attr_noun is not None and attr_noun.dep_ == "obl" and \
             any(c.dep_ == "case" and c.lemma_ in ("に", "で") for c in attr_noun.children) and \
-            "".join(t.text for t in attr_noun.subtree if t.i <= attr_noun.i)[-6:].endswith(OCCASION):
+            "".join(t.text for t in attr_noun.subtree if t.i <= attr_noun.i)[-6:].endswith(lexicon().occasion_nouns):
         attributive = False  # 2018年2月10日の…開会式に出席した: the occasion's date is the attending's
     if nominal is not None and any(t.lemma_ == "から" and t.head.i == nominal.i for t in nominal.children):
         temporal = True
@@ -79,7 +69,7 @@ def timex_role(sp: SentenceParse, tx: dict, text: str) -> TimexRole | None:
         while up is not None and up.pos_ != "VERB":
             up = sp.governor(up)
         cur = up or cur
-    relative = cur is not None and cur.dep_ == "acl" and cur.head.lemma_ not in TRANSPARENT
+    relative = cur is not None and cur.dep_ == "acl" and cur.head.lemma_ not in lexicon().transparent
     after_end = -1
     m = NOMINAL_FRAME.match(text, tx["end"], tx["end"] + 40) if initial else None
     if m:
@@ -98,7 +88,7 @@ def timex_role(sp: SentenceParse, tx: dict, text: str) -> TimexRole | None:
 def _framing(sp: SentenceParse, last, initial: bool) -> bool:
     doc = last.doc
     j = last.i + 1
-    while j < sp.limit and doc[j].lemma_ in FRAME_PARTICLES:
+    while j < sp.limit and doc[j].lemma_ in lexicon().frame_particles:
         j += 1
     if j < sp.limit and doc[j].text in ("、", ","):
         return True
@@ -205,9 +195,9 @@ class Narrative:
             return self.dateline
         if new_paragraph:
             return None  # a story's date is carried within its paragraph only
-        if (new_paragraph or ERA.search(sent_text)) and len(t["value"]) >= 7 and t["value"][:4].isdigit():
+        if (new_paragraph or lexicon().era_re.search(sent_text)) and len(t["value"]) >= 7 and t["value"][:4].isdigit():
             return _year_of(t)
-        if _is_day(t["value"]) and (self.carried > DAY_CARRY or LATER.search(sent_text) or ITERATIVE.search(sent_text)):
+        if _is_day(t["value"]) and (self.carried > DAY_CARRY or LATER.search(sent_text) or lexicon().iterative_re.search(sent_text)):
             return _month_of(t)
         return t
 

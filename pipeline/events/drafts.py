@@ -13,16 +13,7 @@ from pipeline.events.dating import (
     _usable,
     timex_role,
 )
-from pipeline.events.lexicon import (
-    BULLETS,
-    HYPOTHETICAL_NOUNS,
-    REPORT,
-    SAME_SPAN_GAP,
-    SENT_FINAL,
-    STATE_ASPECT,
-    STATIVE,
-    classify,
-)
+from pipeline.events.lexicon import BULLETS, SAME_SPAN_GAP, SENT_FINAL, classify, lexicon
 
 
 def _trigger_span(tok, base: int) -> tuple[int, int]:
@@ -80,12 +71,12 @@ def _dated_main(sp: SentenceParse, framing: list[TimexRole], chronicle: bool = F
     1968年1月23日、…拿捕され、…として知られている (the coordinated clause), …と強く非難。 (noun ending).
     In a chronology entry the present narrates (…が拉致される, …を発表する: the genre's historical present)."""
     root = sp.root
-    if chronicle and root.pos_ == "VERB" and root.lemma_ not in STATIVE:
+    if chronicle and root.pos_ == "VERB" and root.lemma_ not in lexicon().stative:
         p = sp.pred(root)
         # (〜ていない, 〜ている describe a state, as anywhere)
         if not p.hypothetical and p.form != "cond" and not p.progressive and not sp._durative(root):
             return root
-    if own and root.pos_ == "VERB" and root.lemma_ not in STATIVE | STATE_ASPECT:
+    if own and root.pos_ == "VERB" and root.lemma_ not in lexicon().stative | lexicon().state_aspect:
         # 2007年6月28日に進水している: a ている dated to a day or month records a past happening
         p = sp.pred(root)
         if p.progressive and not p.negated and not p.hypothetical:
@@ -97,17 +88,17 @@ def _dated_main(sp: SentenceParse, framing: list[TimexRole], chronicle: bool = F
             not any(c.dep_ == "cop" for c in root.children):
         # 1951年、元山を爆撃する米国の飛行機。: a dated caption names its happening in a relative clause
         for c in root.children:
-            if c.dep_ == "acl" and c.pos_ == "VERB" and c.i in sp.ids and c.lemma_ not in STATIVE and \
+            if c.dep_ == "acl" and c.pos_ == "VERB" and c.i in sp.ids and c.lemma_ not in lexicon().stative and \
                     not sp.pred(c).negated and not sp.pred(c).hypothetical:
                 return c
     if not framing or not any(len(r.timex["value"]) >= 7 for r in framing):
         return None
-    if root.pos_ == "VERB" and root.lemma_ not in STATIVE:
+    if root.pos_ == "VERB" and root.lemma_ not in lexicon().stative:
         p = sp.pred(root)
         if p.progressive and not p.negated and not p.hypothetical:
             return root
     for c in sorted(root.children, key=lambda c: c.i):
-        if c.i in sp.ids and c.dep_ == "advcl" and c.pos_ == "VERB" and c.lemma_ not in STATIVE and \
+        if c.i in sp.ids and c.dep_ == "advcl" and c.pos_ == "VERB" and c.lemma_ not in lexicon().stative and \
                 sp.pred(c).form == "chain":
             return c
     return None
@@ -163,7 +154,7 @@ def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
             return True
         if r.anchor is None:
             return main is not None
-        if r.anchor.pos_ != "VERB" or r.anchor.lemma_ in STATIVE:
+        if r.anchor.pos_ != "VERB" or r.anchor.lemma_ in lexicon().stative:
             return r.nominal is not None and (main is not None or sp.realized(r.anchor))
         return sp.realized(r.anchor)
 
@@ -182,7 +173,7 @@ def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
             [r for r in live if r.framing] or [r for r in live if r.temporal] or \
             [r for r in live if r.initial]
         mr = ranked[0] if ranked else None
-        if mr is None and main.lemma_ not in REPORT and classify(main.lemma_) != "make_statement":
+        if mr is None and main.lemma_ not in lexicon().report and classify(main.lemma_) != "make_statement":
             # …会合を2003年4月に行うことに合意した: the sentence's own date, though it dates the
             # clause the happening is about, is nearer than any date carried from before (not so
             # for what someone said: …8月に訪問すると語った dates the plan, not the saying)
@@ -212,7 +203,7 @@ def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
         if r.timex["value"] in used or (r.nominal is not None and not r.temporal) or \
                 (r.after_end < 0 and r.nominal is not None and r.framing):
             continue
-        if r.nominal is None and r.anchor is not None and r.anchor.lemma_ in HYPOTHETICAL_NOUNS:
+        if r.nominal is None and r.anchor is not None and r.anchor.lemma_ in lexicon().hypothetical_nouns:
             continue
         trig = r.nominal if r.nominal is not None else r.anchor
         if trig is None:

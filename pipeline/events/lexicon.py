@@ -1,15 +1,18 @@
-"""Data the events stage reads: the trigger lexicon (classes), actor codes, closed word classes."""
+"""Data the events stage reads: the trigger lexicon (classes), actor codes, closed word classes; all read
+through pipeline.resources the first time `lexicon()` is called, into one frozen Lexicon."""
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from types import MappingProxyType
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-# closed word classes the clause analysis needs (predicates that are states, report verbs, …)
-_GRAMMAR = json.loads((DATA_DIR / "grammar.json").read_text(encoding="utf-8"))
+from pipeline.resources import DATA_DIR, require
+
+TRIGGERS_PATH = DATA_DIR / "triggers.json"
+ACTORS_PATH = DATA_DIR / "actors.json"
+GRAMMAR_PATH = DATA_DIR / "grammar.json"  # closed word classes the clause analysis needs
 PARTICIPANT_LABELS = {"PERSON": "persons", "SHIP": "ships", "INCIDENT": "incidents"}
 DATED_TYPES = ("DATE", "TIME")
 SENT_FINAL = "。．.！？!?」』)）"
@@ -18,23 +21,34 @@ BULLETS = "-‐–—•・*＊●○■□◆◇"
 # --------------------------------------------------------------- lexicons
 
 
-@dataclass
+@dataclass(frozen=True)
 class Lexicon:
-    ja: dict[str, str]
-    en: dict[str, str]
-    classes: dict[str, dict]
+    ja: Mapping[str, str]
+    en: Mapping[str, str]
+    classes: Mapping[str, Mapping]
     light: frozenset[str]
     actor_re: re.Pattern
-    actor_of: dict[str, tuple[str, ...]]
+    actor_of: Mapping[str, tuple[str, ...]]
     blocked: re.Pattern | None
     abbrev_run_re: re.Pattern
     abbrev_prefix_re: re.Pattern
     abbrev_follow_re: re.Pattern
-    abbrev: dict[str, str]
-    en_trigger_re: re.Pattern = field(default=None)
-    attack_cues: tuple[str, ...] = ()
-    accident_cues: tuple[str, ...] = ()
-    accident_words: frozenset[str] = frozenset()
+    abbrev: Mapping[str, str]
+    en_trigger_re: re.Pattern
+    attack_cues: tuple[str, ...]
+    accident_cues: tuple[str, ...]
+    accident_words: frozenset[str]
+    # closed word classes (data/grammar.json)
+    stative: frozenset[str]  # predicates that are states
+    report: frozenset[str]  # report verbs
+    transparent: frozenset[str]
+    hypothetical_nouns: frozenset[str]
+    durative: frozenset[str]  # 〜し続けた: an ongoing course, not a happening
+    state_aspect: frozenset[str]  # 持っていた, 維持してきた: a state held, not a happening
+    era_re: re.Pattern
+    iterative_re: re.Pattern
+    occasion_nouns: tuple[str, ...]
+    frame_particles: frozenset[str]
 
 
 def _latin_word(name: str) -> str:
@@ -47,40 +61,57 @@ def _latin_word(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    trig = json.loads((DATA_DIR / "triggers.json").read_text(encoding="utf-8"))
-    act = json.loads((DATA_DIR / "actors.json").read_text(encoding="utf-8"))
+    def trig(*keys):
+        return require(TRIGGERS_PATH, *keys)
+
+    def act(*keys):
+        return require(ACTORS_PATH, *keys)
+
+    def grammar(key):
+        return require(GRAMMAR_PATH, key)
+
     actor_of: dict[str, tuple[str, ...]] = {}
     abbrev: dict[str, str] = {}
-    for code, info in act["actors"].items():
-        for name in info["names"]:
+    for code, info in act("actors").items():
+        for name in require(ACTORS_PATH, "actors", code, "names"):
             actor_of.setdefault(name, (code,))
         if info.get("abbrev"):
             abbrev[info["abbrev"]] = code
-    for name, codes in act["compounds"].items():
+    for name, codes in act("compounds").items():
         actor_of[name] = tuple(codes)
     # longest first so that 北朝鮮 wins over 朝鮮…, 国連安保理 over 国連; Latin names on word edges
     names = sorted(actor_of, key=len, reverse=True)
     alts = [_latin_word(n) if n.isascii() else re.escape(n) for n in names]
-    not_actors = sorted(act.get("not_actors", []), key=len, reverse=True)
-    abbrev_all = dict(abbrev, **act.get("extra_abbrev", {}))
+    not_actors = sorted(act("not_actors"), key=len, reverse=True)
+    abbrev_all = dict(abbrev, **act("extra_abbrev"))
     kanji = "".join(abbrev)
-    en_words = sorted(trig["en"], key=len, reverse=True)
+    en_words = sorted(trig("en"), key=len, reverse=True)
     return Lexicon(
-        ja=trig["ja"], en=trig["en"], classes=trig["classes"], light=frozenset(trig["light"]),
+        ja=trig("ja"), en=trig("en"), classes=trig("classes"), light=frozenset(trig("light")),
         actor_re=re.compile("|".join(alts)),
-        actor_of=actor_of,
+        actor_of=MappingProxyType(actor_of),
         blocked=re.compile("|".join(map(re.escape, not_actors))) if not_actors else None,
         # 米朝, 日米韓の, 中朝: a word of two or more distinct abbreviations
         abbrev_run_re=re.compile(rf"(?<![\u4e00-\u9fff])[{kanji}]{{2,4}}(?![{kanji}])"),
         # 訪米, 対北, 在韓, 来日
-        abbrev_prefix_re=re.compile("[" + "".join(act["prefixes"]) + "]([" + "".join(abbrev_all) + "])"),
+        abbrev_prefix_re=re.compile("[" + "".join(act("prefixes")) + "]([" + "".join(abbrev_all) + "])"),
         # 米軍, 米大統領, 新米大統領
-        abbrev_follow_re=re.compile("(米)(?=[" + act["abbrev_followers"] + "])"),
-        abbrev=abbrev_all,
+        abbrev_follow_re=re.compile("(米)(?=[" + act("abbrev_followers") + "])"),
+        abbrev=MappingProxyType(abbrev_all),
         en_trigger_re=re.compile(r"\b(" + "|".join(map(re.escape, en_words)) + r")\b", re.IGNORECASE),
-        attack_cues=tuple(trig["accident_cues"]["attack_cues"]),
-        accident_cues=tuple(trig["accident_cues"]["accident_cues"]),
-        accident_words=frozenset(trig["accident_cues"]["accident_words"]),
+        attack_cues=tuple(trig("accident_cues", "attack_cues")),
+        accident_cues=tuple(trig("accident_cues", "accident_cues")),
+        accident_words=frozenset(trig("accident_cues", "accident_words")),
+        stative=frozenset(grammar("stative")),
+        report=frozenset(grammar("report")),
+        transparent=frozenset(grammar("transparent")),
+        hypothetical_nouns=frozenset(grammar("hypothetical_nouns")),
+        durative=frozenset(grammar("durative")),
+        state_aspect=frozenset(grammar("state_aspect")),
+        era_re=re.compile("|".join(map(re.escape, grammar("era_markers")))),
+        iterative_re=re.compile("|".join(map(re.escape, grammar("iterative")))),
+        occasion_nouns=tuple(grammar("occasion_nouns")),
+        frame_particles=frozenset(grammar("frame_particles")),
     )
 
 
@@ -202,17 +233,7 @@ def class_info(cls: str) -> tuple[str, str]:
     return (info["cameo_root"], info["quad_class"]) if info else ("", "neutral")
 
 
-STATIVE = frozenset(_GRAMMAR["stative"])
-REPORT = frozenset(_GRAMMAR["report"])
-TRANSPARENT = frozenset(_GRAMMAR["transparent"])
-HYPOTHETICAL_NOUNS = frozenset(_GRAMMAR["hypothetical_nouns"])
 BOUND_AFTER = re.compile(r"^\s*(?:以来|から現在)")
 NOMINAL_FRAME = re.compile(r"の[^、。「」]{0,24}?((?:直後|以後|以降|後)|から[0-9０-９一二三四五六七八九十数]+[日週月年カヶかケ]+後)、")
 SAME_SPAN_GAP = re.compile(r"^\s*(?:及び|および|と|、|から|より|〜|～|-|－|—|–|や)?\s*$")
-DURATIVE = frozenset(_GRAMMAR["durative"])  # 〜し続けた: an ongoing course, not a happening
-STATE_ASPECT = frozenset(_GRAMMAR["state_aspect"])  # 持っていた, 維持してきた: a state held, not a happening
-ERA = re.compile("|".join(map(re.escape, _GRAMMAR["era_markers"])))
-ITERATIVE = re.compile("|".join(map(re.escape, _GRAMMAR["iterative"])))
-OCCASION = tuple(_GRAMMAR["occasion_nouns"])
 QUESTION = re.compile(r"[?？]\s*[」』)）]*$")
-FRAME_PARTICLES = frozenset(_GRAMMAR["frame_particles"])

@@ -1,4 +1,4 @@
-"""From raw candidates to mentions: label choice for KB matches, and overlap resolution.
+"""Overlapping candidate spans resolved into mentions.
 
 Policy (annotation guidelines): within one label no overlaps (KB evidence first, then the longest span);
 across labels nesting is allowed (プエブロ号 inside プエブロ号事件), except that a ship named after a person is a
@@ -10,38 +10,8 @@ import bisect
 
 from pipeline.records import SCORED_LABELS
 
-from .kb import KnowledgeBase
-from .patterns import AliasMatcher
-from .rules import sentence_ship_context, ship_context
-
 CORE = SCORED_LABELS
 _PRIORITY = {"kb": 3, "rule": 2, "doc": 2, "ginza": 1}
-
-
-def kb_mentions(text: str, matcher: AliasMatcher, kb: KnowledgeBase) -> list[dict]:
-    """KB alias matches with a label chosen by context (ジョージ・ワシントン: the carrier or the president)."""
-    out = []
-    for m in matcher(text):
-        s, e = m["start"], m["end"]
-        ents = [kb.get(i) for i in m["candidates"]]
-        ships = [x for x in ents if x.type == "SHIP"]
-        others = [x for x in ents if x.type != "SHIP"]
-        local = ship_context(text, s, e)
-        if ships and (local or not others):
-            strong = [x for x in ships if not m["weak"].get(x.id)]
-            weak = not strong and not local and not sentence_ship_context(text, s, e)
-            chosen = strong or ships
-            label = "SHIP"
-        else:
-            chosen = [x for x in others if x.type == others[0].type]
-            label = chosen[0].type
-            weak = False
-        d = {"start": s, "end": e, "text": m["text"], "label": label, "source": "kb",
-             "confidence": 0.95 if len(chosen) == 1 else 0.6, "_candidates": [x.id for x in chosen]}
-        if weak:
-            d["_weak"] = True
-        out.append(d)
-    return out
 
 
 class Spans:

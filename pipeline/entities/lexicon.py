@@ -1,0 +1,118 @@
+"""The rules' word lists (data/lexicon.json) as one typed, frozen value, read through pipeline.resources.
+
+Alternations (`titles`, `ship_types`, …) are regex sources, longest word first; `*_longest_first` are
+tuples in that order (for endswith/startswith); the rest are frozensets.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.resources import ENTITY_DATA_DIR, require
+
+LEXICON_PATH = ENTITY_DATA_DIR / "lexicon.json"
+
+
+def alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class EntityLexicon:
+    path: Path
+    titles: str
+    strong_titles: str
+    roles_before_no: str
+    roles_before_name: str
+    surname_chars: str  # the first characters of CJK family names, for a character class
+    given_names_kata: frozenset[str]
+    korean_surnames_kata: frozenset[str]
+    non_person_kata: frozenset[str]
+    non_person: frozenset[str]  # non_person_kata and the generic katakana words
+    places_kata: frozenset[str]
+    cjk_stopwords: frozenset[str]
+    cjk_forbidden_chars: frozenset[str]
+    ship_types: str
+    ship_types_longest_first: tuple[str, ...]
+    ship_context_words: tuple[str, ...]
+    aircraft_context_words: tuple[str, ...]
+    ship_suffix_context: tuple[str, ...]
+    not_ship_before_go: frozenset[str]
+    not_ship_after_go: str  # characters, for a character class
+    not_ship_context: str
+    incident_generic_heads: tuple[str, ...]
+    given_names_en: frozenset[str]
+    korean_surnames_en: str
+    en_titles: str  # regex sources themselves, longest first
+    ship_prefixes: str
+    incident_suffix_names: str
+    hen_not_after: frozenset[str]
+    maru_common_nouns: frozenset[str]
+    place_suffixes: frozenset[str]
+    emperor_titles: str
+    ginza_person_block: frozenset[str]
+    title_prefixes_longest_first: tuple[str, ...]
+    title_suffixes_longest_first: tuple[str, ...]
+    name_blocking_suffixes: tuple[str, ...]
+    name_heads: frozenset[str]  # compound heads and titles cut off a kanji run's end
+    name_head_lengths: tuple[int, ...]  # their lengths, longest first
+    title_modifiers: frozenset[str]
+
+
+def entity_lexicon(path: str | Path | None = None) -> EntityLexicon:
+    """The lexicon at `path` (default: the bundled data/lexicon.json), built once per path."""
+    return _lexicon(Path(path) if path else LEXICON_PATH)
+
+
+@lru_cache(maxsize=4)
+def _lexicon(path: Path) -> EntityLexicon:
+    def words(key: str):
+        return require(path, key)
+
+    heads = frozenset(words("name_compound_heads_ja")) | frozenset(words("strong_titles_ja"))
+    return EntityLexicon(
+        path=path,
+        titles=alternation(words("title_suffixes_ja")),
+        strong_titles=alternation(words("strong_titles_ja")),
+        roles_before_no=alternation(words("role_words_before_no_ja")),
+        roles_before_name=alternation(words("role_words_before_name_ja")),
+        surname_chars="".join(sorted(set(words("cjk_surnames")))),
+        given_names_kata=frozenset(words("given_names_kata")),
+        korean_surnames_kata=frozenset(words("korean_surnames_kata")),
+        non_person_kata=frozenset(words("non_person_kata")),
+        non_person=frozenset(words("non_person_kata")) | frozenset(words("generic_kata")),
+        places_kata=frozenset(words("places_kata")),
+        cjk_stopwords=frozenset(words("cjk_name_stopwords")),
+        cjk_forbidden_chars=frozenset(words("cjk_name_forbidden_chars")),
+        ship_types=alternation(words("ship_types_ja")),
+        ship_types_longest_first=_longest_first(words("ship_types_ja")),
+        ship_context_words=tuple(words("ship_context_words_ja")),
+        aircraft_context_words=tuple(words("aircraft_context_words_ja")),
+        ship_suffix_context=_longest_first(words("ship_suffix_context_ja")),
+        not_ship_before_go=frozenset(words("not_ship_before_go_ja")),
+        not_ship_after_go="".join(words("not_ship_after_go_ja")),
+        not_ship_context=alternation(words("not_ship_context_ja")),
+        incident_generic_heads=_longest_first(words("incident_generic_heads_ja")),
+        given_names_en=frozenset(words("given_names_en")),
+        korean_surnames_en=alternation(words("korean_surnames_en")),
+        en_titles="|".join(_longest_first(words("en_titles"))),
+        ship_prefixes=alternation(words("ship_prefixes")),
+        incident_suffix_names=alternation(words("incident_suffix_names_ja")),
+        hen_not_after=frozenset(words("hen_not_after_ja")),
+        maru_common_nouns=frozenset(words("maru_common_nouns_ja")),
+        place_suffixes=frozenset(words("place_suffix_tokens_ja")),
+        emperor_titles=alternation(words("emperor_titles_ja")),
+        ginza_person_block=frozenset(words("ginza_person_block")),
+        title_prefixes_longest_first=_longest_first(words("title_prefix_strip_ja")),
+        title_suffixes_longest_first=_longest_first(words("title_suffixes_ja")),
+        name_blocking_suffixes=tuple(words("name_blocking_suffixes_ja")),
+        name_heads=heads,
+        name_head_lengths=tuple(sorted({len(h) for h in heads}, reverse=True)),
+        title_modifiers=frozenset(words("title_modifiers_ja")),
+    )

@@ -1,0 +1,175 @@
+"""Rules that find SHIP names nobody listed: 〜号 with ship context, ship-type words before a name, quoted
+names, prefixes (USS), and Japanese 〜丸 ships. Word lists come from the EntityLexicon."""
+from __future__ import annotations
+
+import re
+
+from .candidates import KANJI, KNAME, TokenInfo, cand, components, sentence_bounds
+from .lexicon import EntityLexicon
+from .patterns import boundary_ok, is_kanji, is_kata
+from .persons import katakana_name_ok
+
+
+def ship_context(text: str, s: int, e: int, lex: EntityLexicon) -> bool:
+    """Strong local evidence that the name at [s, e) is a vessel: a type word right before, 号/艦/乗組員 after."""
+    before = text[max(0, s - 12):s].rstrip(" 　「『\"")
+    before = before.removesuffix("の")
+    if before.endswith(lex.ship_types_longest_first) or re.search(r"(USS|ROKS|HMS|USNS)\s?$", before):
+        return True
+    if re.search(r"(?:aircraft carrier|carrier|destroyer|submarine|vessel|ship|cruiser|frigate)\s+(?:the\s+)?$", before):
+        return True
+    after = text[e:e + 10]
+    if after.startswith(lex.ship_suffix_context):
+        return True
+    return bool(re.match(r"\s*(?:carrier|strike group|\(CVN|\(DDG|\(AGER)", after))
+
+
+def sentence_ship_context(text: str, s: int, e: int, lex: EntityLexicon) -> bool:
+    a, b = sentence_bounds(text, s, e)
+    sent = text[a:s] + text[e:b]
+    if ship_context(text, s, e, lex):
+        return True
+    has_ship = any(w in sent for w in lex.ship_context_words)
+    has_air = any(w in sent for w in lex.aircraft_context_words)
+    return has_ship and not (has_air and not re.search(r"船|艦", sent))
+
+
+def _missile_context(text: str, s: int, e: int, lex: EntityLexicon) -> bool:
+    """Missiles, rockets and satellites are named with 号 too (テポドン2号, 光明星3号)."""
+    if ship_context(text, s, e, lex):
+        return False
+    return bool(re.search(lex.not_ship_context, text[max(0, s - 15):e + 15]))
+_KNUM = "〇一二三四五六七八九十百千0-9０-９"
+
+
+def ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None) -> list[dict]:
+    out = []
+    # katakana name + 号: ジェネラル・シャーマン号, ダイホンダン号
+    for m in re.finditer(rf"(?<![ァ-ヺー・＝=･A-Za-z0-9])({KNAME})(\d*)号(?![{lex.not_ship_after_go}])", text):
+        s, e = m.start(1), m.end()
+        if m.group(2) and not ship_context(text, m.start(1), m.end(1), lex) and not sentence_ship_context(text, s, e, lex):
+            continue
+        if _missile_context(text, s, e, lex):
+            continue
+        if text[e:e + 2] in ("事件", "事故") or sentence_ship_context(text, s, e, lex):
+            out.append(cand(text, s, e, "SHIP", "rule:ship", 0.8))
+    # kanji name + 号 with ship context: 万景峰92号, 西山号
+    for m in re.finditer(rf"(?<!{KANJI})({KANJI}{{2,4}})(\d{{0,3}})号(?![{lex.not_ship_after_go}])", text):
+        name, s, e = m.group(1), m.start(1), m.end()
+        if name in lex.not_ship_before_go or name[-1] in lex.not_ship_before_go:
+            continue
+        if tok is not None and tok.common_noun_word(s, m.end(1)):
+            continue
+        if _missile_context(text, s, e, lex):
+            continue
+        if ship_context(text, s, m.end(1), lex) or sentence_ship_context(text, s, e, lex):
+            out.append(cand(text, s, e, "SHIP", "rule:ship", 0.7))
+    # ship-type word + name: 商船ダイホンダン号, 原子力空母カール・ビンソン, 軍艦天安
+    for m in re.finditer(rf"(?:{lex.ship_types})の?[「『]?(?:USS|ROKS)?\s?"
+                         rf"((?:{KNAME}|{KANJI}{{2,4}}(?=[号がはのをにとも、。」』\(（]))(?:\d*号)?)"
+                         rf"(?:と({KNAME}(?:\d*号)?))?", text):
+        name, s, e = m.group(1), m.start(1), m.end(1)
+        if m.group(2) and katakana_name_ok(m.group(2), lex) and boundary_ok(text, m.start(2), m.end(2)):
+            out.append(cand(text, m.start(2), m.end(2), "SHIP", "rule:ship", 0.7))
+        name = re.sub(r"\d*号$", "", name)
+        if is_kata(name[0]):
+            if not katakana_name_ok(name, lex) or not boundary_ok(text, s, s + len(name)):
+                continue
+        else:
+            if tok is not None and (not tok.has_propn(s, s + len(name)) or tok.common_noun_word(s, s + len(name))):
+                continue
+            if tok is None and re.search(r"[隻艦船機隊部基地]", name):
+                continue
+        out.append(cand(text, s, e, "SHIP", "rule:ship", 0.8))
+    # ship-type word + a list of kanji names: 軍艦摩耶・武蔵・葛城の3隻
+    for m in re.finditer(rf"(?:{lex.ship_types})((?:{KANJI}{{2,4}}・)+{KANJI}{{2,4}})(?=[のがはをにとも、。])", text):
+        pos = m.start(1)
+        for name in m.group(1).split("・"):
+            s, e = pos, pos + len(name)
+            pos = e + 1
+            if tok is not None and (not tok.has_propn(s, e) or tok.common_noun_word(s, e)):
+                continue
+            out.append(cand(text, s, e, "SHIP", "rule:ship", 0.75))
+    # ship-type word + quoted names, the usual Japanese style: 巡視船「あまみ」, 護衛艦「みょうこう」「はるな」
+    for m in re.finditer(rf"(?:{lex.ship_types}|[0-9０-９{_KNUM}]+番(?:艦|艇|船))の?"
+                         rf"((?:[「『][^「『」』。\n]{{1,20}}[」』](?:と|、|及び|や)?)+)", text):
+        for q in re.finditer(r"[「『]([^「『」』]+)[」』]", m.group(1)):
+            name = q.group(1).strip()
+            if name and not re.search(r"[隻級型]$|^(?:USS|ROKS)\s?$", name):
+                start = m.start(1) + q.start(1) + (len(q.group(1)) - len(q.group(1).lstrip()))
+                out.append(cand(text, start, start + len(name), "SHIP", "rule:ship-quoted", 0.8))
+    # prefixes: USS Pueblo, USSプエブロ (the prefix stays outside the span)
+    for m in re.finditer(rf"\b(?:{lex.ship_prefixes})\s?({KNAME}|[A-Z][A-Za-z'.\-]*(?:\s+[A-Z][A-Za-z'.\-]*){{0,3}})",
+                         text):
+        out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship", 0.8))
+    # name + の乗組員/の艦長: ジェームス・E・ウィリアムズの乗組員
+    for m in re.finditer(rf"(?<![ァ-ヺー・＝=･])({KNAME})(?=の(?:乗組員|艦長|船長|船員))", text):
+        if len(components(m.group(1))) >= 1 and katakana_name_ok(m.group(1), lex):
+            out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship", 0.6))
+    return out
+
+
+def english_ship_rules(text: str, lex: EntityLexicon) -> list[dict]:
+    out = []
+    for m in re.finditer(rf"\b(?:{lex.ship_prefixes})\s+([A-Z][A-Za-z'.\-]*(?:\s+[A-Z][A-Za-z'.\-]*){{0,3}})", text):
+        out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship", 0.8))
+    return out
+_MARU = re.compile(rf"(?:第[{_KNUM}]+)?[一-龥々ァ-ヺーぁ-ゖ]{{0,7}}丸")
+_MARU_AFTER = ("号", "事件", "事故", "遭難", "沈没", "撃沈", "座礁", "乗組員", "船長", "乗客", "の乗", "型")
+
+
+def maru_ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None) -> list[dict]:
+    """Japanese ship names ending in 丸, bare or quoted, numbered or not (第三宇高丸): the name starts after a
+    ship-type word or at a word boundary; it needs a type word before it, ship words after it or a ship
+    sentence, and must not be a common noun (弾丸, 本丸)."""
+    types = lex.ship_types_longest_first
+    out = []
+    for m in re.finditer("丸", text):
+        e = m.end()
+        nxt = text[e:e + 1]
+        if nxt and (is_kanji(nxt) and not text.startswith(_MARU_AFTER, e) or nxt in "めごみく"):
+            continue  # 丸太, 丸め, 丸ごと
+        s = m.start()
+        lo = max(0, s - 12)
+        while s > lo and (is_kanji(text[s - 1]) or is_kata(text[s - 1])) and text[s - 1] != "丸":
+            s -= 1
+        if s == m.start() and s > 0 and "ぁ" <= text[s - 1] <= "ゖ":
+            # a kana name (えひめ丸): the hiragana run, up to a particle token or a quote/type word
+            k = s
+            while k > lo and "ぁ" <= text[k - 1] <= "ゖ":
+                k -= 1
+            if tok is not None:
+                idx = [i for i in tok.tokens(k, s) if tok.pos[i] in ("ADP", "AUX", "SCONJ", "PART", "VERB")]
+                if idx:
+                    k = tok.ends[idx[-1]]
+            if k < s and (k == 0 or not ("ぁ" <= text[k - 1] <= "ゖ")) and \
+                    (text[k - 1:k] in "「『" or text[max(0, k - 14):k].endswith(lex.ship_types_longest_first)):
+                s = k
+        run = text[s:e]
+        typed = False
+        for t in types:  # a type word inside the run: the name starts after its last occurrence
+            k = run.rfind(t)
+            if k >= 0 and k + len(t) < len(run):
+                s += k + len(t)
+                run = text[s:e]
+                typed = True
+                break
+        before = text[max(0, s - 14):s].rstrip("「『 ").removesuffix("の")
+        typed = typed or before.endswith(types)
+        mm = _MARU.fullmatch(run)
+        if not mm or len(run) < 2 or run in lex.maru_common_nouns:
+            continue
+        if not typed:
+            if tok is not None:
+                idx = list(tok.tokens(s, e))
+                if len(idx) == 1 and "普通名詞" in tok.tags[idx[0]] and not tok.has_propn(s, e):
+                    continue  # one common-noun token: 弾丸, 日の丸
+                if idx and tok.starts[idx[0]] < s:
+                    continue  # the run starts inside a word
+            if not (text.startswith(_MARU_AFTER, e) or sentence_ship_context(text, s, e, lex)
+                    or text[s - 1:s] in "「『" and text[e:e + 1] in "」』"):
+                continue
+        out.append(cand(text, s, e, "SHIP", "rule:ship-maru", 0.8 if typed else 0.7))
+    for m in re.finditer(r"\b((?:(?!(?:The|A|An|On|In|At|By)\b)[A-Z][a-z]+\s+){1,3}Maru)\b", text):  # Hikawa Maru
+        out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship-maru", 0.7))
+    return out
