@@ -15,7 +15,7 @@ def __getattr__(name):
 
         return getattr(api, name)
     if name == "load_outputs":
-        from pipeline.analysis import load
+        from pipeline.storage.loader import load
 
         return load
     if name == "__version__":

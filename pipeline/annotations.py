@@ -40,7 +40,7 @@ import logging
 from collections import defaultdict
 from pathlib import Path
 
-from pipeline.records import SCORED_LABELS
+from pipeline.records import scored_labels
 
 log = logging.getLogger("pipeline")
 
@@ -48,7 +48,6 @@ KINDS = ("mentions", "timexes", "events")
 TIMEX_PREFIX = "TIMEX:"
 EVENT_LABEL = "EVENT"
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
-MENTION_LABELS = SCORED_LABELS
 # gold fields per kind, besides the span itself (start, end, text) and the label
 ATTRIBUTES = {
     "mentions": ("canonical_id",),
@@ -140,7 +139,7 @@ def documents_from_outputs(out_dir: Path, corpus_dir: Path) -> list[dict]:
     """Gold-shaped documents (with "text") from a run's outputs and the corpus it read."""
     from pipeline.evaluate import read_jsonl
     from pipeline.ingest import read_document
-    from pipeline.outset import current_set
+    from pipeline.storage.outset import current_set
 
     out_dir = current_set(Path(out_dir))
     docs = [d for d in read_jsonl(out_dir / "documents.jsonl") if d.get("status") == "ok"]
@@ -220,7 +219,7 @@ def _xml(s: str) -> str:
 
 
 def labels_of(documents: list[dict]) -> list[str]:
-    seen = set(MENTION_LABELS)
+    seen = set(scored_labels())
     for d in documents:
         seen.update(m["label"] for m in d.get("mentions", []))
     return sorted(seen) + [TIMEX_PREFIX + t for t in TIMEX_TYPES] + [EVENT_LABEL]
@@ -501,7 +500,7 @@ def import_annotations(path: Path, gold_dir: Path, corpus_dir: Path | None = Non
         raise AnnotationError([f"{i}: more than one task for this document" for i in dupes])
     gold_dir = Path(gold_dir)
     gold_dir.mkdir(parents=True, exist_ok=True)
-    from pipeline.export import write_atomic
+    from pipeline.storage.writers import write_atomic
 
     written = []
     for d in docs:
@@ -515,7 +514,7 @@ def import_annotations(path: Path, gold_dir: Path, corpus_dir: Path | None = Non
 def export_annotations(fmt: str, out_dir: Path, corpus_dir: Path, target: Path | None = None,
                        gold_dir: Path | None = None) -> list[Path]:
     """Write the tasks (and for Label Studio its labelling configuration); returns the files written."""
-    from pipeline.export import write_atomic
+    from pipeline.storage.writers import write_atomic
 
     if gold_dir is not None:
         docs = documents_from_gold(gold_dir, corpus_dir)

@@ -17,9 +17,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from pipeline.records import SCORED_LABELS
+from pipeline.records import event_columns, scored_labels
 
-LABELS = SCORED_LABELS
 TASKS = ("mentions", "timexes", "events")
 CONTEXT_CHARS = 30
 RECORD_FILES = {"mentions": "mentions.jsonl", "timexes": "timexes.jsonl", "events": "events.jsonl"}
@@ -262,12 +261,13 @@ def score_mentions(gold_docs: dict[str, list[dict]], sys_docs: dict[str, list[di
     alignment holds (doc_id, label, gold mention, system mention).
     """
     texts = texts or {}
-    counts = {lab: Counter() for lab in LABELS}
+    labels = scored_labels()
+    counts = {lab: Counter() for lab in labels}
     alignment: list[tuple] = []
     errors: list[dict] = []
     for doc_id in sorted(gold_docs):
         text = texts.get(doc_id)
-        for label in LABELS:
+        for label in labels:
             gold = sorted((_mention_view(m) for m in gold_docs[doc_id] if m.get("label") == label), key=_span_key)
             syst = sorted((_mention_view(m) for m in sys_docs.get(doc_id, []) if m.get("label") == label),
                           key=_span_key)
@@ -297,7 +297,7 @@ def score_mentions(gold_docs: dict[str, list[dict]], sys_docs: dict[str, list[di
 
     metrics: dict = {}
     total = Counter()
-    for label in LABELS:
+    for label in labels:
         c = counts[label]
         total.update(c)
         metrics[label] = _mention_block(c)
@@ -305,7 +305,7 @@ def score_mentions(gold_docs: dict[str, list[dict]], sys_docs: dict[str, list[di
 
     # canonical ids: only pairs whose gold mention carries an id
     all_pairs = []
-    for label in LABELS:
+    for label in labels:
         label_pairs = [(doc_id, g, s) for doc_id, lab, g, s in alignment if lab == label and g["canonical_id"]]
         pairs = [(g["canonical_id"], _sys_cluster_id(doc_id, s)) for doc_id, g, s in label_pairs]
         all_pairs.extend(pairs)
@@ -419,7 +419,7 @@ def _ids(values) -> set[str]:
 
 def event_participants(event: dict, translate: dict[str, str] | None = None, with_actors: bool = False) -> set:
     """persons ∪ ships ∪ incidents (∪ actors), system ids translated to gold ids where known."""
-    ids = _ids(event.get("persons")) | _ids(event.get("ships")) | _ids(event.get("incidents"))
+    ids = set().union(*(_ids(event.get(column)) for column in event_columns().values()))
     if translate is not None:
         ids = {translate.get(i, i) for i in ids}
     if with_actors:
@@ -691,7 +691,7 @@ def _prf_cell(block: dict) -> str:
 
 def _rows() -> list[tuple[str, str, Callable[[dict], str]]]:
     rows: list[tuple[str, str, Callable[[dict], str]]] = []
-    for label in (*LABELS, "ALL"):
+    for label in (*scored_labels(), "ALL"):
         rows.append((f"{label} strict P/R/F1", "mentions", lambda m, lab=label: _prf_cell(m["mentions"][lab]["strict"])))
         rows.append((f"{label} relaxed P/R/F1", "mentions",
                      lambda m, lab=label: _prf_cell(m["mentions"][lab]["relaxed"])))

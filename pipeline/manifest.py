@@ -15,8 +15,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.export import write_atomic
-from pipeline.outset import clean_own_temps
+from pipeline.storage.outset import clean_own_temps
+from pipeline.storage.writers import write_atomic
 
 _ENTRY_NAME = re.compile(r"^[0-9a-f]{24}\.json$")
 

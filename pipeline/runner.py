@@ -16,10 +16,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.export import Columns, output_names, write_streamed
+from pipeline.export import Columns, write_streamed
 from pipeline.ingest import iter_inputs
 from pipeline.manifest import DocCache, OutputState
-from pipeline.outset import OutLock, OutputSet, current_set
+from pipeline.storage.outset import OutLock, OutputSet, current_set
+from pipeline.storage.tables import DUCKDB_NAME
+from pipeline.storage.writers import output_names
 from pipeline.process import process_documents
 
 log = logging.getLogger("pipeline")
@@ -83,7 +85,7 @@ class _Progress:
 def run_corpus(corpus_dir: Path, out_dir: Path, use_kb: bool = True, workers: int = 1,
                engine: str = "local", scheduler: str | None = None, allow_empty: bool = False,
                kb: Path | None = None, progress_every: int = PROGRESS_EVERY) -> RunResult:
-    """Process every input of corpus_dir into out_dir (locked for the run; see pipeline.outset).
+    """Process every input of corpus_dir into out_dir (locked for the run; see pipeline.storage.outset).
     Ctrl-C raises Interrupted once the lock is released; the finished documents stay cached.
     `kb`: a user knowledge base (CSV/JSONL) merged over the bundled one for this run (checked first:
     KBError names the bad line); without it $PIPELINE_KB is used when set."""
@@ -193,8 +195,6 @@ def write_corpus_outputs(out_dir: Path, cache: DocCache, parts: dict[str, tuple[
     """The OUT files from the cached documents in doc_id order, one document in memory at a time;
     skipped when they were already assembled from exactly these inputs."""
     from importlib.metadata import version
-
-    from pipeline.analysis import DUCKDB_NAME
 
     order = sorted(parts)
     inputs = hashlib.sha256(f"{cache.fingerprint}|pyarrow={version('pyarrow')}|xlsxwriter={version('XlsxWriter')}".encode())

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import bisect
 
-from pipeline.records import SCORED_LABELS
+from pipeline.records import scored_labels
 
 from .kb import KnowledgeBase
 from .patterns import AliasMatcher
 from .rules import sentence_ship_context, ship_context
 
-CORE = SCORED_LABELS
+CORE = scored_labels()
 _PRIORITY = {"kb": 3, "rule": 2, "doc": 2, "ginza": 1}
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 import numpy
 from spacy.attrs import IDX, LENGTH, POS, TAG
 
-from pipeline.records import SCORED_LABELS
+from pipeline.records import scored_labels
 
 from .kb import lexicon
 from .patterns import boundary_ok, is_kanji, is_kata
@@ -490,7 +490,7 @@ def reading_mentions(text: str, mentions: list[dict]) -> list[dict]:
     """A reading or transcription in brackets right after a name is a mention of the same entity."""
     out = []
     for mt in mentions:
-        if mt["label"] not in SCORED_LABELS:
+        if mt["label"] not in scored_labels():
             continue
         m = _READING.match(text, mt["end"])
         if not m and text[mt["end"]:mt["end"] + 1] in "」』":  # 潜水艦「クイーンフィッシュ」(USS Queenfish)

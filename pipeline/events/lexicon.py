@@ -10,7 +10,6 @@ from pathlib import Path
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # closed word classes the clause analysis needs (predicates that are states, report verbs, …)
 _GRAMMAR = json.loads((DATA_DIR / "grammar.json").read_text(encoding="utf-8"))
-PARTICIPANT_LABELS = {"PERSON": "persons", "SHIP": "ships", "INCIDENT": "incidents"}
 DATED_TYPES = ("DATE", "TIME")
 SENT_FINAL = "。．.！？!?」』)）"
 BULLETS = "-‐–—•・*＊●○■□◆◇"
