@@ -9,7 +9,6 @@ from pathlib import Path
 
 from pipeline.storage.tables import iso_date
 
-
 # --- provenance joins ----------------------------------------------------------
 
 def event_mentions(data: dict):

@@ -35,8 +35,8 @@ def _os_message(exc: OSError, out: str) -> str:
 
 
 def cmd_run(args) -> int:
-    from pipeline.storage.outset import OutLocked
     from pipeline.runner import Interrupted, run_corpus
+    from pipeline.storage.outset import OutLocked
     from pipeline.user_kb import KBError
 
     try:

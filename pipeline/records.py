@@ -70,9 +70,10 @@ DOCUMENT_KINDS = ("documents", "mentions", "timexes", "events")  # written per d
 CORPUS_KINDS = ("entities", "timeline")  # derived from the whole corpus, written after them
 KINDS = DOCUMENT_KINDS + CORPUS_KINDS
 
-TYPES = ("str", "int", "float", "bool", "list", "date", "category")
+TYPES = ("str", "int", "float", "bool", "list", "date", "category", "any")
 """Column types: str, int (int64), float (float64), bool, list (of strings), date (a full ISO date →
-date32, anything else null) and category (a label, type or class → dictionary-encoded)."""
+date32, anything else null), category (a label, type or class → dictionary-encoded) and any (typed
+from its values, as columns beyond the contract are: bool, int, float, list or string)."""
 
 
 @dataclass(frozen=True)
@@ -274,7 +275,7 @@ def _events() -> list[Column]:
                {"type": ["string", "null"], "pattern": r"^(.+#m\d+)?$"}, optional=True),
         Column("negated", "bool", "the happening is denied (しなかった); kept, flagged", {"type": "boolean"},
                optional=True),
-        Column("quad_class", "str", "the class's broad group: `verbal_cooperation`, `material_cooperation`, "
+        Column("quad_class", "any", "the class's broad group: `verbal_cooperation`, `material_cooperation`, "
                "`verbal_conflict`, `material_conflict`, `neutral`", {"type": ["integer", "string"]}, optional=True),
         Column("source", "list", "who acted (CAMEO source): " + roles, _role_ids(), optional=True),
         Column("target", "list", "who was acted on (CAMEO target): " + roles, _role_ids(), optional=True),

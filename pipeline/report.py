@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+from pipeline.records import emitted_labels, label_columns, scored_labels
 from pipeline.storage.loader import read_records
 from pipeline.storage.writers import write_atomic
-from pipeline.records import emitted_labels, label_columns, scored_labels
 
 ASSETS = Path(__file__).resolve().parent / "report_assets"
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")

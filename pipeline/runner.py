@@ -19,10 +19,10 @@ from pathlib import Path
 from pipeline.export import Columns, write_streamed
 from pipeline.ingest import iter_inputs
 from pipeline.manifest import DocCache, OutputState
+from pipeline.process import process_documents
 from pipeline.storage.outset import OutLock, OutputSet, current_set
 from pipeline.storage.tables import DUCKDB_NAME
 from pipeline.storage.writers import output_names
-from pipeline.process import process_documents
 
 log = logging.getLogger("pipeline")
 PROGRESS_EVERY = 10  # documents between two progress lines when stderr is not a terminal

@@ -81,7 +81,7 @@ def readme_with_tables(text: str) -> str:
     """The README text with every kind's generated table between its markers."""
     for kind in KINDS:
         mark = _MARK.format(kind=kind)
-        pattern = re.compile(re.escape(mark) + r"\n.*?" + re.escape(_END), re.S)
+        pattern = re.compile(re.escape(mark) + r"\n.*?" + re.escape(_END), re.DOTALL)
         if not pattern.search(text):
             raise ValueError(f"README: no column table for {kind} (a line {mark!r} … {_END!r})")
         text = pattern.sub(lambda _m, k=kind, mk=mark: f"{mk}\n{column_table(k)}\n{_END}", text)

@@ -4,7 +4,7 @@ Types come from the record contract (pipeline.records: each column's type), so a
 type wherever it is read (Parquet, DuckDB, `pipeline.load_outputs` from Parquet or JSONL):
 int → int64, float → float64, list → list<string>, date → date32 (a full ISO date; anything else →
 null), category → dictionary, bool, str → string. Columns beyond the contract (undeclared extras)
-are typed from their values: bool, int, float, list or string.
+(and contract columns of type any) are typed from their values: bool, int, float, list or string.
 
 Parquet files are byte-identical for identical records (fixed writer options and row-group size, no
 timestamps, no pandas metadata); they are written streaming (ParquetStream), so memory does not grow
@@ -141,8 +141,8 @@ def _arrow(typ: str):
 
 def column_type(kind: str, name: str, values=()):
     """The Arrow type of one column of a kind: the contract's, else typed from its values."""
-    declared = column_types(kind).get(name)
-    return _arrow(declared) if declared else _inferred_type(values)
+    declared = column_types(kind).get(name, "any")
+    return _inferred_type(values) if declared == "any" else _arrow(declared)
 
 
 def column_names(kind: str, present) -> list[str]:
@@ -161,10 +161,10 @@ class ColumnScan:
     def __init__(self, kind: str):
         self.kind = kind
         self.fields = contract(kind)
-        self._declared = column_types(kind)
+        self._declared = {n: t for n, t in column_types(kind).items() if t != "any"}  # typed by the contract
         self.extra: set[str] = set()
         self.evidence: dict[str, TypeEvidence] = {}
-        self._settled = set(self.fields)  # names whose column and type are final
+        self._settled = {n for n in self.fields if n in self._declared}  # names whose column and type are final
 
     def add(self, record: dict) -> None:
         for k, v in record.items():
