@@ -6,6 +6,17 @@
 See pipeline.api. Nothing heavy is imported on `import pipeline`.
 """
 
+def version() -> str:
+    """The installed package's version ("unknown" in a source tree that is not installed)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as _version
+
+    try:
+        return _version("pipeline")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 _API = {"process_text", "load", "Mention", "Timex", "Event", "Result"}
 
 
@@ -19,7 +30,5 @@ def __getattr__(name):
 
         return load
     if name == "__version__":
-        from pipeline.cli import version
-
         return version()
     raise AttributeError(f"module 'pipeline' has no attribute {name!r}")

@@ -522,7 +522,7 @@ def export_annotations(fmt: str, out_dir: Path, corpus_dir: Path, target: Path |
         docs = documents_from_outputs(out_dir, corpus_dir)
     folder = Path(out_dir) / "annotations"
     if fmt == "label-studio":
-        from pipeline.cli import version
+        from pipeline import version
 
         target = Path(target) if target else folder / "label-studio-tasks.json"
         tasks = to_label_studio(docs, as_annotations=gold_dir is not None, model_version=f"pipeline {version()}")
