@@ -40,7 +40,7 @@ import logging
 from collections import defaultdict
 from pathlib import Path
 
-from pipeline.records import scored_labels
+from pipeline.records import label_columns, scored_labels
 
 log = logging.getLogger("pipeline")
 
@@ -52,9 +52,9 @@ TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 ATTRIBUTES = {
     "mentions": ("canonical_id",),
     "timexes": ("value", "mod", "calendar", "value_as_written"),
-    "events": ("event_class", "date_value", "persons", "ships", "incidents", "actors", "sent_start", "sent_end"),
+    "events": ("event_class", "date_value", *label_columns("events"), "actors", "sent_start", "sent_end"),
 }
-LIST_FIELDS = {"persons", "ships", "incidents", "actors"}
+LIST_FIELDS = {*label_columns("events"), "actors"}
 INT_FIELDS = {"sent_start", "sent_end"}
 DERIVED = {"text", "trigger", "sentence"}  # rebuilt from the document text on import
 LIST_SEP = "|"
@@ -130,8 +130,8 @@ def _system_to_gold_view(kind: str, rec: dict) -> dict:
         return out
     return {"sent_start": rec["sent_start"], "sent_end": rec["sent_end"], "sentence": rec["sentence"],
             "trigger_start": rec["trigger_start"], "trigger_end": rec["trigger_end"], "trigger": rec["trigger"],
-            "date_value": rec.get("date_value") or "", "persons": list(rec.get("persons") or []),
-            "ships": list(rec.get("ships") or []), "incidents": list(rec.get("incidents") or []),
+            "date_value": rec.get("date_value") or "",
+            **{column: list(rec.get(column) or []) for column in label_columns("events")},
             "actors": list(rec.get("actors") or []), "event_class": rec.get("event_class") or ""}
 
 
@@ -435,7 +435,7 @@ def _document(doc_id, data, text, spans, where, problems, parse) -> dict:
                 continue
             rec = {"sent_start": ss, "sent_end": se, "sentence": text[ss:se], "trigger_start": start,
                    "trigger_end": end, "trigger": text[start:end]}
-            for name in ("date_value", "persons", "ships", "incidents", "actors", "event_class"):
+            for name in ("date_value", *label_columns("events"), "actors", "event_class"):
                 rec[name] = attrs.pop(name, [] if name in LIST_FIELDS else "")
         rec.update(attrs)
         doc[kind].append(rec)
