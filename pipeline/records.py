@@ -101,9 +101,8 @@ def _ids_of(prefix: str) -> dict:
 
 def _participants(kind: str) -> list[Column]:
     """One list column per label with an event column: the canonical ids of its mentions."""
-    out = [Column(lab.event_column, "list",
-                  f"the canonical ids of the {lab.noun or lab.event_column} of the sentence"
-                  + (" (of the clause, for a secondary happening)" if kind == "events" else ""),
+    where = "of the sentence (of the clause, for a secondary happening)" if kind == "events" else "of its events"
+    out = [Column(lab.event_column, "list", f"the canonical ids of the {lab.noun or lab.event_column} {where}",
                   _ids_of(lab.id_prefix))
            for lab in LABELS if lab.event_column]
     if kind == "timeline":  # the happenings first: the timeline is dated by them
@@ -314,7 +313,7 @@ def _entities() -> list[Column]:
 
 
 def _timeline() -> list[Column]:
-    happening = "/".join(lab.noun or lab.name for lab in LABELS if lab.happening) or "happening"
+    happening = "/".join(lab.name.lower() for lab in LABELS if lab.happening) or "happening"
     spans = "`doc_id:sent_start-sent_end`"
     return [
         Column("timeline_id", "str", "`tl00001`, numbered in date order", {"type": "string", "pattern": r"^tl\d{5,}$"}),
@@ -322,7 +321,7 @@ def _timeline() -> list[Column]:
         Column("date_earliest", "date", "the first day of that date", _ISO),
         Column("date_latest", "date", "the last day of that date", _ISO),
         Column("event_class", "category", "the class most of its events have", {"type": "string"}),
-        Column("label", "category", f"the canonical id of its {happening}, else the trigger", {"type": "string"}),
+        Column("label", "category", f"the canonical id of the {happening} it is, else the trigger", {"type": "string"}),
         *_participants("timeline"),
         Column("actors", "list", "the actor codes of its events",
                {"type": "array", "items": {"type": "string", "pattern": f"^{_ACTOR}$"}}),
