@@ -53,9 +53,6 @@ class Columns:
                     scan.add(r)
         return self._derived
 
-    def timeline(self) -> list[dict]:
-        return self.derived()["timeline"]
-
 
 def write_outputs(out_dir: Path, records: dict[str, list[dict]]) -> list[Path]:
     """Write every record kind as .jsonl, .csv and .parquet, plus OUT/pipeline.xlsx and OUT/pipeline.duckdb;
