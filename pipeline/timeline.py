@@ -21,23 +21,24 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from pipeline.records import LABELS
+from pipeline.records import event_columns, happening_labels, id_prefixes
 
 
 def _happening_columns() -> list[str]:
-    return [lab.event_column for lab in LABELS if lab.happening and lab.event_column]
+    """The events' columns of the labels registered as happenings (incidents): one row per id."""
+    return [column for label, column in event_columns().items() if label in happening_labels()]
 
 
 def _participant_columns() -> list[str]:
     """The events' columns of the other labels (persons, ships): merged on a shared id."""
-    return [lab.event_column for lab in LABELS if lab.event_column and not lab.happening]
+    return [column for label, column in event_columns().items() if label not in happening_labels()]
 
 
 def event_keys() -> tuple[str, ...]:
     """What the timeline keeps of an event (the sentence text stays in events)."""
     return ("doc_id", "event_id", "sent_start", "sent_end", "date_value", "date_earliest", "date_latest",
-            "event_class", "trigger", *(lab.event_column for lab in LABELS if lab.event_column), "actors",
-            "source", "target", "negated", "hypothetical", "sentence")
+            "event_class", "trigger", *event_columns().values(), "actors", "source", "target", "negated",
+            "hypothetical", "sentence")
 
 
 def _as_list(v) -> list:
@@ -107,7 +108,8 @@ def build_timeline(events: list[dict], incident_names: dict[str, str] | None = N
     names an incident the entities stage linked elsewhere in the corpus names it too."""
     evs = sorted((e for e in events if _happened(e)), key=lambda e: (e["doc_id"], str(e["event_id"])))
     if incident_names:
-        column_of = {lab.id_prefix: lab.event_column for lab in LABELS if lab.happening}
+        columns = event_columns()
+        column_of = {id_prefixes()[label]: columns[label] for label in happening_labels() if label in columns}
         evs = [_with_named_incidents(e, incident_names, column_of) for e in evs]
     rows: list[dict] = []
     taken: set[int] = set()

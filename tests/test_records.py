@@ -10,11 +10,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import records
+from pipeline import evaluate, records
 from pipeline.chunking import split_sentences
 from pipeline.dates import extract_timexes
+from pipeline.events import build_events
+from pipeline.export import write_outputs  # every module imported before the registry changes
 from pipeline.records import KINDS, Label, columns, contract, optional
 from pipeline.storage import schemas
+from pipeline.storage.loader import load
 
 PACKAGE = Path(records.__file__).resolve().parent
 
@@ -72,8 +75,6 @@ def with_aircraft(monkeypatch):
 
 
 def _records():
-    from pipeline.events import build_events
-
     start = TEXT.index("Global Hawk")
     mention = {"doc_id": "d", "mention_id": "d#m00001", "label": "AIRCRAFT", "text": "Global Hawk", "start": start,
                "end": start + len("Global Hawk"), "sent_id": 0, "canonical_id": "aircraft:global-hawk",
@@ -89,10 +90,6 @@ def _records():
 
 
 def test_a_new_label_flows_to_every_output(with_aircraft, tmp_path):
-    from pipeline import evaluate
-    from pipeline.export import write_outputs
-    from pipeline.storage.loader import load
-
     recs = _records()
     (event,) = recs["events"]
     assert event["aircraft"] == ["aircraft:global-hawk"]  # the events stage fills its column
@@ -133,8 +130,6 @@ def test_a_new_label_flows_to_every_output(with_aircraft, tmp_path):
 
 def test_without_the_new_label_nothing_changes(tmp_path):
     """The same records under the shipped registry: AIRCRAFT is no column and no entity."""
-    from pipeline.export import write_outputs
-
     recs = _records()
     assert "aircraft" not in recs["events"][0]
     write_outputs(tmp_path, recs)
