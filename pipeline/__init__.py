@@ -3,6 +3,7 @@
 - `pipeline.process_text(text, doc_date=None)`: typed records (mentions, timexes, events) of a string;
 - `pipeline.load()`: a spaCy pipeline whose Docs carry them (doc.spans["mentions"], doc._.timexes, …);
 - `pipeline.load_outputs(OUT)` (also `pipeline.load(OUT)`): the outputs of a run as pandas DataFrames.
+- `pipeline.version()` (also `pipeline.__version__`): the installed version.
 See pipeline.api. Nothing heavy is imported on `import pipeline`.
 """
 
