@@ -33,26 +33,29 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.records import columns
+
 # --------------------------------------------------------------------- typed records
 
 
 def _record_class(kind: str, name: str, doc: str):
-    """A frozen dataclass with the columns of one record kind (export.FIELDS, typed as the Parquet
-    columns are: analysis.INT/FLOAT/LIST_COLUMNS), every field with a default, and `extra` for
-    the columns beyond the contract. Written once: a new column appears here by itself."""
-    from pipeline.analysis import FLOAT_COLUMNS, INT_COLUMNS, LIST_COLUMNS
-    from pipeline.export import FIELDS
-
+    """A frozen dataclass with the contract columns of one record kind (pipeline.records, typed as
+    there), every field with a default, and `extra` for the columns beyond the contract. Written
+    once: a new column appears here by itself."""
     spec = []
-    for col in FIELDS[kind]:
-        if col in INT_COLUMNS:
-            spec.append((col, int, field(default=-1)))
-        elif col in FLOAT_COLUMNS:
-            spec.append((col, float, field(default=1.0)))
-        elif col in LIST_COLUMNS:
-            spec.append((col, list, field(default_factory=list)))
+    for col in columns(kind):
+        if col.optional:
+            continue
+        if col.type == "int":
+            spec.append((col.name, int, field(default=-1)))
+        elif col.type == "float":
+            spec.append((col.name, float, field(default=1.0)))
+        elif col.type == "list":
+            spec.append((col.name, list, field(default_factory=list)))
+        elif col.type == "bool":
+            spec.append((col.name, bool, field(default=False)))
         else:
-            spec.append((col, "str | None", field(default="")))
+            spec.append((col.name, "str | None", field(default="")))
     spec.append(("extra", dict, field(default_factory=dict, compare=False)))
     cls = dataclasses.make_dataclass(name, spec, frozen=True)
     cls.__module__, cls.__doc__ = __name__, doc
@@ -223,7 +226,7 @@ def load(out_dir: str | Path | None = None, *, config: dict | None = None):
     (pipeline.config.ENTITY_CONFIG), given to every entity component and to `pipeline_records`.
     pipeline.load(OUT): the outputs of a run as pandas DataFrames (the same as pipeline.load_outputs(OUT))."""
     if out_dir is not None:
-        from pipeline.analysis import load as load_outputs
+        from pipeline.storage.loader import load as load_outputs
 
         return load_outputs(Path(out_dir))
     from pipeline.config import entity_config

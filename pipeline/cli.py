@@ -9,17 +9,9 @@ import logging
 import sys
 from pathlib import Path
 
+from pipeline import version
+
 log = logging.getLogger("pipeline")
-
-
-def version() -> str:
-    from importlib.metadata import PackageNotFoundError
-    from importlib.metadata import version as _version
-
-    try:
-        return _version("pipeline")
-    except PackageNotFoundError:  # running from a source tree that is not installed
-        return "unknown"
 
 
 def _os_message(exc: OSError, out: str) -> str:
@@ -42,8 +34,8 @@ def run_config(args) -> dict:
 
 
 def cmd_run(args) -> int:
-    from pipeline.outset import OutLocked
     from pipeline.runner import Interrupted, run_corpus
+    from pipeline.storage.outset import OutLocked
     from pipeline.user_kb import KBError
 
     try:

@@ -3,18 +3,17 @@
 Rows are built while the outputs are assembled, one document at a time (`EntityTable.add` takes a
 document's records), so memory grows with the number of distinct entities, not with the corpus.
 
-Columns: canonical_id, label, name_ja, name_en, name_en_source (the best source seen: kb > text >
-romanized), wikidata (from the KB), aliases (every surface seen, in first-seen order), n_mentions,
-n_documents, first_date and last_date (the earliest and latest day of the dated events whose sentences
-mention it), and for an INCIDENT its own date: date_value, earliest, latest of the event that reports it
-happening. That is the earliest-dated event naming it, so a later sentence that only recalls it (2000年に
-…事件を振り返った) does not date it.
+Columns: pipeline.records.columns("entities"). The best names seen (name_en by its best source: kb >
+text > romanized), every surface seen, the first and last day of the dated events whose sentences
+mention it, and for a label registered as a happening (INCIDENT) its own date: that of the
+earliest-dated event naming it, so a later sentence that only recalls it (2000年に…事件を振り返った)
+does not date it.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.records import SCORED_LABELS
+from pipeline.records import happening_labels, scored_labels
 
 _SOURCE_RANK = {"kb": 3, "text": 2, "romanized": 1, "": 0}
 
@@ -38,13 +37,15 @@ class EntityTable:
     def __init__(self, wikidata=None):
         self._rows: dict[str, _Entity] = {}
         self._wikidata = wikidata  # canonical_id -> Q-id, looked up when the rows are written
+        self._labels = set(scored_labels())
+        self._happenings = set(happening_labels())
 
     def add(self, part: dict) -> None:
         """One document's records ({kind: records}); documents may come in any order."""
         by_mention: dict[str, _Entity] = {}
         for m in part.get("mentions", ()):
             cid = m.get("canonical_id")
-            if m.get("label") not in SCORED_LABELS or not cid:
+            if m.get("label") not in self._labels or not cid:
                 continue
             ent = self._rows.get(cid)
             if ent is None:
@@ -72,7 +73,7 @@ class EntityTable:
                 seen.add(id(ent))
                 ent.first = min(ent.first, lo) if ent.first else lo
                 ent.last = max(ent.last, hi) if ent.last else hi
-                if ent.label == "INCIDENT":
+                if ent.label in self._happenings:
                     own = (lo, ev.get("date_value") or "", hi)
                     if ent.own is None or own < ent.own:
                         ent.own = own

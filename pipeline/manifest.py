@@ -16,8 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.config import config_key, entity_config
-from pipeline.export import write_atomic
-from pipeline.outset import clean_own_temps
+from pipeline.storage.outset import clean_own_temps
+from pipeline.storage.writers import write_atomic
 from pipeline.user_kb import user_kb_digest
 
 _ENTRY_NAME = re.compile(r"^[0-9a-f]{24}\.json$")

@@ -20,7 +20,6 @@ from pipeline.dates import extract_timexes
 from pipeline.events import build_events
 from pipeline.ingest import Document
 
-RECORD_KINDS = ("documents", "mentions", "timexes", "events")
 BATCH_SIZE = 4  # pieces per model batch: activation memory grows with batch size
 # Per-document time budget, scaled to its size: a minute plus 10 ms per character (100 characters
 # a second, 10-40× under the pipeline's usual speed on this 2-core machine). A document over it

@@ -18,11 +18,13 @@ from functools import partial
 from pathlib import Path
 
 from pipeline.entity_table import kb_wikidata
-from pipeline.export import Columns, output_names, write_streamed
+from pipeline.export import Columns, write_streamed
 from pipeline.ingest import iter_inputs
 from pipeline.manifest import DocCache, OutputState
-from pipeline.outset import OutLock, OutputSet, current_set
 from pipeline.process import process_documents
+from pipeline.storage.outset import OutLock, OutputSet, current_set
+from pipeline.storage.tables import DUCKDB_NAME
+from pipeline.storage.writers import output_names
 
 log = logging.getLogger("pipeline")
 ENGINES = ("local", "dask")  # where the per-document work runs
@@ -86,7 +88,7 @@ class _Progress:
 def run_corpus(corpus_dir: Path, out_dir: Path, config: dict | None = None, workers: int = 1,
                engine: str = "local", scheduler: str | None = None, allow_empty: bool = False,
                progress_every: int = PROGRESS_EVERY) -> RunResult:
-    """Process every input of corpus_dir into out_dir (locked for the run; see pipeline.outset).
+    """Process every input of corpus_dir into out_dir (locked for the run; see pipeline.storage.outset).
     Ctrl-C raises Interrupted once the lock is released; the finished documents stay cached.
     `config`: the entity configuration of the run, overrides of pipeline.config.ENTITY_CONFIG
     ({"use_kb": False} is `--no-kb`; {"user_kb_path": FILE} is `--kb FILE`: a user knowledge base, CSV or
@@ -191,8 +193,6 @@ def write_corpus_outputs(out_dir: Path, cache: DocCache, parts: dict[str, tuple[
     """The OUT files from the cached documents in doc_id order, one document in memory at a time;
     skipped when they were already assembled from exactly these inputs."""
     from importlib.metadata import version
-
-    from pipeline.analysis import DUCKDB_NAME
 
     order = sorted(parts)
     inputs = hashlib.sha256(f"{cache.fingerprint}|pyarrow={version('pyarrow')}|xlsxwriter={version('XlsxWriter')}".encode())

@@ -2,8 +2,8 @@
 
 Input: the event records of a whole corpus (pure function over plain dicts, no model).
 
-- **Incidents.** Every document that names an incident (incident:…) in its events claims one date for
-  it: the date of its own first dated happening naming the incident (the most precise of those that
+- **Incidents** (the labels pipeline.records registers as happenings). Every document that names
+  an incident (incident:…) in its events claims one date for it: the date of its own first dated happening naming the incident (the most precise of those that
   share that first day). All claims about one incident make one row; its date is the one most
   documents give (ties: the most precise, then the earliest); documents whose claim does not overlap
   it are listed as conflicts, each with its provenance (document, sentence span, date as written
@@ -15,17 +15,30 @@ Input: the event records of a whole corpus (pure function over plain dicts, no m
   an id are merged, transitively.
 Negated and hypothetical events are no happenings and are left out.
 
-Row columns (export.FIELDS["timeline"]): timeline_id, date_value, date_earliest, date_latest,
-event_class, label (incident id, else trigger), incidents, persons, ships, actors, source, target,
-source_events (event ids), source_docs, source_spans (doc_id:start-end), n_sources (documents),
-n_agree (documents whose date overlaps the row's), n_conflicts, conflicts
-(doc_id:start-end=date_value, one per disagreeing source event), conflict_dates.
+Row columns: pipeline.records.columns("timeline") (the label columns follow the registry).
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-PARTICIPANTS = ("persons", "ships")
+from pipeline.records import event_columns, happening_labels, id_prefixes
+
+
+def _happening_columns() -> list[str]:
+    """The events' columns of the labels registered as happenings (incidents): one row per id."""
+    return [column for label, column in event_columns().items() if label in happening_labels()]
+
+
+def _participant_columns() -> list[str]:
+    """The events' columns of the other labels (persons, ships): merged on a shared id."""
+    return [column for label, column in event_columns().items() if label not in happening_labels()]
+
+
+def event_keys() -> tuple[str, ...]:
+    """What the timeline keeps of an event (the sentence text stays in events)."""
+    return ("doc_id", "event_id", "sent_start", "sent_end", "date_value", "date_earliest", "date_latest",
+            "event_class", "trigger", *event_columns().values(), "actors", "source", "target", "negated",
+            "hypothetical", "sentence")
 
 
 def _as_list(v) -> list:
@@ -60,11 +73,17 @@ def _happened(e: dict) -> bool:
     return not e.get("negated") and not e.get("hypothetical") and bool(e.get("date_value"))
 
 
-def _with_named_incidents(e: dict, names: dict[str, str]) -> dict:
+def _with_named_incidents(e: dict, names: dict[str, str], column_of: dict[str, str]) -> dict:
+    """e with the ids of the happenings its sentence names (surface → id), each in its label's column."""
     sentence = str(e.get("sentence") or "")
-    have = _as_list(e.get("incidents"))
-    found = [cid for name, cid in sorted(names.items()) if len(name) >= 3 and name in sentence and cid not in have]
-    return dict(e, incidents=have + sorted(set(found))) if found else e
+    out = e
+    for column in _happening_columns():
+        have = _as_list(e.get(column))
+        found = [cid for name, cid in sorted(names.items()) if len(name) >= 3 and name in sentence
+                 and column_of.get(cid.split(":")[0]) == column and cid not in have]
+        if found:
+            out = dict(out, **{column: have + sorted(set(found))})
+    return out
 
 
 class _Sets:
@@ -89,15 +108,18 @@ def build_timeline(events: list[dict], incident_names: dict[str, str] | None = N
     names an incident the entities stage linked elsewhere in the corpus names it too."""
     evs = sorted((e for e in events if _happened(e)), key=lambda e: (e["doc_id"], str(e["event_id"])))
     if incident_names:
-        evs = [_with_named_incidents(e, incident_names) for e in evs]
+        columns = event_columns()
+        column_of = {id_prefixes()[label]: columns[label] for label in happening_labels() if label in columns}
+        evs = [_with_named_incidents(e, incident_names, column_of) for e in evs]
     rows: list[dict] = []
     taken: set[int] = set()
 
     # incidents: one claim per document and incident
     by_incident: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, e in enumerate(evs):
-        for inc in _as_list(e.get("incidents")):
-            by_incident[inc][e["doc_id"]].append(i)
+        for column in _happening_columns():
+            for inc in _as_list(e.get(column)):
+                by_incident[inc][e["doc_id"]].append(i)
     for inc in sorted(by_incident):
         claims = {}
         for doc, idx in by_incident[inc].items():
@@ -113,7 +135,7 @@ def build_timeline(events: list[dict], incident_names: dict[str, str] | None = N
     sets = _Sets(len(evs))
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in rest:
-        for key in PARTICIPANTS:
+        for key in _participant_columns():
             for pid in _as_list(evs[i].get(key)):
                 blocks[(str(evs[i].get("event_class")), pid)].append(i)
     for members in blocks.values():
@@ -155,9 +177,7 @@ def _row(evs: list[dict], idx: list[int], date: dict, label: str) -> dict:
         "date_latest": str(date.get("date_latest") or ""),
         "event_class": min(classes, key=lambda c: (-classes[c], c)),
         "label": label,
-        "incidents": _union(evs, idx, "incidents"),
-        "persons": _union(evs, idx, "persons"),
-        "ships": _union(evs, idx, "ships"),
+        **{column: _union(evs, idx, column) for column in (*_happening_columns(), *_participant_columns())},
         "actors": _union(evs, idx, "actors"),
         "source": _union(evs, idx, "source"),
         "target": _union(evs, idx, "target"),

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.records import ID_PREFIX
+from pipeline.records import id_prefixes
 from pipeline.resources import ENTITY_DATA_DIR, read_lines
 
 BUNDLED_KB = ENTITY_DATA_DIR / "kb.jsonl"
@@ -47,10 +47,11 @@ def _user_entity(row: dict, where: str) -> dict:
     label = (row.get("label") or row.get("type") or "").strip().upper()
     if not _ID.match(eid):
         raise KBError(f"{where}: id {eid!r} is not <kind>:<ascii-slug> (e.g. person:togo-heihachiro)")
-    if label not in ID_PREFIX:
-        raise KBError(f"{where}: label {label!r} is not one of {', '.join(ID_PREFIX)}")
-    if eid.split(":")[0] != ID_PREFIX[label]:
-        raise KBError(f"{where}: id {eid!r} does not start with {ID_PREFIX[label]}: for label {label}")
+    prefixes = id_prefixes()
+    if label not in prefixes:
+        raise KBError(f"{where}: label {label!r} is not one of {', '.join(prefixes)}")
+    if eid.split(":")[0] != prefixes[label]:
+        raise KBError(f"{where}: id {eid!r} does not start with {prefixes[label]}: for label {label}")
     name_ja = (row.get("name_ja") or "").strip() or None
     name_en = (row.get("name_en") or "").strip() or None
     if not (name_ja or name_en):

@@ -3,7 +3,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
@@ -12,9 +11,11 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from pipeline import analysis
-from pipeline.export import FIELDS, write_outputs
+from pipeline.export import write_analysis, write_outputs
+from pipeline.records import KINDS, contract
+from pipeline.storage import loader, tables
+from pipeline.storage.schemas import SCHEMA_DIR as SCHEMAS
 
-SCHEMAS = Path(analysis.__file__).resolve().parent / "schemas"
 TEXT = ("1968年1月23日、プエブロ号事件でジョンソン大統領が抗議した。\n"
         "1960年代、金日成が演説した。\n"
         "2018年6月12日、トランプと金正恩がシンガポールで首脳会談を行った。\n"
@@ -110,10 +111,10 @@ def out(tmp_path):
 # --- files and types ---------------------------------------------------------------
 
 def test_parquet_and_duckdb_written_with_typed_columns(out):
-    for kind in analysis.KINDS:
+    for kind in KINDS:
         assert (out / f"{kind}.parquet").exists()
     ev = pq.read_schema(out / "events.parquet")
-    assert [n for n in ev.names[: len(FIELDS["events"])]] == FIELDS["events"]
+    assert [n for n in ev.names[: len(contract("events"))]] == contract("events")
     assert ev.field("sent_start").type == pa.int64()
     assert ev.field("mention_ids").type == pa.list_(pa.string())
     assert ev.field("date_earliest").type == pa.date32()
@@ -134,31 +135,31 @@ def test_parquet_and_duckdb_written_with_typed_columns(out):
 def test_dates_only_for_full_iso_values():
     recs = [{"earliest": "1969-04-15", "latest": "1969-04-15T06:30"}, {"earliest": "", "latest": "1950"},
             {"earliest": "2017-02-30", "latest": None}]
-    table = analysis.to_table("timexes", recs)
+    table = tables.to_table("timexes", recs)
     assert [str(v) if v else v for v in table.column("earliest").to_pylist()] == ["1969-04-15", None, None]
     assert [str(v) if v else v for v in table.column("latest").to_pylist()] == ["1969-04-15", None, None]
 
 
 def test_empty_run_still_has_every_contract_column(tmp_path):
     write_outputs(tmp_path, {})
-    for kind, fields in FIELDS.items():
+    for kind, fields in ((k, contract(k)) for k in KINDS):
         table = pq.read_table(tmp_path / f"{kind}.parquet")
         assert table.num_rows == 0 and table.column_names == fields
-    frames = analysis.load(tmp_path)
-    assert list(frames["events"].columns) == FIELDS["events"]
+    frames = loader.load(tmp_path)
+    assert list(frames["events"].columns) == contract("events")
 
 
 def test_parquet_byte_identical_across_runs_duckdb_equal_by_content(out, tmp_path):
     other = tmp_path / "again"
     write_outputs(other, make_records())
-    for kind in analysis.KINDS:
+    for kind in KINDS:
         assert (out / f"{kind}.parquet").read_bytes() == (other / f"{kind}.parquet").read_bytes()
     import duckdb
 
-    for kind in analysis.KINDS:
+    for kind in KINDS:
         rows = []
         for d in (out, other):
-            con = duckdb.connect(str(d / analysis.DUCKDB_NAME), read_only=True)
+            con = duckdb.connect(str(d / tables.DUCKDB_NAME), read_only=True)
             rows.append(con.execute(f'SELECT * FROM "{kind}"').fetchall())
             con.close()
         assert rows[0] == rows[1] and len(rows[0]) == len(with_entities(make_records())[kind])
@@ -167,7 +168,7 @@ def test_parquet_byte_identical_across_runs_duckdb_equal_by_content(out, tmp_pat
 def test_duckdb_tables_match_records_and_unchanged_run_keeps_file(out):
     import duckdb
 
-    db = out / analysis.DUCKDB_NAME
+    db = out / tables.DUCKDB_NAME
     con = duckdb.connect(str(db), read_only=True)
     types = dict(con.execute("SELECT column_name, data_type FROM information_schema.columns "
                              "WHERE table_name = 'events'").fetchall())
@@ -185,7 +186,7 @@ def test_duckdb_tables_match_records_and_unchanged_run_keeps_file(out):
     assert con.execute("SELECT count(*) FROM events").fetchone() == (1,)
     con.close()
     # a DuckDB file left stale (e.g. a run killed after the Parquet writes) is caught by its digest
-    analysis.write_duckdb(db, {"events": analysis.to_table("events", [])}, digest="stale")
+    tables.write_duckdb(db, {"events": tables.to_table("events", [])}, digest="stale")
     write_outputs(out, changed)
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM events").fetchone() == (1,)
@@ -195,7 +196,7 @@ def test_duckdb_tables_match_records_and_unchanged_run_keeps_file(out):
 def test_failed_duckdb_write_leaves_previous_file_and_no_temp(out, monkeypatch):
     import duckdb
 
-    db = out / analysis.DUCKDB_NAME
+    db = out / tables.DUCKDB_NAME
     before = db.read_bytes()
 
     class Boom(RuntimeError):
@@ -214,7 +215,7 @@ def test_failed_duckdb_write_leaves_previous_file_and_no_temp(out, monkeypatch):
     changed = make_records()
     changed["mentions"] = changed["mentions"][:3]
     with pytest.raises(Boom):
-        analysis.write_analysis(out, changed)
+        write_analysis(out, changed)
     assert db.read_bytes() == before
     assert not [p for p in os.listdir(out) if p.endswith((".tmp", ".wal"))]
 
@@ -224,13 +225,13 @@ def test_failed_duckdb_write_leaves_previous_file_and_no_temp(out, monkeypatch):
 def _validator(kind):
     schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    assert set(schema["required"]) == set(FIELDS[kind])
+    assert set(schema["required"]) == set(contract(kind))
     return Draft202012Validator(schema)
 
 
 def test_schemas_accept_good_records_and_reject_broken_ones():
     recs = with_entities(make_records())
-    for kind in analysis.KINDS:
+    for kind in KINDS:
         v = _validator(kind)
         for r in recs[kind]:
             assert not list(v.iter_errors(r)), (kind, r)
@@ -267,19 +268,19 @@ def _check_dtypes(frames):
 
 
 def test_load_from_parquet_and_from_jsonl_agree(out):
-    from_parquet = analysis.load(out)
+    from_parquet = loader.load(out)
     _check_dtypes(from_parquet)
-    for kind in analysis.KINDS:
+    for kind in KINDS:
         (out / f"{kind}.parquet").unlink()
-    from_jsonl = analysis.load(out)
+    from_jsonl = loader.load(out)
     _check_dtypes(from_jsonl)
-    for kind in analysis.KINDS:
+    for kind in KINDS:
         pd.testing.assert_frame_equal(from_parquet[kind], from_jsonl[kind])
 
 
 def test_load_missing_outputs(tmp_path):
     with pytest.raises(FileNotFoundError):
-        analysis.load(tmp_path)
+        loader.load(tmp_path)
 
 
 def test_import_pipeline_stays_cheap_and_exposes_load():
@@ -306,7 +307,7 @@ def _joins_hold(frames, texts):
 
 
 def test_provenance_joins_link_events_to_mentions_timexes_and_source(out):
-    frames = analysis.load(out)
+    frames = loader.load(out)
     em, et = _joins_hold(frames, {D: TEXT})
     first = em[em["event_id"] == f"{D}#e0001"]
     assert list(first["label"].astype(str)) == ["INCIDENT", "SHIP", "PERSON"]
@@ -328,27 +329,27 @@ def test_document_texts_reads_the_corpus_and_checks_hashes(tmp_path):
 # --- aggregations -------------------------------------------------------------------
 
 def test_events_per_year_skips_dates_wider_than_a_year(out):
-    table = analysis.events_per_year(analysis.load(out)["events"])
+    table = analysis.events_per_year(loader.load(out)["events"])
     assert list(table.index) == [1968, 2018, 2019]  # the 1960s event has no single year
     assert table.loc[2019, "meet"] == 1 and table.loc[1968, "protest"] == 1 and table.values.sum() == 3
 
 
 def test_people_by_decade(out):
-    table = analysis.people_by_decade(analysis.load(out), top=1)
+    table = analysis.people_by_decade(loader.load(out), top=1)
     got = {(r.decade, r.person, r.events) for r in table.itertuples()}
     assert got == {(1960, "person:kim-il-sung", 1), (2010, "person:donald-trump", 2)}
     assert set(table["name"]) == {"Kim Il-sung", "Donald Trump"} and set(table["name_ja"]) == {"金日成", "トランプ"}
 
 
 def test_person_incident_table(out):
-    table = analysis.person_incident_table(analysis.load(out))
+    table = analysis.person_incident_table(loader.load(out))
     assert table.loc["Lyndon B. Johnson", "Pueblo incident"] == 1 and table.shape == (1, 1)
-    raw = analysis.person_incident_table(analysis.load(out), names=False)
+    raw = analysis.person_incident_table(loader.load(out), names=False)
     assert raw.loc["person:lyndon-b-johnson", "incident:pueblo-incident"] == 1
 
 
 def test_incident_summit_timeline(out):
-    tl = analysis.incident_summit_timeline(analysis.load(out))
+    tl = analysis.incident_summit_timeline(loader.load(out))
     assert list(zip(tl["kind"], tl["name_ja"], tl["date"].dt.strftime("%Y-%m-%d"))) == [
         ("incident", "プエブロ号事件", "1968-01-23"), ("summit", "首脳会談", "2018-06-12")]
 
@@ -358,14 +359,14 @@ def test_incident_summit_timeline(out):
 @pytest.mark.slow
 def test_seed_outputs_match_schemas_and_join(seed_run):
     corpus, out, _ = seed_run
-    for kind in analysis.KINDS:
+    for kind in KINDS:
         v = _validator(kind)
         rows = [json.loads(x) for x in (out / f"{kind}.jsonl").read_text(encoding="utf-8").splitlines()]
         errors = [(r.get("mention_id") or r.get("timex_id") or r.get("event_id") or r.get("doc_id"), e.message) for r in rows for e in v.iter_errors(r)]
         assert not errors, errors[:10]
         # the Parquet copy is exactly the JSONL records re-serialized
-        assert (out / f"{kind}.parquet").read_bytes() == analysis.parquet_bytes(analysis.to_table(kind, rows))
-    frames = analysis.load(out)
+        assert (out / f"{kind}.parquet").read_bytes() == tables.parquet_bytes(tables.to_table(kind, rows))
+    frames = loader.load(out)
     texts = analysis.document_texts(corpus, frames)
     assert set(texts) == set(frames["documents"]["doc_id"])
     _joins_hold(frames, texts)

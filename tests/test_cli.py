@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from pipeline import cli
+import pipeline
 
 from .conftest import ROOT
 
@@ -29,8 +29,8 @@ def _en_corpus(path, n=3):
 
 def test_version():
     proc = _cli("--version")
-    assert proc.returncode == 0 and proc.stdout.strip() == f"pipeline {cli.version()}"
-    assert cli.version()[0].isdigit()
+    assert proc.returncode == 0 and proc.stdout.strip() == f"pipeline {pipeline.version()}"
+    assert pipeline.version()[0].isdigit()
 
 
 @pytest.mark.parametrize("make_arg, words", [

@@ -1,8 +1,9 @@
 """Streaming export: one document at a time gives the same files as all records at once."""
 import pyarrow.parquet as pq
 
-from pipeline import analysis
-from pipeline.export import Columns, output_names, write_outputs, write_streamed
+from pipeline.export import Columns, write_outputs, write_streamed
+from pipeline.storage import tables
+from pipeline.storage.writers import output_names
 
 from .test_analysis import make_records
 
@@ -26,8 +27,8 @@ def _files(out):
 
 
 def test_streamed_equals_in_memory_across_row_groups(tmp_path, monkeypatch):
-    monkeypatch.setattr(analysis, "ROW_GROUP_ROWS", 7)  # several row groups and partial batches
-    monkeypatch.setattr(analysis, "_BATCH_ROWS", 3)
+    monkeypatch.setattr(tables, "ROW_GROUP_ROWS", 7)  # several row groups and partial batches
+    monkeypatch.setattr(tables, "_BATCH_ROWS", 3)
     parts = _parts()
     merged = {kind: [r for p in parts for r in p.get(kind, [])] for kind in parts[0]}
     write_outputs(tmp_path / "whole", merged)
@@ -39,7 +40,7 @@ def test_streamed_equals_in_memory_across_row_groups(tmp_path, monkeypatch):
     whole = _files(tmp_path / "whole")
     assert whole == _files(tmp_path / "streamed") == _files(tmp_path / "given")
     for kind, rows in merged.items():
-        assert whole[f"{kind}.parquet"] == analysis.parquet_bytes(analysis.to_table(kind, rows))
+        assert whole[f"{kind}.parquet"] == tables.parquet_bytes(tables.to_table(kind, rows))
     meta = pq.read_metadata(tmp_path / "streamed" / "mentions.parquet")
     assert meta.num_row_groups == -(-len(merged["mentions"]) // 7)
     schema = pq.read_schema(tmp_path / "streamed" / "events.parquet")

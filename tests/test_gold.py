@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.ingest import SUFFIXES, read_document
+from pipeline.records import emitted_labels, id_prefixes, scored_labels
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "corpus" / "gold"
@@ -24,10 +25,10 @@ RAW_DIR = ROOT / "corpus" / "raw"
 # the development gold plus the held-out and blind sets (each <set>/gold beside <set>/raw)
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json")) + sorted((ROOT / "corpus").glob("*/gold/*.json"))
 
-LABELS = {"PERSON", "SHIP", "INCIDENT"}
+LABELS = set(scored_labels())
 # other labels the guidelines name as allowed (not scored as the three)
-EXTRA_LABELS = {"ORG", "GPE", "WAR", "MEETING", "TREATY"}
-ID_PREFIX = {"PERSON": "person", "SHIP": "ship", "INCIDENT": "incident"}
+EXTRA_LABELS = set(emitted_labels()) - LABELS
+ID_PREFIX = {label: prefix for label, prefix in id_prefixes().items() if label in LABELS}
 CANONICAL_ID = re.compile(r"^[a-z]+:[a-z0-9]+(?:-[a-z0-9]+)*$")
 TIMEX_TYPES = {"DATE", "TIME", "DURATION", "SET"}
 MODS = {"", "START", "MID", "END", "APPROX", "BEFORE", "AFTER"}

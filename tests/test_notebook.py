@@ -74,10 +74,11 @@ def test_notebook_titles_come_from_the_data_and_the_axis_is_numeric():
 
 def test_events_per_year_by_any_column():
     from pipeline import analysis
+    from pipeline.storage import loader, tables
 
     from .test_analysis import make_records
 
-    frames = {k: analysis._frame(analysis.to_table(k, v)) for k, v in make_records().items()}
+    frames = {k: loader._frame(tables.to_table(k, v)) for k, v in make_records().items()}
     by_class = analysis.events_per_year(frames["events"])
     by_quad = analysis.events_per_year(frames["events"], by="quad_class")
     assert by_class.values.sum() == by_quad.values.sum() > 0

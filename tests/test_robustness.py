@@ -18,12 +18,12 @@ from hypothesis import strategies as st
 
 from pipeline import cli
 from pipeline.chunking import MAX_SENTENCE_CHARS, chunk_text
-from pipeline.export import csv_cell, to_csv, to_jsonl
 from pipeline.ingest import Document, decode_bytes, iter_inputs, read_document
 from pipeline.ingest import documents as ingest_documents
-from pipeline.outset import OutLock, OutLocked, current_set
 from pipeline.process import process_documents
 from pipeline.runner import run_corpus
+from pipeline.storage.outset import OutLock, OutLocked, current_set
+from pipeline.storage.writers import csv_cell, to_csv, to_jsonl
 
 from .conftest import ROOT, check_outputs
 
@@ -679,7 +679,7 @@ def test_lock_held_by_another_process(tmp_path):
     corpus = _en_corpus(tmp_path)
     out = tmp_path / "out"
     out.mkdir()
-    script = ("import time; from pipeline.outset import OutLock\n"
+    script = ("import time; from pipeline.storage.outset import OutLock\n"
               f"with OutLock({str(out)!r}):\n    print('held', flush=True); time.sleep(60)")
     holder = subprocess.Popen([sys.executable, "-c", script],
                               cwd=ROOT, stdout=subprocess.PIPE, text=True)
@@ -705,7 +705,7 @@ from pathlib import Path
 import duckdb, pyarrow.parquet  # imported once, before the forks
 from pipeline.manifest import fingerprint
 from pipeline.runner import run_corpus
-import pipeline.analysis, pipeline.entities, pipeline.dates, pipeline.events
+import pipeline.storage.tables, pipeline.entities, pipeline.dates, pipeline.events
 corpus, out, stem = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 fingerprint({})
 shutil.copytree(out, stem + "warm", symlinks=True)
@@ -744,12 +744,13 @@ print(json.dumps(codes))
 def _set_state(out):
     """Every output file's bytes as read by name from OUT, and the loader's view of the same set."""
     import pipeline
-    from pipeline.analysis import KINDS, TABLES, duckdb_digest
+    from pipeline.records import KINDS
+    from pipeline.storage.tables import duckdb_digest
 
     files = {p.name: p.read_bytes() for p in sorted(out.iterdir())
              if p.is_file() and not p.name.startswith(".") and p.suffix != ".duckdb"}
     base = current_set(out)
-    digest = hashlib.sha256(b"".join((base / f"{k}.parquet").read_bytes() for k in TABLES)).hexdigest()
+    digest = hashlib.sha256(b"".join((base / f"{k}.parquet").read_bytes() for k in KINDS)).hexdigest()
     assert duckdb_digest(base / "pipeline.duckdb") == digest  # DuckDB from the same set as the Parquet
     loaded = pipeline.load(out)
     # the first column identifies the rows (doc_id; canonical_id for the corpus-level entities)
@@ -894,7 +895,7 @@ def test_invalid_creation_date_is_an_error_not_nat(tmp_path, date, ok):
 
 @pytest.mark.parametrize("value", ["＝SUM(A1)", "＋1", "－1", "＠cmd"])
 def test_fullwidth_formula_starts_are_neutralized(value):
-    from pipeline.xlsx import FORMULA_START
+    from pipeline.storage.xlsx import FORMULA_START
 
     assert csv_cell(value) == value  # exact in CSV; the workbook marks it as text (tests/test_xlsx.py)
     assert value.startswith(FORMULA_START) and not ("米" + value).startswith(FORMULA_START)

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from pipeline import cli
-from pipeline.export import FIELDS
+from pipeline.records import KINDS, contract
 from pipeline.runner import run_corpus
 
 from .conftest import check_outputs
@@ -48,7 +48,7 @@ def test_seeds_processed_with_exact_spans(seed_run):
 
 def test_output_contract_readable_by_pandas(seed_run):
     _, out, _ = seed_run
-    for kind, fields in FIELDS.items():
+    for kind, fields in ((k, contract(k)) for k in KINDS):
         frame = pd.read_csv(out / f"{kind}.csv")
         assert list(frame.columns[: len(fields)]) == fields
         assert len(frame) == len(_jsonl(out, kind))
@@ -104,7 +104,7 @@ def test_incremental_reruns(tmp_path, nlp, monkeypatch):
     # removed document drops out of every output
     (corpus / "b.txt").unlink()
     run_corpus(corpus, out)
-    for kind in FIELDS:
+    for kind in KINDS:
         assert all(r.get("doc_id") != "b" for r in _jsonl(out, kind))
     assert all(r["n_documents"] <= 2 for r in _jsonl(out, "entities"))
     check_outputs(corpus, out)

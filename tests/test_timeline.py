@@ -73,8 +73,8 @@ def test_timeline_is_deterministic_and_order_free():
 def test_timeline_corpus_merges_every_repeated_incident_and_reports_every_planted_conflict(tmp_path, nlp):
     """tests/data/timeline_corpus: three documents (encyclopedia, chronology, news) repeating three
     incidents; the news report dates two of them a day later (tests/data/timeline_expected.json)."""
-    from pipeline.analysis import load
     from pipeline.runner import run_corpus
+    from pipeline.storage.loader import load
 
     expected = json.loads((DATA / "timeline_expected.json").read_text(encoding="utf-8"))
     out = tmp_path / "out"

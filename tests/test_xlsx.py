@@ -5,8 +5,9 @@ import zipfile
 import pandas as pd
 import pytest
 
-from pipeline.export import FIELDS, write_outputs
-from pipeline.xlsx import MAX_CELL, XLSX_NAME, cell_value, read_workbook
+from pipeline.export import write_outputs
+from pipeline.records import KINDS, contract
+from pipeline.storage.xlsx import MAX_CELL, XLSX_NAME, cell_value, read_workbook
 
 from .test_analysis import make_records
 
@@ -34,7 +35,7 @@ def out(tmp_path):
 
 
 def test_csv_is_exact_utf8_with_bom_and_pandas_reads_it_without_options(out):
-    for kind, fields in FIELDS.items():
+    for kind, fields in ((k, contract(k)) for k in KINDS):
         data = (out / f"{kind}.csv").read_bytes()
         assert data.startswith(b"\xef\xbb\xbf")
         frame = pd.read_csv(out / f"{kind}.csv")
@@ -62,9 +63,9 @@ def test_csv_sentence_is_the_text_slice(seed_run):
 
 def _check_workbook(out):
     sheets = read_workbook(out / XLSX_NAME)
-    assert list(sheets) == list(FIELDS)
+    assert list(sheets) == list(KINDS)
     n = 0
-    for kind in FIELDS:
+    for kind in KINDS:
         rows = _jsonl(out / f"{kind}.jsonl")
         assert len(sheets[kind]) == len(rows), kind
         for got, rec in zip(sheets[kind], rows):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.records import ID_PREFIX
+from pipeline.records import id_prefixes
 
 from .candidates import components
 from .incidents import entity_incident_rules
@@ -38,7 +38,7 @@ _YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
 
 
 def unknown_id(label: str, name: str) -> str:
-    return f"{ID_PREFIX.get(label, label.lower())}:{slug(name)}"
+    return f"{id_prefixes().get(label, label.lower())}:{slug(name)}"
 
 
 # ---------------------------------------------------------------- document-level expansion

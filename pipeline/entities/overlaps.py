@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import bisect
 
-from pipeline.records import SCORED_LABELS
+from pipeline.records import scored_labels
 
-CORE = SCORED_LABELS
+CORE = scored_labels()
 _PRIORITY = {"kb": 3, "rule": 2, "doc": 2, "ginza": 1}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.records import SCORED_LABELS
+from pipeline.records import scored_labels
 
 from .candidates import cand
 from .lexicon import EntityLexicon
@@ -17,7 +17,7 @@ def reading_mentions(text: str, mentions: list[dict], lex: EntityLexicon) -> lis
     """A reading or transcription in brackets right after a name is a mention of the same entity."""
     out = []
     for mt in mentions:
-        if mt["label"] not in SCORED_LABELS:
+        if mt["label"] not in scored_labels():
             continue
         m = _READING.match(text, mt["end"])
         if not m and text[mt["end"]:mt["end"] + 1] in "」』":  # 潜水艦「クイーンフィッシュ」(USS Queenfish)

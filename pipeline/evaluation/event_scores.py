@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 
 from pipeline.evaluation.alignment import greedy_pairs, norm, overlapping_pairs, prf
 from pipeline.evaluation.error_records import error_record
+from pipeline.records import event_columns
 
 ROLES = ("source", "target")
 
@@ -20,7 +21,7 @@ def _ids(values) -> set[str]:
 
 def event_participants(event: dict, translate: dict[str, str] | None = None, with_actors: bool = False) -> set:
     """persons ∪ ships ∪ incidents (∪ actors), system ids translated to gold ids where known."""
-    ids = _ids(event.get("persons")) | _ids(event.get("ships")) | _ids(event.get("incidents"))
+    ids = set().union(*(_ids(event.get(column)) for column in event_columns().values()))
     if translate is not None:
         ids = {translate.get(i, i) for i in ids}
     if with_actors:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from pipeline.evaluation.alignment import align_spans, norm, prf, span_key
 from pipeline.evaluation.error_records import error_record
-from pipeline.records import SCORED_LABELS
+from pipeline.records import scored_labels
 
 
 def _mention_view(m: dict) -> dict:
@@ -65,12 +65,12 @@ def score_mentions(gold_docs: dict[str, list[dict]], sys_docs: dict[str, list[di
     alignment holds (doc_id, label, gold mention, system mention).
     """
     texts = texts or {}
-    counts = {lab: Counter() for lab in SCORED_LABELS}
+    counts = {lab: Counter() for lab in scored_labels()}
     alignment: list[tuple] = []
     errors: list[dict] = []
     for doc_id in sorted(gold_docs):
         text = texts.get(doc_id)
-        for label in SCORED_LABELS:
+        for label in scored_labels():
             gold = sorted((_mention_view(m) for m in gold_docs[doc_id] if m.get("label") == label), key=span_key)
             syst = sorted((_mention_view(m) for m in sys_docs.get(doc_id, []) if m.get("label") == label),
                           key=span_key)
@@ -100,7 +100,7 @@ def score_mentions(gold_docs: dict[str, list[dict]], sys_docs: dict[str, list[di
 
     metrics: dict = {}
     total = Counter()
-    for label in SCORED_LABELS:
+    for label in scored_labels():
         c = counts[label]
         total.update(c)
         metrics[label] = _mention_block(c)
@@ -108,7 +108,7 @@ def score_mentions(gold_docs: dict[str, list[dict]], sys_docs: dict[str, list[di
 
     # canonical ids: only pairs whose gold mention carries an id
     all_pairs = []
-    for label in SCORED_LABELS:
+    for label in scored_labels():
         label_pairs = [(doc_id, g, s) for doc_id, lab, g, s in alignment if lab == label and g["canonical_id"]]
         pairs = [(g["canonical_id"], _sys_cluster_id(doc_id, s)) for doc_id, g, s in label_pairs]
         all_pairs.extend(pairs)

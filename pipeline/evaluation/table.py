@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pipeline.records import SCORED_LABELS
+from pipeline.records import scored_labels
 
 
 def _pct(x) -> str:
@@ -16,7 +16,7 @@ def _prf_cell(block: dict) -> str:
 
 def _rows() -> list[tuple[str, str, Callable[[dict], str]]]:
     rows: list[tuple[str, str, Callable[[dict], str]]] = []
-    for label in (*SCORED_LABELS, "ALL"):
+    for label in (*scored_labels(), "ALL"):
         rows.append((f"{label} strict P/R/F1", "mentions", lambda m, lab=label: _prf_cell(m["mentions"][lab]["strict"])))
         rows.append((f"{label} relaxed P/R/F1", "mentions",
                      lambda m, lab=label: _prf_cell(m["mentions"][lab]["relaxed"])))

@@ -47,7 +47,6 @@ from pipeline.events.dating import Narrative, _dateline, _line_head, _usable, co
 from pipeline.events.drafts import Draft, _context_nouns, _is_heading, _ja_drafts, _trigger_span
 from pipeline.events.english import _en_drafts
 from pipeline.events.lexicon import (
-    PARTICIPANT_LABELS,
     QUESTION,
     class_info,
     classify,
@@ -56,6 +55,7 @@ from pipeline.events.lexicon import (
     refine_class,
 )
 from pipeline.events.roles import PLACE_LABELS, Roles, english_roles
+from pipeline.records import event_columns
 
 __all__ = ["build_events", "class_info", "classify", "find_actors", "lexicon"]
 
@@ -97,6 +97,7 @@ def _nearby_lemmas(trig, tokens: list, c0: int, c1: int, base: int) -> list[str]
 def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[dict], timexes: list[dict]) -> list[dict]:
     """sentences: [{start, end, tokens, base}] in order (see process._sentences)."""
     starts = [s["start"] for s in sentences]
+    participants = event_columns()  # label → the column of its ids
 
     def sentence_of(pos: int) -> int:
         i = bisect_right(starts, pos) - 1
@@ -104,7 +105,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
 
     ments_by_sent: dict[int, list[dict]] = {}
     for m in mentions:
-        if m["label"] in PARTICIPANT_LABELS and m.get("canonical_id"):
+        if m["label"] in participants and m.get("canonical_id"):
             ments_by_sent.setdefault(sentence_of(m["start"]), []).append(m)
     places_by_sent: dict[int, list[dict]] = {}
     for m in mentions:
@@ -213,7 +214,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                 "trigger_start": ts,
                 "trigger_end": te,
                 "event_class": d.cls,
-                "persons": [], "ships": [], "incidents": [],
+                **{column: [] for column in participants.values()},
                 "mention_ids": [m["mention_id"] for m in ments],
                 "source": source,
                 "target": target,
@@ -229,7 +230,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                 "hypothetical": d.hypothetical,
             }
             for m in ments:
-                ids = ev[PARTICIPANT_LABELS[m["label"]]]
+                ids = ev[participants[m["label"]]]
                 if m["canonical_id"] not in ids:
                     ids.append(m["canonical_id"])
             events.append(ev)

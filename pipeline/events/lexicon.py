@@ -13,7 +13,6 @@ from pipeline.resources import DATA_DIR, require
 TRIGGERS_PATH = DATA_DIR / "triggers.json"
 ACTORS_PATH = DATA_DIR / "actors.json"
 GRAMMAR_PATH = DATA_DIR / "grammar.json"  # closed word classes the clause analysis needs
-PARTICIPANT_LABELS = {"PERSON": "persons", "SHIP": "ships", "INCIDENT": "incidents"}
 DATED_TYPES = ("DATE", "TIME")
 SENT_FINAL = "。．.！？!?」』)）"
 BULLETS = "-‐–—•・*＊●○■□◆◇"

@@ -12,23 +12,22 @@ from __future__ import annotations
 import hashlib
 import json
 
-from pipeline.records import SCORED_LABELS
+from pipeline.records import label_columns
+from pipeline.storage.tables import LIST_SEP
 
 KINDS = ("mentions", "timexes", "events")
 TIMEX_PREFIX = "TIMEX:"
 EVENT_LABEL = "EVENT"
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
-MENTION_LABELS = SCORED_LABELS
 # gold fields per kind, besides the span itself (start, end, text) and the label
 ATTRIBUTES = {
     "mentions": ("canonical_id",),
     "timexes": ("value", "mod", "calendar", "value_as_written"),
-    "events": ("event_class", "date_value", "persons", "ships", "incidents", "actors", "sent_start", "sent_end"),
+    "events": ("event_class", "date_value", *label_columns("events"), "actors", "sent_start", "sent_end"),
 }
-LIST_FIELDS = {"persons", "ships", "incidents", "actors"}
+LIST_FIELDS = {*label_columns("events"), "actors"}
 INT_FIELDS = {"sent_start", "sent_end"}
 DERIVED = {"text", "trigger", "sentence"}  # rebuilt from the document text on import
-LIST_SEP = "|"
 
 
 class AnnotationError(ValueError):
@@ -117,7 +116,7 @@ def gold_document(doc_id, data, text, spans, where, problems, parse) -> dict:
                 continue
             rec = {"sent_start": ss, "sent_end": se, "sentence": text[ss:se], "trigger_start": start,
                    "trigger_end": end, "trigger": text[start:end]}
-            for name in ("date_value", "persons", "ships", "incidents", "actors", "event_class"):
+            for name in ("date_value", *label_columns("events"), "actors", "event_class"):
                 rec[name] = attrs.pop(name, [] if name in LIST_FIELDS else "")
         rec.update(attrs)
         doc[kind].append(rec)

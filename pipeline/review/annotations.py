@@ -21,14 +21,16 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+from pipeline import version
 from pipeline.evaluation.loading import load_gold, load_texts, read_jsonl
-from pipeline.export import write_atomic
 from pipeline.ingest import read_document
-from pipeline.outset import current_set
+from pipeline.records import label_columns
 from pipeline.review.annotation_spans import KINDS, AnnotationError, sha256
 from pipeline.review.docbin import docbin_bytes
 from pipeline.review.doccano import from_doccano, to_doccano
 from pipeline.review.label_studio import from_label_studio, label_studio_config, labels_of, to_label_studio
+from pipeline.storage.outset import current_set
+from pipeline.storage.writers import write_atomic
 
 
 def _system_to_gold_view(kind: str, rec: dict) -> dict:
@@ -45,8 +47,8 @@ def _system_to_gold_view(kind: str, rec: dict) -> dict:
         return out
     return {"sent_start": rec["sent_start"], "sent_end": rec["sent_end"], "sentence": rec["sentence"],
             "trigger_start": rec["trigger_start"], "trigger_end": rec["trigger_end"], "trigger": rec["trigger"],
-            "date_value": rec.get("date_value") or "", "persons": list(rec.get("persons") or []),
-            "ships": list(rec.get("ships") or []), "incidents": list(rec.get("incidents") or []),
+            "date_value": rec.get("date_value") or "",
+            **{column: list(rec.get(column) or []) for column in label_columns("events")},
             "actors": list(rec.get("actors") or []), "event_class": rec.get("event_class") or ""}
 
 
@@ -155,8 +157,6 @@ def export_annotations(fmt: str, out_dir: Path, corpus_dir: Path, target: Path |
         docs = documents_from_outputs(out_dir, corpus_dir)
     folder = Path(out_dir) / "annotations"
     if fmt == "label-studio":
-        from pipeline.cli import version
-
         target = Path(target) if target else folder / "label-studio-tasks.json"
         tasks = to_label_studio(docs, as_annotations=gold_dir is not None, model_version=f"pipeline {version()}")
         config = target.with_name("label-studio-config.xml")

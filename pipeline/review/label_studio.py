@@ -18,6 +18,7 @@ import json
 import logging
 from collections import defaultdict
 
+from pipeline.records import scored_labels
 from pipeline.review.annotation_spans import (
     ATTRIBUTES,
     EVENT_LABEL,
@@ -25,7 +26,6 @@ from pipeline.review.annotation_spans import (
     KINDS,
     LIST_FIELDS,
     LIST_SEP,
-    MENTION_LABELS,
     TIMEX_PREFIX,
     TIMEX_TYPES,
     AnnotationError,
@@ -87,7 +87,7 @@ def _xml(s: str) -> str:
 
 
 def labels_of(documents: list[dict]) -> list[str]:
-    seen = set(MENTION_LABELS)
+    seen = set(scored_labels())
     for d in documents:
         seen.update(m["label"] for m in d.get("mentions", []))
     return sorted(seen) + [TIMEX_PREFIX + t for t in TIMEX_TYPES] + [EVENT_LABEL]

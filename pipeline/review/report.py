@@ -19,12 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from pipeline.analysis import read_records
-from pipeline.export import write_atomic
-from pipeline.records import SCORED_LABELS
+from pipeline.records import emitted_labels, label_columns, scored_labels
+from pipeline.storage.loader import read_records
+from pipeline.storage.writers import write_atomic
 
 ASSETS = Path(__file__).resolve().parent / "report_assets"
-KNOWN_LABELS = (*SCORED_LABELS, "GPE", "ORG", "WAR", "MEETING", "TREATY")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 # nesting order for spans with the same extent: gold outline outermost, trigger innermost
 _LAYER = {"g": 0, "m": 1, "t": 2, "trig": 3}
@@ -57,8 +56,8 @@ def css() -> str:
 
 
 def label_class(label: str) -> str:
-    cls = f"l-{label}" if label in KNOWN_LABELS else "l-other"
-    return cls if label in SCORED_LABELS else cls + " minor"
+    cls = f"l-{label}" if label in emitted_labels() else "l-other"
+    return cls if label in scored_labels() else cls + " minor"
 
 
 def page_name(doc_id: str) -> str:
@@ -128,13 +127,13 @@ def compare(mentions: list[dict], timexes: list[dict], gold: dict) -> dict:
     """Exact-span comparison (label for mentions): spurious system ids, missed gold
     items, and matched pairs whose canonical id / value differ."""
     g_ment = {(g["start"], g["end"], g["label"]): g for g in gold.get("mentions", [])
-              if g.get("label") in SCORED_LABELS}
+              if g.get("label") in scored_labels()}
     g_tx = {(g["start"], g["end"]): g for g in gold.get("timexes", [])}
     s_ment = {(m["start"], m["end"], m["label"]) for m in mentions}
     s_tx = {(t["start"], t["end"]) for t in timexes}
     res = {"spurious": set(), "mismatch": {}, "missed_mentions": [], "missed_timexes": []}
     for m in mentions:
-        if m["label"] not in SCORED_LABELS:
+        if m["label"] not in scored_labels():
             continue
         g = g_ment.get((m["start"], m["end"], m["label"]))
         if g is None:
@@ -260,19 +259,20 @@ def document_page(doc: dict, text: str | None, mentions, timexes, events, gold_d
     gold, note = load_gold(gold_dir, doc_id, text)
     cmp = compare(mentions, timexes, gold) if gold else None
     if cmp:
-        n_sys = sum(1 for m in mentions if m["label"] in SCORED_LABELS) + len(timexes)
+        n_sys = sum(1 for m in mentions if m["label"] in scored_labels()) + len(timexes)
         summary["gold"] = {"missed": len(cmp["missed_mentions"]) + len(cmp["missed_timexes"]),
                            "spurious": len(cmp["spurious"]), "mismatch": len(cmp["mismatch"]), "system": n_sys}
         g = summary["gold"]
-        parts.append(f'<p>Compared with gold (exact spans; mentions: {", ".join(SCORED_LABELS)}; all timexes): '
+        parts.append(f'<p>Compared with gold (exact spans; mentions: {", ".join(scored_labels())}; all timexes): '
                      f'<strong>{g["missed"]}</strong> missed, <strong>{g["spurious"]}</strong> spurious, '
                      f'<strong>{g["mismatch"]}</strong> with a different id/value.</p>')
     elif note:
         parts.append(f'<p class="warn">{esc(note)}</p>')
     counts = ", ".join(f"{lab} {n}" for lab, n in sorted(summary["labels"].items()))
     parts.append(f"<p>{len(mentions)} mentions ({esc(counts)}), {len(timexes)} timexes, {len(events)} events.</p>")
-    labels = sorted(set(KNOWN_LABELS[:3]) | set(summary["labels"]), key=lambda x: (x not in KNOWN_LABELS,
-                                                                                     KNOWN_LABELS.index(x) if x in KNOWN_LABELS else 0, x))
+    known = emitted_labels()
+    labels = sorted(set(scored_labels()) | set(summary["labels"]), key=lambda x: (x not in known,
+                                                                                  known.index(x) if x in known else 0, x))
     parts.append(legend(labels, cmp is not None))
     parts.append('<div class="doc">' + render_text(text, doc_spans(mentions, timexes, events, cmp)) + "</div>")
     if events:
@@ -281,26 +281,26 @@ def document_page(doc: dict, text: str | None, mentions, timexes, events, gold_d
             event_ref = e["event_id"].rsplit("#", 1)[-1]
             rows.append([f'<a href="#{esc(event_ref)}">{esc(event_ref)}</a>', esc(e.get("date_value")),
                          esc(e.get("trigger")), esc(e.get("event_class")),
-                         esc(", ".join(e.get("persons") or [])), esc(", ".join(e.get("ships") or [])),
-                         esc(", ".join(e.get("incidents") or [])), esc(", ".join(e.get("source") or [])),
+                         *(esc(", ".join(e.get(column) or [])) for column in label_columns("events")),
+                         esc(", ".join(e.get("source") or [])),
                          esc(", ".join(e.get("target") or [])), esc(e.get("location") or "")])
         parts.append("<h2>Events</h2>")
-        parts.append(_table(["event", "date", "trigger", "class", "persons", "ships", "incidents", "source",
+        parts.append(_table(["event", "date", "trigger", "class", *label_columns("events"), "source",
                              "target", "location"], rows))
     return page(doc_id, "\n".join(parts)), summary
 
 
 def index_page(rows: list[tuple[dict, str, dict]]) -> str:
     any_gold = any(s["gold"] for _, _, s in rows)
-    header = ["document", "lang", "status", "chars", *SCORED_LABELS, "other", "timexes", "events"]
+    header = ["document", "lang", "status", "chars", *scored_labels(), "other", "timexes", "events"]
     if any_gold:
         header += ["missed", "spurious"]
     body = []
     for doc, name, s in rows:
         link = f'<a href="docs/{quote(name)}">{esc(doc["doc_id"])}</a>'
-        other = sum(n for lab, n in s["labels"].items() if lab not in SCORED_LABELS)
+        other = sum(n for lab, n in s["labels"].items() if lab not in scored_labels())
         row = [link, esc(doc.get("lang")), esc(doc.get("status")), esc(doc.get("n_chars")),
-               *(str(s["labels"].get(lab, 0)) for lab in SCORED_LABELS), str(other), str(s["timexes"]),
+               *(str(s["labels"].get(lab, 0)) for lab in scored_labels()), str(other), str(s["timexes"]),
                str(s["events"])]
         if any_gold:
             row += [str(s["gold"]["missed"]), str(s["gold"]["spurious"])] if s["gold"] else ["–", "–"]
@@ -326,7 +326,7 @@ def timeline_page(rows: list[dict], names: dict[str, str]) -> str:
     for r in rows:
         sources = " ".join(link(e, e.split("#", 1)[0] + " " + e.rsplit("#", 1)[-1]) for e in r.get("source_events") or [])
         conflicts = "<br>".join(esc(c) for c in r.get("conflicts") or [])
-        who = ", ".join([*(r.get("incidents") or []), *(r.get("persons") or []), *(r.get("ships") or [])])
+        who = ", ".join(i for column in label_columns("timeline") for i in r.get(column) or [])
         body.append([esc(r.get("date_value")), esc(r.get("label")), esc(r.get("event_class")), esc(who),
                      esc(" → ".join(x for x in (", ".join(r.get("source") or []), ", ".join(r.get("target") or []))
                                     if x)),

@@ -25,8 +25,9 @@ import re
 import zipfile
 from pathlib import Path
 
+from pipeline.storage.tables import LIST_SEP
+
 XLSX_NAME = "pipeline.xlsx"
-LIST_SEP = "|"
 MAX_CELL = 32767
 MAX_ROWS = 1_048_576 - 1  # under the header row
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
