@@ -16,7 +16,7 @@ from pipeline.entities import (
 )
 from pipeline.entities.candidates import TokenInfo
 from pipeline.entities.kb import load_kb, norm_key
-from pipeline.entities.linking import slug
+from pipeline.entities.linking import given_forms, slug
 from pipeline.entities.patterns import kb_matcher
 
 WITH_KB = entity_resources()
@@ -460,6 +460,21 @@ def test_family_name_alone_links_to_the_full_name(nlp, text, full, short):
     ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
     ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "PERSON"}
     assert ids.get(short) and ids[short] == ids[full], ids
+
+
+@pytest.mark.slow
+def test_a_given_name_alone_links_to_the_one_full_name_it_starts(nlp):
+    text = ("物理学者のマリ・キュリーはパリで研究した。夫のピエール・キュリーも同じ研究所にいた。"
+            "1903年、マリはノーベル賞を受けた。ピエールは1906年に亡くなった。")
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "PERSON"}
+    assert ids.get("マリ") and ids["マリ"] == ids.get("マリ・キュリー"), ids
+    assert ids.get("ピエール") and ids["ピエール"] == ids.get("ピエール・キュリー"), ids
+
+
+def test_given_forms_only_for_a_given_name_of_one_family():
+    names = ["マリ・キュリー", "マリ・スクウォドフスカ＝キュリー", "ジョン・レノン", "ジョン・ハリソン", "金正恩"]
+    assert given_forms(names, LEX) == {"マリ": "マリ・キュリー"}
 
 
 @pytest.mark.slow

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "corpus" / "gold"
 RAW_DIR = ROOT / "corpus" / "raw"
 # the development gold plus the held-out and blind sets (each <set>/gold beside <set>/raw)
-GOLD_FILES = sorted(GOLD_DIR.glob("*.json")) + sorted((ROOT / "corpus").glob("*/gold/*.json"))
+GOLD_FILES = sorted(set(GOLD_DIR.glob("*.json")) | set((ROOT / "corpus").glob("**/gold/*.json")))
 
 LABELS = set(scored_labels())
 # other labels the guidelines name as allowed (not scored as the three)

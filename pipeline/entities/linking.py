@@ -66,6 +66,27 @@ def short_form(name: str, lex: EntityLexicon) -> str | None:
     return last
 
 
+_NAME_JOINERS = "・＝=･"
+
+
+def given_forms(names, lex: EntityLexicon) -> dict[str, str]:
+    """Given-name short forms of the Western full names of a document (マリ・キュリー -> マリ), each mapped to
+    the full name it shortens: only a given name that starts the full names of one family in the document
+    (ピエール・キュリー and ピエール・ブール leave ピエール unlinked)."""
+    families: dict[str, set[str]] = {}
+    full: dict[str, str] = {}
+    for name in names:
+        comps = components(name)
+        if short_form(name, lex) is None or len(comps[0]) < 2:
+            continue
+        first = comps[0]
+        if first in lex.places_kata or first in lex.non_person_kata:
+            continue
+        families.setdefault(first, set()).add(comps[-1])
+        full.setdefault(first, name)
+    return {first: full[first] for first, fams in families.items() if len(fams) == 1}
+
+
 def _short_ship_ok(text: str, s: int, e: int) -> bool:
     """A kanji ship name (千島) recurs as a word of its own, or before 艦/号/事件 (千島艦事件)."""
     if e - s < 2 or (s > 0 and re.match(r"[一-龥々]", text[s - 1])):
@@ -106,15 +127,17 @@ def expand_mentions(mentions: list[dict], text: str, lex: EntityLexicon) -> list
                          confidence=min(src.get("confidence", 0.7), 0.7))
                 out.append(d)
                 taken[label].add(s, e)
-    for (label, t), src in surfaces.items():
-        if label != "PERSON":
-            continue
-        sf = short_form(t, lex)
+    person_names = [t for (label, t) in surfaces if label == "PERSON"]
+    # given names from every full name found (the model's too: a given name needs a full name to stand for)
+    given = given_forms([m["text"] for m in mentions if m["label"] == "PERSON" and not m.get("_weak")], lex)
+    for sf in dict.fromkeys([short_form(t, lex) for t in person_names] + list(given)):
         if not sf:
             continue
         for s, e in _find_all(text, sf):
             if taken["PERSON"].overlaps(s, e) or not boundary_ok(text, s, e):
                 continue
+            if sf in given and (text[e:e + 1] in _NAME_JOINERS or text[s - 1:s] in _NAME_JOINERS):
+                continue  # マリ in マリ・アントワネット: a part of another full name
             if s > 0 and text[s - 1].isdigit():
                 continue
             if is_kata(sf[0]) is False and not (s == 0 or not text[s - 1].isalpha()):
@@ -215,6 +238,10 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources) -
             cid = unknown_id("PERSON", m["text"])
             ids[n] = (cid, m.get("confidence", 0.7))
             full_by_short.setdefault(sf, []).append((m["start"], cid))
+    # a given name alone (マリ) links to the one full name of the document it starts (マリ・キュリー)
+    for first, name in given_forms([m["text"] for m in ms if m["label"] == "PERSON"], resources.lexicon).items():
+        full_by_short.setdefault(first, []).extend(
+            (m["start"], ids[n][0]) for n, m in enumerate(ms) if m["text"] == name and n in ids)
     for n, m in enumerate(ms):
         if m["label"] not in CORE:
             continue
