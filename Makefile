@@ -13,6 +13,8 @@ ENGINE ?= local
 WORKERS ?= 1
 KB ?=
 KBARG := $(if $(KB),--kb "$(KB)")
+EXCEL ?=
+EXCELARG := $(if $(EXCEL),--excel)
 
 export PYTHONHASHSEED := 0
 
@@ -20,7 +22,7 @@ export PYTHONHASHSEED := 0
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
-	@echo "  variables: CORPUS=$(CORPUS) OUT=$(OUT) GOLD=$(GOLD) ENGINE=$(ENGINE) WORKERS=$(WORKERS) KB=$(KB)"
+	@echo "  variables: CORPUS=$(CORPUS) OUT=$(OUT) GOLD=$(GOLD) ENGINE=$(ENGINE) WORKERS=$(WORKERS) KB=$(KB) EXCEL=$(EXCEL)"
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON_SYS) -m venv $(VENV)
@@ -30,7 +32,7 @@ $(STAMP): pyproject.toml requirements.lock
 venv: $(STAMP) ## Create .venv and install the pinned dependencies
 
 run: $(STAMP) ## Process CORPUS (default corpus/raw) into OUT (default outputs/)
-	$(PY) -m pipeline run "$(CORPUS)" --out "$(OUT)" --engine "$(ENGINE)" --workers "$(WORKERS)" $(KBARG)
+	$(PY) -m pipeline run "$(CORPUS)" --out "$(OUT)" --engine "$(ENGINE)" --workers "$(WORKERS)" $(KBARG) $(EXCELARG)
 
 baselines: $(STAMP) ## Run the baseline systems (raw GiNZA NER, ja-timex alone) over CORPUS into OUT/baselines/
 	$(PY) -m pipeline baselines "$(CORPUS)" --out "$(OUT)"

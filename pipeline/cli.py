@@ -41,7 +41,7 @@ def cmd_run(args) -> int:
     try:
         result = run_corpus(Path(args.corpus), Path(args.out), run_config(args), workers=args.workers,
                             engine=args.engine, scheduler=args.scheduler, allow_empty=args.allow_empty,
-                            progress_every=args.progress_every)
+                            progress_every=args.progress_every, excel=args.excel)
     except (FileNotFoundError, NotADirectoryError, OutLocked, KBError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -179,6 +179,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--workers", type=int, default=1, help="worker processes for the model (default: 1)")
     run.add_argument("--engine", choices=("local", "dask"), default="local", help="where per-document work runs")
     run.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler (engine dask)")
+    run.add_argument("--excel", action="store_true",
+                     help="also write OUT/pipeline.xlsx: one sheet per record kind, Japanese shown correctly, "
+                          "formula-like cells kept as text (the CSVs open in Excel too, but a cell that starts "
+                          "with = is a formula there)")
     run.add_argument("--allow-empty", action="store_true",
                      help="with no input files, write empty outputs (default: keep earlier outputs, exit 2)")
     run.add_argument("--progress-every", type=int, default=10, metavar="N",

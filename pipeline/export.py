@@ -55,14 +55,14 @@ class Columns:
         return self._derived
 
 
-def write_outputs(out_dir: Path, records: dict[str, list[dict]]) -> list[Path]:
-    """Write every record kind as .jsonl, .csv and .parquet, plus OUT/pipeline.xlsx and OUT/pipeline.duckdb;
-    returns the files written."""
-    return write_streamed(out_dir, lambda: [records])
+def write_outputs(out_dir: Path, records: dict[str, list[dict]], excel: bool = False) -> list[Path]:
+    """Write every record kind as .jsonl, .csv and .parquet, OUT/pipeline.duckdb and with `excel`
+    OUT/pipeline.xlsx; returns the files written."""
+    return write_streamed(out_dir, lambda: [records], excel=excel)
 
 
 def write_streamed(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[dict]]]],
-                   columns: Columns | None = None) -> list[Path]:
+                   columns: Columns | None = None, excel: bool = False) -> list[Path]:
     """write_outputs for records that do not fit in memory: parts() yields {kind: records} one
     document at a time, in output order, the same on every call. `columns` gathered from the
     same parts saves a first pass over them."""
@@ -71,7 +71,7 @@ def write_streamed(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[di
         for part in parts():
             columns.add(part)
     derived = columns.derived()
-    return write_set(out_dir, parts, columns.scans, derived)
+    return write_set(out_dir, parts, columns.scans, derived, excel)
 
 
 def write_analysis(out_dir: Path, records: dict[str, list[dict]]) -> list[Path]:

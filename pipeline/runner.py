@@ -87,14 +87,16 @@ class _Progress:
 
 def run_corpus(corpus_dir: Path, out_dir: Path, config: dict | None = None, workers: int = 1,
                engine: str = "local", scheduler: str | None = None, allow_empty: bool = False,
-               progress_every: int = PROGRESS_EVERY) -> RunResult:
+               progress_every: int = PROGRESS_EVERY, excel: bool = False) -> RunResult:
     """Process every input of corpus_dir into out_dir (locked for the run; see pipeline.storage.outset).
     Ctrl-C raises Interrupted once the lock is released; the finished documents stay cached.
     `config`: the entity configuration of the run, overrides of pipeline.config.ENTITY_CONFIG
     ({"use_kb": False} is `--no-kb`; {"user_kb_path": FILE} is `--kb FILE`: a user knowledge base, CSV or
     JSONL, merged over the bundled one, checked first: KBError names the bad line). The model, its
     workers, the document-level linking and the cache fingerprint all get this one configuration.
-    `engine`: "local" (`workers` processes) or "dask" (on `scheduler`, or a local cluster)."""
+    `engine`: "local" (`workers` processes) or "dask" (on `scheduler`, or a local cluster).
+    `excel`: also write OUT/pipeline.xlsx (one sheet per kind, formula-like cells kept as text); a run
+    without it removes the workbook of an earlier run, so OUT never holds a stale one."""
     from pipeline.config import entity_config
     from pipeline.user_kb import read_user_kb
 
@@ -104,11 +106,11 @@ def run_corpus(corpus_dir: Path, out_dir: Path, config: dict | None = None, work
     if config["use_kb"] and config["user_kb_path"]:
         read_user_kb(config["user_kb_path"])  # a bad file stops the run before anything is processed
         config["user_kb_path"] = str(Path(config["user_kb_path"]).resolve())
-    return _run_corpus(corpus_dir, out_dir, config, workers, engine, scheduler, allow_empty, progress_every)
+    return _run_corpus(corpus_dir, out_dir, config, workers, engine, scheduler, allow_empty, progress_every, excel)
 
 
 def _run_corpus(corpus_dir: Path, out_dir: Path, config: dict, workers: int, engine: str,
-                scheduler: str | None, allow_empty: bool, progress_every: int) -> RunResult:
+                scheduler: str | None, allow_empty: bool, progress_every: int, excel: bool) -> RunResult:
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
     if not corpus_dir.is_dir():
         if corpus_dir.exists():
@@ -119,11 +121,11 @@ def _run_corpus(corpus_dir: Path, out_dir: Path, config: dict, workers: int, eng
         raise NotADirectoryError(f"the output path is not a folder: {out_dir}")
     out_dir.mkdir(parents=True, exist_ok=True)
     with OutLock(out_dir):
-        return _run(corpus_dir, out_dir, config, workers, engine, scheduler, allow_empty, progress_every)
+        return _run(corpus_dir, out_dir, config, workers, engine, scheduler, allow_empty, progress_every, excel)
 
 
 def _run(corpus_dir: Path, out_dir: Path, config: dict, workers: int, engine: str, scheduler: str | None,
-         allow_empty: bool, progress_every: int = PROGRESS_EVERY) -> RunResult:
+         allow_empty: bool, progress_every: int = PROGRESS_EVERY, excel: bool = False) -> RunResult:
     cache = DocCache(out_dir, config)
     result = RunResult()
     # doc_id → (digest of its records, records of a failed document or None when they are in the cache)
@@ -177,7 +179,7 @@ def _run(corpus_dir: Path, out_dir: Path, config: dict, workers: int, engine: st
         raise EmptyCorpus(f"no input files in {corpus_dir}; earlier outputs in {out_dir} are kept "
                           "(--allow-empty writes empty outputs)")
     cache.prune(set(parts))
-    write_corpus_outputs(out_dir, cache, parts, columns)
+    write_corpus_outputs(out_dir, cache, parts, columns, excel)
     return result
 
 
@@ -189,16 +191,17 @@ def _model(config: dict):
 
 
 def write_corpus_outputs(out_dir: Path, cache: DocCache, parts: dict[str, tuple[str, dict | None]],
-                         columns: Columns) -> None:
+                         columns: Columns, excel: bool = False) -> None:
     """The OUT files from the cached documents in doc_id order, one document in memory at a time;
     skipped when they were already assembled from exactly these inputs."""
     from importlib.metadata import version
 
     order = sorted(parts)
-    inputs = hashlib.sha256(f"{cache.fingerprint}|pyarrow={version('pyarrow')}|xlsxwriter={version('XlsxWriter')}".encode())
+    workbook = f"|xlsxwriter={version('XlsxWriter')}" if excel else ""
+    inputs = hashlib.sha256(f"{cache.fingerprint}|pyarrow={version('pyarrow')}{workbook}".encode())
     for doc_id in order:
         inputs.update(json.dumps([doc_id, parts[doc_id][0]]).encode() + b"\n")
-    state = OutputState(out_dir, output_names())
+    state = OutputState(out_dir, output_names(excel))
     if state.current(inputs.hexdigest()):
         return
 
@@ -207,7 +210,7 @@ def write_corpus_outputs(out_dir: Path, cache: DocCache, parts: dict[str, tuple[
             records = parts[doc_id][1]
             yield records if records is not None else cache.records(doc_id)
 
-    outset = OutputSet(out_dir, output_names())
+    outset = OutputSet(out_dir, output_names(excel))
     folder = outset.begin()
     try:
         previous = current_set(out_dir) / DUCKDB_NAME
@@ -216,7 +219,7 @@ def write_corpus_outputs(out_dir: Path, cache: DocCache, parts: dict[str, tuple[
                 os.link(previous, folder / DUCKDB_NAME)
             except OSError:
                 pass
-        write_streamed(folder, documents, columns)
+        write_streamed(folder, documents, columns, excel=excel)
         outset.commit(folder)
     except BaseException:
         outset.abort(folder)

@@ -30,7 +30,7 @@ def seed_run(tmp_path_factory, nlp):
     for path in CORPUS.iterdir():
         shutil.copy(path, corpus / path.name)
     out = tmp_path_factory.mktemp("seed_out")
-    result = run_corpus(corpus, out)
+    result = run_corpus(corpus, out, excel=True)  # the workbook too (tests/test_xlsx.py reads it)
     return corpus, out, result
 
 

@@ -82,8 +82,8 @@ def test_eval_against_gold_that_matches_nothing_fails(tmp_path):
 def test_makefile_targets_survive_spaces(tmp_path):
     corpus = _en_corpus(tmp_path / "my corpus")
     out = tmp_path / "my out"
-    proc = subprocess.run(["make", "-s", "run", f"CORPUS={corpus}", f"OUT={out}"], cwd=ROOT, capture_output=True,
-                          text=True, check=False)
+    proc = subprocess.run(["make", "-s", "run", f"CORPUS={corpus}", f"OUT={out}", "EXCEL=1"], cwd=ROOT,
+                          capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
     assert (out / "mentions.csv").is_file() and (out / "pipeline.xlsx").is_file()
 

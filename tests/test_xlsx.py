@@ -1,5 +1,6 @@
 """Issue 15, point 1: exact CSVs (UTF-8 with BOM, no prefixes) and the workbook read back cell by cell."""
 import json
+import os
 import zipfile
 
 import pandas as pd
@@ -30,7 +31,7 @@ def _jsonl(path):
 
 @pytest.fixture()
 def out(tmp_path):
-    write_outputs(tmp_path / "out", _records())
+    write_outputs(tmp_path / "out", _records(), excel=True)
     return tmp_path / "out"
 
 
@@ -108,11 +109,27 @@ def test_workbook_limits_and_types():
 
 
 def test_workbook_bytes_deterministic(tmp_path):
-    write_outputs(tmp_path / "a", _records())
-    write_outputs(tmp_path / "b", _records())
+    write_outputs(tmp_path / "a", _records(), excel=True)
+    write_outputs(tmp_path / "b", _records(), excel=True)
     assert (tmp_path / "a" / XLSX_NAME).read_bytes() == (tmp_path / "b" / XLSX_NAME).read_bytes()
 
 
 def test_workbook_of_a_real_run(seed_run):
     _, out, _ = seed_run
     assert _check_workbook(out) > 1000
+
+
+def test_the_workbook_is_written_only_with_excel_and_never_left_stale(tmp_path):
+    from pipeline.runner import run_corpus
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("On January 23, 1968, North Korea seized the USS Pueblo.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run_corpus(corpus, out)
+    assert (out / "mentions.csv").is_file() and not os.path.lexists(out / XLSX_NAME)
+    run_corpus(corpus, out, excel=True)
+    assert _check_workbook(out) > 0
+    run_corpus(corpus, out)  # without --excel again: the workbook goes, no link is left dangling
+    assert not os.path.lexists(out / XLSX_NAME)
+    assert all(p.exists() for p in out.iterdir())

@@ -197,6 +197,12 @@ class OutputSet:
         self._link_names()
 
     def _link_names(self) -> None:
+        """OUT/<name> → .current/<name> for every name of the set; links of earlier sets' other names
+        (a workbook a run without --excel no longer writes) are removed, so none dangles."""
+        for name in os.listdir(self.out_dir):
+            link = self.out_dir / name
+            if name not in self.names and link.is_symlink() and os.readlink(link) == f"{CURRENT_NAME}/{name}":
+                link.unlink()
         for name in self.names:
             link = self.out_dir / name
             want = f"{CURRENT_NAME}/{name}"

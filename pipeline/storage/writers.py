@@ -104,10 +104,10 @@ def to_csv(records: list[dict], fields: list[str]) -> bytes:
     return buf.getvalue().encode(CSV_ENCODING)
 
 
-def output_names() -> list[str]:
-    """Every file write_set leaves in OUT."""
+def output_names(excel: bool = False) -> list[str]:
+    """Every file write_set leaves in OUT (the workbook with `excel`)."""
     return ([f"{kind}.{suffix}" for kind in KINDS for suffix in ("jsonl", "csv", "parquet")]
-            + [XLSX_NAME, DUCKDB_NAME])
+            + ([XLSX_NAME] if excel else []) + [DUCKDB_NAME])
 
 
 def clean_stale_temps(out_dir: Path) -> None:
@@ -132,8 +132,8 @@ def _replace_if_changed(tmp: Path, path: Path) -> bool:
 
 
 def write_set(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[dict]]]], scans: dict[str, ColumnScan],
-              derived: dict[str, list[dict]]) -> list[Path]:
-    """Every kind as .jsonl, .csv and .parquet, plus OUT/pipeline.xlsx and OUT/pipeline.duckdb; returns the
+              derived: dict[str, list[dict]], excel: bool = False) -> list[Path]:
+    """Every kind as .jsonl, .csv and .parquet, OUT/pipeline.duckdb and with `excel` OUT/pipeline.xlsx; returns the
     files written. parts() yields the per-document kinds ({kind: records}) one document at a time, in
     output order; `scans` holds every kind's columns gathered from them (and from `derived`, the
     corpus-level kinds' records)."""
@@ -144,7 +144,7 @@ def write_set(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[dict]]]
     temps: list[tuple[Path, Path]] = []  # (temp, final) in replacement order
     handles = []
     sinks = {}
-    workbook = Workbook()
+    workbook = Workbook() if excel else None
     try:
         for kind in KINDS:
             files = {}
@@ -158,7 +158,8 @@ def write_set(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[dict]]]
             handles.append(text)
             writer = csv.writer(text, lineterminator="\n")
             writer.writerow(header)
-            workbook.add(kind, header)
+            if workbook is not None:
+                workbook.add(kind, header)
             sinks[kind] = (files["jsonl"], writer, header, ParquetStream(files["parquet"], scans[kind]))
         def write(kind: str, records) -> None:
             jsonl, writer, header, parquet = sinks[kind]
@@ -167,7 +168,8 @@ def write_set(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[dict]]]
                 jsonl.write(_jsonl_line(r, fields, extra).encode("utf-8"))
                 writer.writerow([csv_cell(r.get(f, "")) for f in header])
                 parquet.add(r)
-                workbook.row(kind, r)
+                if workbook is not None:
+                    workbook.row(kind, r)
 
         for part in parts():
             for kind in DOCUMENT_KINDS:
@@ -176,10 +178,11 @@ def write_set(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[dict]]]
             write(kind, derived.get(kind, ()))
         for _, _, _, parquet in sinks.values():
             parquet.close()
-        fh, tmp = _temp_file(out_dir / XLSX_NAME)
-        temps.append((tmp, out_dir / XLSX_NAME))
-        handles.append(fh)
-        workbook.save(fh)
+        if workbook is not None:
+            fh, tmp = _temp_file(out_dir / XLSX_NAME)
+            temps.append((tmp, out_dir / XLSX_NAME))
+            handles.append(fh)
+            workbook.save(fh)
         for fh in reversed(handles):  # each text wrapper before the file under it
             fh.flush()
             if not isinstance(fh, io.TextIOWrapper):
@@ -189,7 +192,8 @@ def write_set(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[dict]]]
         for tmp, path in temps:
             _replace_if_changed(tmp, path)
     except BaseException:
-        workbook.abort()
+        if workbook is not None:
+            workbook.abort()
         for _, _, _, parquet in sinks.values():
             parquet.abort()
         for fh in reversed(handles):
