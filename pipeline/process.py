@@ -160,9 +160,11 @@ def process_documents(docs: Iterable[Document], nlp_factory, config: dict | None
     if some document needs it. A failure in one document becomes its error.
     `config`: the entity configuration (overrides of pipeline.config.ENTITY_CONFIG) of the document-level
     pass; the model from `nlp_factory` is expected to carry the same."""
+    docs = list(docs)
+    if not docs:
+        return  # a rerun with nothing new: no entity resources, and no spaCy import behind them
     from pipeline.entities import entity_resources
 
-    docs = list(docs)
     resources = entity_resources(config)
     jobs = [(piece, (i, base)) for i, d in enumerate(docs) if needs_model(d) for base, piece in chunk_text(d.text)]
     expected = Counter(i for _, (i, _) in jobs)

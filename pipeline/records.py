@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.resources import DATA_DIR, require
+
 
 @dataclass(frozen=True)
 class Label:
@@ -175,6 +177,7 @@ def _mentions() -> list[Column]:
     ]
 
 
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 _MODS = ["", "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN",
          "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"]
 
@@ -191,7 +194,7 @@ def _timexes() -> list[Column]:
         Column("end", "int", where, {"type": "integer", "minimum": 1}),
         Column("type", "category", "`DATE` (a day, month, year, decade, century, season…), `TIME` (a clock time, "
                "午後3時), `DURATION` (3日間, 2年), `SET` (a repetition: 毎年8月15日)",
-               {"enum": ["DATE", "TIME", "DURATION", "SET"]}),
+               {"enum": list(TIMEX_TYPES)}),
         Column("value", "str", "the TIMEX3 value (below)", {"type": "string", "minLength": 1}),
         Column("mod", "category", "`START` (初め, 上旬, 前半), `MID` (半ば, 中旬), `END` (末, 下旬, 後半), `APPROX` "
                "(頃, 約), `BEFORE` (以前, まで), `AFTER` (以降, から), or \"\"", {"enum": _MODS}),
@@ -210,11 +213,9 @@ def _timexes() -> list[Column]:
     ]
 
 
-EVENT_CLASSES = ["consult", "make_statement", "appeal", "express_intent_to_cooperate", "cooperate_diplomatically",
-                 "provide_aid", "yield", "investigate", "demand", "disapprove", "reject", "threaten", "protest",
-                 "exhibit_force_posture", "reduce_relations", "coerce", "assault", "fight",
-                 "use_unconventional_mass_violence", "sign_agreement", "visit", "meet", "arrest_detain", "release",
-                 "test_weapon", "sanction", "other", "unknown"]
+def event_classes() -> list[str]:
+    """The event classes: those of the trigger lexicon (pipeline/data/triggers.json), then `unknown`."""
+    return [*require(DATA_DIR / "triggers.json", "classes"), "unknown"]
 
 
 def _role_ids() -> dict:
@@ -249,7 +250,7 @@ def _events() -> list[Column]:
                "(`pipeline/data/triggers.json`; close to the CAMEO event ontology): `meet`, `visit`, "
                "`sign_agreement`, `make_statement`, `disapprove`, `threaten`, `assault`, `fight`, `arrest_detain`, "
                "`test_weapon`, `sanction`, `yield`… `other` = a happening whose verb is not in the lexicon's "
-               "classes, `unknown` = a report the lexicon cannot class", {"enum": EVENT_CLASSES}),
+               "classes, `unknown` = a report the lexicon cannot class", {"enum": event_classes()}),
         *_participants("events"),
         Column("mention_ids", "list", "the mentions those come from",
                {"type": "array", "items": {"type": "string", "pattern": r"^.+#m\d+$"}}),

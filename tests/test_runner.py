@@ -168,3 +168,17 @@ def test_sentence_cut_by_a_hard_chunk_boundary_keeps_exact_offsets(tmp_path, nlp
         assert text[ev["sent_start"]:ev["sent_end"]] == ev["sentence"]
         assert ev["sent_start"] <= ev["trigger_start"] < ev["trigger_end"] <= ev["sent_end"]
     check_outputs(corpus, out)
+
+
+def test_a_no_op_rerun_imports_neither_spacy_nor_the_entity_stage(tmp_path):
+    import subprocess
+    import sys
+
+    corpus = _corpus(tmp_path, a="On January 23, 1968, North Korea seized the USS Pueblo.\n")
+    out = tmp_path / "out"
+    run_corpus(corpus, out)
+    code = ("import sys; from pipeline.runner import run_corpus; "
+            f"r = run_corpus({str(corpus)!r}, {str(out)!r}); assert r.reused == ['a'], r; "
+            "heavy = [m for m in ('spacy', 'pipeline.entities') if m in sys.modules]; assert not heavy, heavy")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr

@@ -10,7 +10,6 @@ import bisect
 
 from pipeline.records import scored_labels
 
-CORE = scored_labels()
 _PRIORITY = {"kb": 3, "rule": 2, "doc": 2, "ginza": 1}
 
 
@@ -84,10 +83,11 @@ def resolve_overlaps(mentions: list[dict]) -> list[dict]:
         kept["SHIP"] = drop(kept["SHIP"], kept["AIRCRAFT"])
     if kept.get("SHIP") and kept.get("PERSON"):
         kept["PERSON"] = drop(kept["PERSON"], kept["SHIP"])
-    core = [m for lab in CORE for m in kept.get(lab, [])]
+    scored = scored_labels()
+    core = [m for lab in scored for m in kept.get(lab, [])]
     out = list(core)
     for label, ms in kept.items():
-        if label not in CORE:
+        if label not in scored:
             out += drop(ms, core)
     out.sort(key=lambda m: (m["start"], -m["end"], m["label"]))
     return out

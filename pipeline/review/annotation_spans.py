@@ -3,7 +3,7 @@ attributes, and the spans of a task back to a gold document (corpus/gold/README.
 
 A mention's label is its own (PERSON, SHIP, ...), a timex's "TIMEX:<type>", an event trigger's
 "EVENT". A span's attributes are the record's gold fields its span and label do not say
-(`ATTRIBUTES` per kind, lists joined with "|" where a tool only takes text). Every span read back
+(`attributes()` per kind, lists joined with "|" where a tool only takes text). Every span read back
 is checked against the document text: offsets outside the text, or a text the tool recorded that
 the offsets do not give, are problems naming the document and the region.
 """
@@ -18,14 +18,16 @@ from pipeline.storage.tables import LIST_SEP
 KINDS = ("mentions", "timexes", "events")
 TIMEX_PREFIX = "TIMEX:"
 EVENT_LABEL = "EVENT"
-TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 # gold fields per kind, besides the span itself (start, end, text) and the label
-ATTRIBUTES = {
-    "mentions": ("canonical_id",),
-    "timexes": ("value", "mod", "calendar", "value_as_written"),
-    "events": ("event_class", "date_value", *label_columns("events"), "actors", "sent_start", "sent_end"),
-}
-LIST_FIELDS = {*label_columns("events"), "actors"}
+def attributes() -> dict[str, tuple[str, ...]]:
+    """The gold fields per kind (read from the record registry when called)."""
+    return {"mentions": ("canonical_id",),
+            "timexes": ("value", "mod", "calendar", "value_as_written"),
+            "events": ("event_class", "date_value", *label_columns("events"), "actors", "sent_start", "sent_end")}
+
+
+def list_fields() -> set[str]:
+    return {*label_columns("events"), "actors"}
 INT_FIELDS = {"sent_start", "sent_end"}
 DERIVED = {"text", "trigger", "sentence"}  # rebuilt from the document text on import
 
@@ -117,7 +119,7 @@ def gold_document(doc_id, data, text, spans, where, problems, parse) -> dict:
             rec = {"sent_start": ss, "sent_end": se, "sentence": text[ss:se], "trigger_start": start,
                    "trigger_end": end, "trigger": text[start:end]}
             for name in ("date_value", *label_columns("events"), "actors", "event_class"):
-                rec[name] = attrs.pop(name, [] if name in LIST_FIELDS else "")
+                rec[name] = attrs.pop(name, [] if name in list_fields() else "")
         rec.update(attrs)
         doc[kind].append(rec)
     for kind in KINDS:

@@ -18,18 +18,17 @@ import json
 import logging
 from collections import defaultdict
 
-from pipeline.records import scored_labels
+from pipeline.records import TIMEX_TYPES, scored_labels
 from pipeline.review.annotation_spans import (
-    ATTRIBUTES,
     EVENT_LABEL,
     INT_FIELDS,
     KINDS,
-    LIST_FIELDS,
     LIST_SEP,
     TIMEX_PREFIX,
-    TIMEX_TYPES,
     AnnotationError,
+    attributes,
     gold_document,
+    list_fields,
     sha256,
     span_attributes,
     span_of,
@@ -67,7 +66,7 @@ def label_studio_config(labels: list[str]) -> str:
     """The labelling configuration the tasks are made for (Label Studio's XML)."""
     colours = ["#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#bfef45",
                "#fabed4", "#469990", "#dcbeff", "#9a6324", "#800000", "#aaffc3", "#808000", "#000075"]
-    names = sorted({n for fields in ATTRIBUTES.values() for n in fields}) + ["extra"]
+    names = sorted({n for fields in attributes().values() for n in fields}) + ["extra"]
     lines = ["<View>", f'  <Labels name="{FROM_NAME}" toName="{TO_NAME}">']
     for i, label in enumerate(labels):
         lines.append(f'    <Label value="{_xml(label)}" background="{colours[i % len(colours)]}"/>')
@@ -107,8 +106,8 @@ def to_label_studio(documents: list[dict], as_annotations: bool = False, model_v
                                "origin": "prediction",
                                "value": {"start": s16, "end": e16, "text": text[start:end], "labels": [label]}})
                 attrs = span_attributes(kind, rec)
-                extra = {k: v for k, v in attrs.items() if k not in ATTRIBUTES[kind]}
-                for name in ATTRIBUTES[kind]:
+                extra = {k: v for k, v in attrs.items() if k not in attributes()[kind]}
+                for name in attributes()[kind]:
                     if name in attrs:
                         result.append({"id": rid, "from_name": name, "to_name": TO_NAME, "type": "textarea",
                                        "origin": "prediction",
@@ -142,7 +141,7 @@ def _pick_result(task: dict, where: str, problems: list[str]) -> list[dict] | No
 
 def _parse_attr(kind: str, name: str, raw) -> object:
     text = raw[0] if isinstance(raw, list) and raw else raw if isinstance(raw, str) else ""
-    if name in LIST_FIELDS:
+    if name in list_fields():
         return [v for v in text.split(LIST_SEP) if v] if text else []
     if name in INT_FIELDS:
         return int(text)
@@ -192,7 +191,7 @@ def from_label_studio(tasks: list[dict]) -> list[dict]:
 
 def _ls_attrs(kind: str, raw: dict) -> dict:
     out = {}
-    for name in ATTRIBUTES[kind]:
+    for name in attributes()[kind]:
         if name in raw:
             out[name] = _parse_attr(kind, name, raw[name])
     if "extra" in raw:

@@ -19,12 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from pipeline.records import emitted_labels, label_columns, scored_labels
+from pipeline.records import TIMEX_TYPES, emitted_labels, label_columns, scored_labels
 from pipeline.storage.loader import read_records
 from pipeline.storage.writers import write_atomic
 
 ASSETS = Path(__file__).resolve().parent / "report_assets"
-TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 # nesting order for spans with the same extent: gold outline outermost, trigger innermost
 _LAYER = {"g": 0, "m": 1, "t": 2, "trig": 3}
 
