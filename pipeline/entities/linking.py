@@ -97,7 +97,7 @@ def _short_ship_ok(text: str, s: int, e: int) -> bool:
 
 def expand_mentions(mentions: list[dict], text: str, lex: EntityLexicon) -> list[dict]:
     """Add recurrences of rule-found names and short forms of full person names."""
-    scored = scored_labels()
+    linked = scored_labels()  # the labels that get canonical ids
     out = list(mentions)
     taken: dict[str, Spans] = {}
     for m in sorted(mentions, key=lambda m: (m["start"], m["end"])):
@@ -107,7 +107,7 @@ def expand_mentions(mentions: list[dict], text: str, lex: EntityLexicon) -> list
     taken.setdefault("PERSON", Spans())
     surfaces: dict[tuple[str, str], dict] = {}
     for m in mentions:
-        if m["label"] not in scored or m.get("_weak") or m["source"].startswith("ginza"):
+        if m["label"] not in linked or m.get("_weak") or m["source"].startswith("ginza"):
             continue
         t = m["text"]
         if len(t) >= 2 and not re.fullmatch(r"[ぁ-ゖ\d\W]+", t):
@@ -190,7 +190,7 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources) -
     """Document-level pass: expand, resolve overlaps, fill canonical_id/name_ja/name_en/confidence
     (with the knowledge base of `resources`, none when its configuration has use_kb false)."""
     kb = resources.kb
-    scored = scored_labels()
+    linked = scored_labels()  # the labels that get canonical ids
     ms = expand_mentions(mentions, text, resources.lexicon)
     ms += entity_incident_rules(text, ms)  # needs the repeated mentions expand_mentions adds
     # weak KB aliases (天安, ロナルド・レーガン as a ship) count only if the referent is confirmed elsewhere
@@ -204,7 +204,7 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources) -
     # rule mentions whose surface is a KB name get the KB candidates
     if kb is not None:
         for m in ms:
-            if not m.get("_candidates") and m["label"] in scored:
+            if not m.get("_candidates") and m["label"] in linked:
                 ents = [e for e in kb.lookup(m["text"]) if e.type == m["label"]]
                 if ents:
                     m["_candidates"] = [e.id for e in ents]
@@ -219,7 +219,7 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources) -
     full_by_short: dict[str, list[tuple[int, str]]] = {}
     for n, m in enumerate(ms):
         c = m.get("_candidates") or []
-        if m["label"] not in scored:
+        if m["label"] not in linked:
             continue
         if len(c) == 1:
             ids[n] = (c[0], max(m.get("confidence", 0.9), 0.9) if m["source"] == "kb" else 0.85)
@@ -233,7 +233,7 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources) -
                 full_by_short.setdefault(sf, []).append((m["start"], ids[n][0]))
     # unknown full forms get their own ids
     for n, m in enumerate(ms):
-        if n in ids or m["label"] not in scored:
+        if n in ids or m["label"] not in linked:
             continue
         sf = short_form(m["text"], resources.lexicon)
         if m["label"] == "PERSON" and sf:
@@ -245,7 +245,7 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources) -
         full_by_short.setdefault(first, []).extend(
             (m["start"], ids[n][0]) for n, m in enumerate(ms) if m["text"] == name and n in ids)
     for n, m in enumerate(ms):
-        if m["label"] not in scored:
+        if m["label"] not in linked:
             continue
         single_kb = len(m.get("_candidates") or []) == 1
         options = full_by_short.get(m["text"]) if m["label"] == "PERSON" else None
