@@ -525,3 +525,22 @@ def test_trigger_is_the_text_of_its_span_and_the_lemma_its_own_column(nlp):
     for e in events:
         assert e["trigger"] == text[e["trigger_start"]:e["trigger_end"]]
         assert e["trigger_lemma"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("line, name, value, cls", [
+    ("明治7年1月14日 赤坂喰違の変。", "赤坂喰違の変", "1874-01-14", "assault"),
+    ("明治9年10月24日 神風連の乱(熊本)。", "神風連の乱", "1876-10-24", "fight"),
+    ("* 1955年5月11日 - 紫雲丸事故。", "紫雲丸事故", "1955-05-11", "other"),
+])
+def test_a_chronology_line_naming_a_happening_is_its_event(nlp, line, name, value, cls):
+    mentions = _mentions(line, [(name, f"incident:{name}", "INCIDENT")])
+    (ev,) = _events(nlp, line, mentions)
+    assert (ev["trigger"], ev["date_value"], ev["event_class"], ev["incidents"]) == (name, value, cls, [f"incident:{name}"])
+
+
+@pytest.mark.slow
+def test_an_incident_named_in_a_sentence_with_other_words_is_no_entry(nlp):
+    text = "1874年1月14日、赤坂喰違の変についての本が出た。"
+    mentions = _mentions(text, [("赤坂喰違の変", "incident:x", "INCIDENT")])
+    assert all(e["trigger"] != "赤坂喰違の変" for e in _events(nlp, text, mentions))

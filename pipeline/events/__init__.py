@@ -44,7 +44,7 @@ from bisect import bisect_right
 
 from pipeline.events.clauses import SentenceParse, is_event_noun
 from pipeline.events.dating import Narrative, _dateline, _line_head, _usable, confidence, overlaps, precision
-from pipeline.events.drafts import Draft, _context_nouns, _is_heading, _ja_drafts, _trigger_span
+from pipeline.events.drafts import Draft, _context_nouns, _is_heading, _ja_drafts, _trigger_span, named_entry
 from pipeline.events.english import _en_drafts
 from pipeline.events.lexicon import (
     QUESTION,
@@ -55,7 +55,7 @@ from pipeline.events.lexicon import (
     refine_class,
 )
 from pipeline.events.roles import PLACE_LABELS, Roles, english_roles
-from pipeline.records import event_columns
+from pipeline.records import event_columns, happening_labels
 
 __all__ = ["build_events", "class_info", "classify", "find_actors", "lexicon"]
 
@@ -152,6 +152,10 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                 head, _ = _line_head(stxs, text, s0)
                 entry_end = (text.find("\n", s0) % (len(text) + 1)) if head is not None else -1
             drafts, frame = _ja_drafts(sp, stxs, text, s0, chronicle=s0 < entry_end)
+            if not drafts:
+                named = [m for m in ments_by_sent.get(si, []) if m["label"] in happening_labels()]
+                entry = named_entry(sent_text, s0, stxs, named, text)
+                drafts = [entry] if entry is not None else []
         else:
             drafts, frame = _en_drafts(sent_text, s0, stxs, text), None
         kept = []

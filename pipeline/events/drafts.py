@@ -1,6 +1,7 @@
 """Drafts: one candidate event per happening of a sentence, before the narrative dates it."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.events.clauses import SentenceParse, is_predicate
@@ -13,7 +14,10 @@ from pipeline.events.dating import (
     _usable,
     timex_role,
 )
-from pipeline.events.lexicon import BULLETS, SAME_SPAN_GAP, SENT_FINAL, classify, lexicon
+from pipeline.events.lexicon import BULLETS, SAME_SPAN_GAP, SENT_FINAL, classify, lexicon, named_class
+
+# what a chronology line may hold beside its date and the name of what happened: bullets, separators, an aside
+_ENTRY_REST = re.compile(r"(?:[\s。．、,:：" + re.escape(BULLETS) + r"]|[(（][^()（）]*[)）])*")
 
 
 def _trigger_span(tok, base: int) -> tuple[int, int]:
@@ -217,3 +221,20 @@ def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
                             _clause_scope(sp, trig) if r.nominal is not None or trig.dep_ == "acl" else None))
     frames = [r.timex for r in roles if r.framing and r.nominal is None]
     return drafts, (frames[-1] if frames else None)
+
+
+def named_entry(sent_text: str, s0: int, stxs: list[dict], named: list[dict], text: str) -> Draft | None:
+    """A chronology line that names a happening without a verb (明治7年1月14日 赤坂喰違の変。, 翌月 佐賀の乱。):
+    the named incident is the event, dated by the line's date (or, without one, by the narrative)."""
+    if len(named) != 1:
+        return None
+    m = named[0]
+    rest = list(sent_text)
+    for a, b in [(t["start"], t["end"]) for t in stxs] + [(m["start"], m["end"])]:
+        rest[a - s0:b - s0] = " " * (b - a)
+    if not _ENTRY_REST.fullmatch("".join(rest)):
+        return None
+    dated = [t for t in stxs if _usable(t, text) and t["end"] <= m["start"]]
+    date = dated[0] if dated else None
+    return Draft(date=date, source="explicit" if date else "narrative", trig_span=(m["start"], m["end"]),
+                 lemma=m["text"], cls=named_class(m["text"]), timex_pos=date["start"] if date else -1)

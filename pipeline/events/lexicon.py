@@ -37,6 +37,7 @@ class Lexicon:
     attack_cues: tuple[str, ...]
     accident_cues: tuple[str, ...]
     accident_words: frozenset[str]
+    named_endings: Mapping[str, str]  # ending of a happening's name → its class (の乱 → fight)
     # closed word classes (data/grammar.json)
     stative: frozenset[str]  # predicates that are states
     report: frozenset[str]  # report verbs
@@ -101,6 +102,7 @@ def lexicon() -> Lexicon:
         attack_cues=tuple(trig("accident_cues", "attack_cues")),
         accident_cues=tuple(trig("accident_cues", "accident_cues")),
         accident_words=frozenset(trig("accident_cues", "accident_words")),
+        named_endings=trig("named_happenings", "endings"),
         stative=frozenset(grammar("stative")),
         report=frozenset(grammar("report")),
         transparent=frozenset(grammar("transparent")),
@@ -224,6 +226,12 @@ def _lookup(table: dict[str, str], word: str) -> str | None:
         if word[-k:] in table:
             return table[word[-k:]]
     return None
+
+
+def named_class(name: str) -> str:
+    """The class of a happening named without a verb, from its name's ending (佐賀の乱 → fight)."""
+    endings = lexicon().named_endings
+    return next((endings[e] for e in sorted(endings, key=len, reverse=True) if name.endswith(e)), "other")
 
 
 def class_info(cls: str) -> tuple[str, str]:
