@@ -38,7 +38,7 @@ baselines: $(STAMP) ## Run the baseline systems (raw GiNZA NER, ja-timex alone) 
 	$(PY) -m pipeline baselines "$(CORPUS)" --out "$(OUT)"
 
 eval: $(STAMP) baselines ## Score OUT against GOLD, beside the baselines and the no-KB ablation; writes OUT/metrics.json
-	$(PY) -m pipeline run "$(CORPUS)" --out "$(OUT)" $(KBARG) || true
+	$(PY) -m pipeline run "$(CORPUS)" --out "$(OUT)" $(KBARG) $(EXCELARG) || true
 	$(PY) -m pipeline run "$(CORPUS)" --out "$(OUT)/ablation/no_kb" --no-kb || true
 	$(PY) -m pipeline eval --gold "$(GOLD)" --out "$(OUT)" --corpus "$(CORPUS)"
 

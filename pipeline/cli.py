@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
 from pipeline import version
+from pipeline.config import ENGINES
 
 log = logging.getLogger("pipeline")
 
@@ -38,6 +40,9 @@ def cmd_run(args) -> int:
     from pipeline.storage.outset import OutLocked
     from pipeline.user_kb import KBError
 
+    if os.environ.get("PIPELINE_KB"):
+        print("warning: PIPELINE_KB is no longer read; give your knowledge base with --kb FILE (make run KB=FILE)",
+              file=sys.stderr)
     try:
         result = run_corpus(Path(args.corpus), Path(args.out), run_config(args), workers=args.workers,
                             engine=args.engine, scheduler=args.scheduler, allow_empty=args.allow_empty,
@@ -169,7 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
         return _add_parser(name, parents=[common], **kw)
 
     sub.add_parser = add_parser
-    run = sub.add_parser("run", help="process a folder of .txt/.md files into CSV/JSONL/XLSX outputs")
+    run = sub.add_parser("run", help="process a folder of .txt/.md files into CSV/JSONL/Parquet/DuckDB outputs "
+                         "(and an Excel workbook with --excel)")
     run.add_argument("corpus", nargs="?", default="corpus/raw", help="folder of documents (recursive)")
     run.add_argument("--out", default="outputs", help="output folder (default: outputs)")
     run.add_argument("--no-kb", action="store_true", help="model and rules only, without the knowledge base")
@@ -177,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="your own knowledge base (CSV or JSONL: id,label,name_ja,name_en,aliases,wikidata), "
                           "merged over the bundled one; your entry wins")
     run.add_argument("--workers", type=int, default=1, help="worker processes for the model (default: 1)")
-    run.add_argument("--engine", choices=("local", "dask"), default="local", help="where per-document work runs")
+    run.add_argument("--engine", choices=ENGINES, default="local", help="where per-document work runs")
     run.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler (engine dask)")
     run.add_argument("--excel", action="store_true",
                      help="also write OUT/pipeline.xlsx: one sheet per record kind, Japanese shown correctly, "

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from types import MappingProxyType
 
+ENGINES = ("local", "dask")  # where a run's per-document work runs (`--engine`)
+
 ENTITY_CONFIG = MappingProxyType({
     "use_kb": True,  # match and link the knowledge base (False: the rules alone, `--no-kb`)
     "kb_path": None,  # the bundled knowledge base (JSONL)

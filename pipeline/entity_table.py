@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.records import happening_labels, scored_labels
+from pipeline.user_kb import wikidata_of
 
 _SOURCE_RANK = {"kb": 3, "text": 2, "romanized": 1, "": 0}
 
@@ -101,7 +102,5 @@ def _longer(a, b) -> bool:
 def kb_wikidata(cid: str, config: dict | None = None) -> str | None:
     """The Q-id the knowledge base of an entity configuration (pipeline.config; default: the bundled KB)
     gives an entity (None outside it); no spaCy import."""
-    from pipeline.user_kb import wikidata_of
-
     config = config or {}
     return wikidata_of(cid, config.get("user_kb_path"), config.get("kb_path"))

@@ -27,10 +27,12 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 def fingerprint(config: dict | None = None) -> str:
     """Hash of the package's code and data files, the pipeline's entity configuration (overrides of
-    pipeline.config.ENTITY_CONFIG) and the content of the user KB it names: any change reprocesses."""
+    pipeline.config.ENTITY_CONFIG) and the content of the files it names outside the package (a user KB, a
+    knowledge base or a lexicon of one's own): any change reprocesses."""
     config = entity_config(**(config or {}))
-    user_kb = user_kb_digest(config["user_kb_path"]) if config["use_kb"] else ""
-    return _fingerprint(config_key(config), user_kb)
+    named = ["user_kb_path", "kb_path"] if config["use_kb"] else []
+    files = "|".join(f"{key}={user_kb_digest(config[key])}" for key in [*named, "lexicon_path"] if config.get(key))
+    return _fingerprint(config_key(config), files)
 
 
 @lru_cache(maxsize=8)

@@ -38,7 +38,7 @@ LABELS: tuple[Label, ...] = (
     Label("SHIP", id_prefix="ship", event_column="ships", scored=True, noun="ships"),
     Label("INCIDENT", id_prefix="incident", event_column="incidents", scored=True, happening=True,
           noun="incidents"),
-    Label("AIRCRAFT", id_prefix="aircraft", emitted=False),
+    Label("AIRCRAFT", id_prefix="aircraft"),  # from knowledge-base entries only (no rules): linked, not scored
     # GiNZA's labels: kept as found, neither linked nor scored
     Label("GPE"), Label("ORG"), Label("WAR"), Label("MEETING"), Label("TREATY"),
 )
@@ -64,6 +64,12 @@ def event_columns() -> dict[str, str]:
 
 def happening_labels() -> tuple[str, ...]:
     return tuple(lab.name for lab in LABELS if lab.happening)
+
+
+def role_labels() -> tuple[str, ...]:
+    """The labels whose entities can act or be acted on in an event (its source/target): those with an event
+    column that are not themselves happenings (persons and ships, not incidents)."""
+    return tuple(lab.name for lab in LABELS if lab.event_column and not lab.happening)
 
 
 # --------------------------------------------------------------------- record kinds
@@ -122,12 +128,13 @@ def _documents() -> list[Column]:
                "unreadable", {"type": "string", "pattern": "^([0-9a-f]{64})?$"}),
         Column("encoding", "category", "the detected encoding (`utf-8`, `utf-8-sig`, `cp932`, `euc_jp`, "
                "`utf-16`…)", {"type": "string"}),
-        Column("lang", "category", "`ja` (Japanese), `en` (English: no Japanese model, the text rules only), "
-               "`ko`, `und`", {"enum": ["ja", "en", ""]}),
+        Column("lang", "category", "`ja` (Japanese), `en` (English: no Japanese model, the text rules only); "
+               "`ko`, `zh` (not processed: status `error`), `und` (no letters); \"\" when unread",
+               {"enum": ["ja", "en", "ko", "zh", "und", ""]}),
         Column("n_chars", "int", "length of the decoded text; empty for errors",
                {"anyOf": [{"type": "integer", "minimum": 0}, {"const": ""}]}),
         Column("status", "category", "`ok`; `error` (could not be read or processed: the reason is in `error`); "
-               "`skipped` (a type that is not read: `.pdf`, `.html`…)", {"enum": ["ok", "error"]}),
+               "`skipped` (a type that is not read: `.pdf`, `.html`…)", {"enum": ["ok", "error", "skipped"]}),
         Column("error", "str", "why a file is `error` or `skipped` (\"\" when ok)", {"type": "string"}),
         Column("creation_date", "date", "the document date used for relative expressions, `YYYY-MM-DD` (\"\" when "
                "none was given)", {"type": ["string", "null"], "pattern": r"^(\d{4}-\d{2}-\d{2})?$"}),
@@ -142,7 +149,10 @@ def _mentions() -> list[Column]:
         Column("mention_id", "str", "`<doc_id>#m00001`, numbered in text order",
                {"type": "string", "pattern": r"^.+#m\d+$"}),
         Column("label", "category", ", ".join(f"`{n}`" for n in scored) + " (the project's own, linked to the "
-               "knowledge base, scored), or a label taken from GiNZA's named-entity recognizer: "
+               "knowledge base, scored), "
+               + "".join(f"`{lab.name}` " for lab in LABELS if lab.emitted and lab.id_prefix and not lab.scored)
+               + "(from knowledge-base entries only: linked, not scored), or a label taken from GiNZA's "
+               "named-entity recognizer: "
                + ", ".join(f"`{lab.name}`" for lab in LABELS if lab.emitted and not lab.id_prefix),
                {"enum": [lab.name for lab in LABELS if lab.emitted]}),
         Column("text", "str", where, {"type": "string", "minLength": 1}),
@@ -219,7 +229,7 @@ def event_classes() -> list[str]:
 
 
 def _role_ids() -> dict:
-    prefixes = "|".join(lab.id_prefix for lab in LABELS if lab.event_column and not lab.happening)
+    prefixes = "|".join(id_prefixes()[name] for name in role_labels())
     return {"type": "array", "items": {"type": "string", "pattern": f"^(?:(?:{prefixes}):{_ID_SLUG}|{_ACTOR})$"}}
 
 

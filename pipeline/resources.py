@@ -1,4 +1,5 @@
-"""The one loader of the entities' and events' data files (pipeline/data/*.json, pipeline/entities/data/*).
+"""The one loader of the entities' and events' data files (pipeline/data/*.json, pipeline/entities/data/*)
+(the dates stage compiles its patterns from its own tables in pipeline/dates/data through dates/lexicon).
 
 A file is read once per path (and per modification: an edited file is read again) into frozen values:
 JSON objects become MappingProxyType, arrays tuples. `require(path, "a", "b")` returns data["a"]["b"] and

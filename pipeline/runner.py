@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from pipeline.config import ENGINES, entity_config
 from pipeline.entity_table import kb_wikidata
 from pipeline.export import Columns, write_streamed
 from pipeline.ingest import iter_inputs
@@ -25,9 +26,9 @@ from pipeline.process import process_documents
 from pipeline.storage.outset import OutLock, OutputSet, current_set
 from pipeline.storage.tables import DUCKDB_NAME
 from pipeline.storage.writers import output_names
+from pipeline.user_kb import read_user_kb
 
 log = logging.getLogger("pipeline")
-ENGINES = ("local", "dask")  # where the per-document work runs
 PROGRESS_EVERY = 10  # documents between two progress lines when stderr is not a terminal
 
 
@@ -97,9 +98,6 @@ def run_corpus(corpus_dir: Path, out_dir: Path, config: dict | None = None, work
     `engine`: "local" (`workers` processes) or "dask" (on `scheduler`, or a local cluster).
     `excel`: also write OUT/pipeline.xlsx (one sheet per kind, formula-like cells kept as text); a run
     without it removes the workbook of an earlier run, so OUT never holds a stale one."""
-    from pipeline.config import entity_config
-    from pipeline.user_kb import read_user_kb
-
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}: expected one of {', '.join(ENGINES)}")
     config = entity_config(**(config or {}))

@@ -112,3 +112,12 @@ def test_ctrl_c_is_one_line_and_the_run_resumes(tmp_path):
     unchanged = int(again.stdout.split(" unchanged")[0].rsplit(" ", 1)[1])
     assert unchanged >= 1  # the documents finished before Ctrl-C are not redone
     assert len((out / "documents.jsonl").read_text(encoding="utf-8").splitlines()) == 12
+
+
+def test_the_old_kb_variable_is_named_as_ignored(tmp_path):
+    import os
+
+    corpus = _en_corpus(tmp_path / "c", n=1)
+    proc = _cli("run", corpus, "--out", tmp_path / "o", env={**os.environ, "PIPELINE_KB": str(tmp_path / "kb.csv")})
+    assert proc.returncode == 0, proc.stderr
+    assert "PIPELINE_KB is no longer read" in proc.stderr and "--kb FILE" in proc.stderr

@@ -223,3 +223,21 @@ def test_storage_stays_below_the_stages():
     for name, targets in graph.items():
         if name.startswith("pipeline.storage"):
             assert targets <= {"pipeline.records"} | {t for t in graph if t.startswith("pipeline.storage")}, name
+
+
+def test_the_schemas_accept_what_the_pipeline_writes(tmp_path):
+    """Records of a skipped file, of a Korean file and an AIRCRAFT mention (from the knowledge base) are valid."""
+    import jsonschema
+
+    from pipeline.ingest import iter_inputs
+
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "ko.txt").write_text("대한민국은 동아시아의 한반도 남부에 있는 공화국이다. " * 5, encoding="utf-8")
+    docs = {d.source_path: d.record() for d in iter_inputs(tmp_path)}
+    assert docs["notes.pdf"]["status"] == "skipped" and docs["ko.txt"]["lang"] == "ko"
+    for rec in docs.values():
+        jsonschema.validate(rec, schemas.json_schema("documents"))
+    mention = {"doc_id": "d", "mention_id": "d#m00001", "label": "AIRCRAFT", "text": "Enola Gay", "start": 4,
+               "end": 13, "sent_id": 0, "canonical_id": "aircraft:enola-gay", "name_ja": "エノラ・ゲイ",
+               "name_en": "Enola Gay", "name_en_source": "kb", "source": "kb", "confidence": 0.9}
+    jsonschema.validate(mention, schemas.json_schema("mentions"))

@@ -71,6 +71,18 @@ def test_fingerprint_derives_from_the_config(tmp_path):
     assert DocCache(tmp_path, {"use_kb": True}).fingerprint == DocCache(tmp_path, None).fingerprint
 
 
+def test_edited_own_lexicon_or_kb_files_reprocess(tmp_path):
+    lexicon, kb = tmp_path / "lexicon.json", tmp_path / "kb.jsonl"
+    lexicon.write_text("{}", encoding="utf-8")
+    kb.write_text("", encoding="utf-8")
+    config = {"lexicon_path": str(lexicon), "kb_path": str(kb)}
+    before = DocCache(tmp_path, config).fingerprint
+    lexicon.write_text('{"x": 1}', encoding="utf-8")
+    after_lexicon = DocCache(tmp_path, config).fingerprint
+    kb.write_text('{"id": "person:x"}\n', encoding="utf-8")
+    assert len({before, after_lexicon, DocCache(tmp_path, config).fingerprint}) == 3
+
+
 def test_user_kb_entities_are_matched(tmp_path):
     resources = entity_resources({"user_kb_path": str(_write(tmp_path, "kb.csv", CSV))})
     text = "The Harukaze Maru left Kobe. Ito Shunsuke later became prime minister."
@@ -123,3 +135,17 @@ def test_entity_table_dates_and_names():
     assert inc["name_en"] == "Chichibu incident" and inc["name_en_source"] == "text"
     assert inc["aliases"] == ["秩父事件", "Chichibu incident"] and inc["n_documents"] == 2
     assert rows["person:t"]["date_value"] == "" and rows["person:t"]["first_date"] == "1884-11-01"
+
+
+def test_a_bad_knowledge_base_file_is_named_with_its_line(tmp_path):
+    from pipeline.resources import ResourceError
+
+    kb = tmp_path / "kb.jsonl"
+    kb.write_text('{"id": "person:a", "type": "PERSON", "name_ja": "甲", "name_en": "A", "aliases": []}\n'
+                  "not json\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"kb\.jsonl:2: not a knowledge-base entry"):
+        entity_resources({"kb_path": str(kb)})
+    kb.write_text('{"id": "person:a", "type": "PERSON", "name_ja": "甲", "name_en": "A", "aliases": []}\n' * 2,
+                  encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"kb\.jsonl:2: duplicate id person:a"):
+        entity_resources({"kb_path": str(kb)})

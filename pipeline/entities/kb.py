@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.normalize import split_runs
-from pipeline.resources import read_lines
+from pipeline.resources import ResourceError, read_lines
 from pipeline.user_kb import BUNDLED_KB, read_user_kb
 
 # Characters that vary between spellings of one name (ジョージ・W・ブッシュ / ジョージW.ブッシュ / Kim Jong-un).
@@ -128,16 +128,20 @@ def _entity(obj: dict, order: int) -> Entity:
     )
 
 
-def parse_kb(lines) -> KnowledgeBase:
+def parse_kb(lines, source: str = "knowledge base") -> KnowledgeBase:
+    """The knowledge base of JSONL lines; a bad line fails with a ResourceError naming `source` and the line."""
     entities: dict[str, Entity] = {}
     index: dict[str, list[str]] = {}
     for n, line in enumerate(lines):
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        e = _entity(json.loads(line), n)
+        try:
+            e = _entity(json.loads(line), n)
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ResourceError(f"{source}:{n + 1}: not a knowledge-base entry ({exc})") from None
         if e.id in entities:
-            raise ValueError(f"duplicate KB id {e.id}")
+            raise ResourceError(f"{source}:{n + 1}: duplicate id {e.id}")
         entities[e.id] = e
         for name in e.names():
             k = norm_key(name)
@@ -175,9 +179,17 @@ def load_kb(user_kb_path: str | None = None, kb_path: str | None = None) -> Know
 def load_keyed(kb_key: tuple, user_key: tuple) -> KnowledgeBase:
     lines = read_lines(kb_key[0])
     if not user_key:
-        return parse_kb(lines)
-    user = read_user_kb(user_key[0])
+        return parse_kb(lines, str(kb_key[0]))
+    user = read_user_kb(user_key[0])  # checked line by line, errors name the user's line
+    parse_kb(lines, str(kb_key[0]))  # the knowledge base it goes over, checked with its own line numbers
     ids = {o["id"] for o in user}
     bundled = [line for line in lines if not (line.strip() and not line.startswith("#")
-                                              and json.loads(line)["id"] in ids)]
-    return parse_kb([json.dumps(o, ensure_ascii=False) for o in user] + bundled)
+                                              and _line_id(line) in ids)]
+    return parse_kb([json.dumps(o, ensure_ascii=False) for o in user] + bundled, f"{user_key[0]} over {kb_key[0]}")
+
+
+def _line_id(line: str):
+    try:
+        return json.loads(line).get("id")
+    except (ValueError, AttributeError):
+        return None  # parse_kb names the bad line

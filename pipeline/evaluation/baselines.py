@@ -163,8 +163,12 @@ def ja_timex_timexes(doc: Document) -> list[dict]:
 
 
 def _code_version() -> str:
-    """What the baselines' output depends on besides the corpus: this file and the packages."""
-    h = hashlib.sha256(Path(__file__).read_bytes())
+    """What the baselines' output depends on besides the corpus: this file, the modules it reads the corpus
+    with (ingest, chunking) and the packages."""
+    package = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for path in [Path(__file__), package / "chunking.py", *sorted((package / "ingest").glob("*.py"))]:
+        h.update(path.read_bytes())
     for package in ("ginza", "ja_ginza", "ja-timex", "SudachiPy", "spacy"):
         try:
             h.update(f"{package}={metadata.version(package)}".encode())
@@ -198,7 +202,8 @@ def stale_baselines(corpus_dir: Path, out_dir: Path, names: Iterable[str] = BASE
     """The named baselines that are missing, or made from another corpus content or another version of the code."""
     want = _fingerprint(corpus_dir)
     stale = []
-    for name in [n for n in BASELINES if n in set(names)]:
+    wanted = set(names)
+    for name in [n for n in BASELINES if n in wanted]:
         info = baseline_dir(out_dir, name) / "system.json"
         try:
             have = json.loads(info.read_text(encoding="utf-8")).get("fingerprint")
@@ -222,7 +227,8 @@ def _extractors() -> dict[str, tuple[str, Callable[[Document], list[dict]]]]:
 def run_baselines(corpus_dir: Path, out_dir: Path, names: Iterable[str] = BASELINES) -> dict[str, Path]:
     """Run the named baselines over the corpus into OUT/baselines/<name>/; returns {name: dir}."""
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
-    names = [n for n in BASELINES if n in set(names)]
+    wanted = set(names)
+    names = [n for n in BASELINES if n in wanted]
     fingerprint = _fingerprint(corpus_dir)
     docs = list(iter_corpus(corpus_dir))
     written = {}

@@ -24,7 +24,8 @@ def baselines_step(corpus_dir: Path, out_dir: Path, names: Iterable[str] = BASEL
                    stream: TextIO | None = None) -> list[str]:
     """Run the named baselines that are missing or stale; returns the names run."""
     stream = stream or sys.stdout
-    names = [n for n in BASELINES if n in set(names)]
+    wanted = set(names)
+    names = [n for n in BASELINES if n in wanted]
     stale = stale_baselines(Path(corpus_dir), Path(out_dir), names)
     if stale:
         print(f"running baselines: {', '.join(stale)}", file=stream)

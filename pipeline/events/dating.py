@@ -14,7 +14,7 @@ from pipeline.events.lexicon import BOUND_AFTER, BULLETS, DATED_TYPES, NOMINAL_F
 @dataclass
 class TimexRole:
     timex: dict
-    anchor: object  # governing predicate token, or None
+    governor: object  # the predicate token the timex depends on, or None
     nominal: object  # event noun the timex modifies with の (勃発, 合意), or None
     temporal: bool  # reaches its predicate through a time word (〜の終結後, 〜勃発から2カ月後)
     attributive: bool  # modifies a non-event noun (2013年の…法): not an event date

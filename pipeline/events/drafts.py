@@ -152,27 +152,27 @@ def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
                 roles.append(r)
 
     def realized(r: TimexRole) -> bool:
-        if main is not None and r.anchor is not None and r.anchor.i == main.i and not sp.pred(main).hypothetical:
+        if main is not None and r.governor is not None and r.governor.i == main.i and not sp.pred(main).hypothetical:
             return True
         if r.framing and main is not None and (r.nominal is None or r.temporal):
             return True
-        if r.anchor is None:
+        if r.governor is None:
             return main is not None
-        if r.anchor.pos_ != "VERB" or r.anchor.lemma_ in lexicon().stative:
-            return r.nominal is not None and (main is not None or sp.realized(r.anchor))
-        return sp.realized(r.anchor)
+        if r.governor.pos_ != "VERB" or r.governor.lemma_ in lexicon().stative:
+            return r.nominal is not None and (main is not None or sp.realized(r.governor))
+        return sp.realized(r.governor)
 
     if main is None:
         main = _dated_main(sp, [r for r in roles if r.framing and r.nominal is None], chronicle=chronicle,
-                           own=[r for r in roles if r.nominal is None and r.anchor is not None and
-                                r.anchor.i == sp.root.i and len(r.timex["value"]) >= 7])
+                           own=[r for r in roles if r.nominal is None and r.governor is not None and
+                                r.governor.i == sp.root.i and len(r.timex["value"]) >= 7])
     live = [r for r in roles if realized(r)]
     drafts: list[Draft] = []
     used = set()
     if main is not None:
         ranked = [r for r in live if r.framing and r.nominal is None] or \
-            [r for r in live if r.nominal is None and not r.relative and r.anchor is not None and
-             r.anchor.i == main.i] or \
+            [r for r in live if r.nominal is None and not r.relative and r.governor is not None and
+             r.governor.i == main.i] or \
             [r for r in live if r.nominal is None and not r.relative] or \
             [r for r in live if r.framing] or [r for r in live if r.temporal] or \
             [r for r in live if r.initial]
@@ -181,8 +181,8 @@ def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
             # …会合を2003年4月に行うことに合意した: the sentence's own date, though it dates the
             # clause the happening is about, is nearer than any date carried from before (not so
             # for what someone said: …8月に訪問すると語った dates the plan, not the saying)
-            mr = next((r for r in roles if r.nominal is None and not r.relative and r.anchor is not None and
-                       r.anchor.i != main.i and _under(sp, r.anchor, main)), None)
+            mr = next((r for r in roles if r.nominal is None and not r.relative and r.governor is not None and
+                       r.governor.i != main.i and _under(sp, r.governor, main)), None)
         if mr is None and sp.pred(main).form not in ("past", "chain") and not chronicle:
             main = None  # a historical present needs its own date
     if main is not None:
@@ -190,7 +190,7 @@ def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
         src = "narrative"
         date = mr.timex if mr else None
         if mr is not None:
-            src = "explicit" if mr.nominal is None and (mr.framing or (mr.anchor is not None and mr.anchor.i == main.i)) \
+            src = "explicit" if mr.nominal is None and (mr.framing or (mr.governor is not None and mr.governor.i == main.i)) \
                 else "sentence"
             if mr.after_end >= 0 and _is_day(date["value"]):
                 date = _month_of(date)  # after a given day: later that month
@@ -207,9 +207,9 @@ def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
         if r.timex["value"] in used or (r.nominal is not None and not r.temporal) or \
                 (r.after_end < 0 and r.nominal is not None and r.framing):
             continue
-        if r.nominal is None and r.anchor is not None and r.anchor.lemma_ in lexicon().hypothetical_nouns:
+        if r.nominal is None and r.governor is not None and r.governor.lemma_ in lexicon().hypothetical_nouns:
             continue
-        trig = r.nominal if r.nominal is not None else r.anchor
+        trig = r.nominal if r.nominal is not None else r.governor
         if trig is None:
             continue
         used.add(r.timex["value"])

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from pipeline.events.lexicon import find_actors
+from pipeline.records import role_labels
 
 SUBJECT_CASES = ("が", "は", "も", "では", "こそ")
 TARGET_CASES = ("を", "に", "へ", "に対して", "に対し", "に対する", "への", "とともに")
@@ -37,7 +38,6 @@ UNDERGOES = frozenset({"沈没", "沈む", "転覆", "座礁", "難破", "遭難
 UNDERGO_VERBS = frozenset({"受ける", "被る", "遭う", "あう"})
 CAUSATIVE = ("せる", "させる")
 PARTNER_CLASSES = frozenset({"meet", "consult", "sign_agreement", "fight", "cooperate_diplomatically"})
-ROLE_LABELS = ("PERSON", "SHIP")
 PLACE_LABELS = ("GPE", "LOC", "LOCATION", "FAC")
 PLACE_AFTER = re.compile(r"^(?:で(?!は[^、])|にて|において|における|沖|港|湾|近海|付近|海峡|海域|市内|城下|で[、は])")
 ARRIVAL = frozenset({"来航", "到着", "入港", "寄港", "上陸", "漂着", "来る", "着く", "赴く", "訪れる", "向かう",
@@ -87,8 +87,9 @@ class Roles:
 
     def entities(self, start: int, end: int) -> list[str]:
         ids = []
+        roles = role_labels()
         for m in self.mentions:
-            if start <= m["start"] and m["end"] <= end and m["label"] in ROLE_LABELS and m["canonical_id"] not in ids:
+            if start <= m["start"] and m["end"] <= end and m["label"] in roles and m["canonical_id"] not in ids:
                 ids.append(m["canonical_id"])
         if ids:
             return ids
@@ -190,8 +191,9 @@ def _above(top, tok) -> bool:
 
 def english_roles(sub_text: str, sub_start: int, trig_start: int, mentions: list[dict]) -> tuple[list, list]:
     """English (no parse): the entities before the trigger act, those after it are acted on."""
-    before = [m["canonical_id"] for m in mentions if m["label"] in ROLE_LABELS and m["end"] <= trig_start]
-    after = [m["canonical_id"] for m in mentions if m["label"] in ROLE_LABELS and m["start"] >= trig_start]
+    roles = role_labels()
+    before = [m["canonical_id"] for m in mentions if m["label"] in roles and m["end"] <= trig_start]
+    after = [m["canonical_id"] for m in mentions if m["label"] in roles and m["start"] >= trig_start]
     cut = trig_start - sub_start
     before = before or find_actors(sub_text[:cut])
     after = after or find_actors(sub_text[cut:])

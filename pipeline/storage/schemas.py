@@ -3,7 +3,7 @@ tables, both generated from the record contract (pipeline.records).
 
     python -m pipeline.storage.schemas      # rewrite the schema files and the README's tables
 
-tests/test_schemas.py checks that the committed files equal what this generates.
+tests/test_records.py checks that the committed files equal what this generates.
 """
 from __future__ import annotations
 

@@ -14,8 +14,8 @@ U+FFFD and a cell stops at 32,767 characters (ending with "…"); a sheet holds 
 `cell_value` is that mapping, and the test compares every cell with it applied to the JSONL.
 
 The workbook is written streaming (XlsxWriter's constant-memory mode: rows go to a temporary file
-per sheet, so memory stays flat; about three times faster than openpyxl's write-only mode, which
-matters on the hot path of every run) and its bytes are deterministic: the zip entries and the
+per sheet, so memory stays flat; about three times faster than openpyxl's write-only mode; it is
+still the costliest output to write, hence written only with --excel) and its bytes are deterministic: the zip entries and the
 document properties carry a fixed time, so a rerun gives the same file. openpyxl reads it back
 (`read_workbook`).
 """
