@@ -28,6 +28,12 @@ def _os_message(exc: OSError, out: str) -> str:
     return f"{exc.strerror or exc}{where}"
 
 
+def _error(message: str) -> int:
+    """A one-line message the user can act on, on stderr; the exit status of such errors."""
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
 def run_config(args) -> dict:
     """The run options as overrides of the entity components' config (pipeline.config.ENTITY_CONFIG)."""
     if args.no_kb:
@@ -48,11 +54,9 @@ def cmd_run(args) -> int:
                             engine=args.engine, scheduler=args.scheduler, allow_empty=args.allow_empty,
                             progress_every=args.progress_every, excel=args.excel)
     except (FileNotFoundError, NotADirectoryError, OutLocked, KBError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return _error(str(exc))
     except OSError as exc:
-        print(f"error: {_os_message(exc, args.out)}", file=sys.stderr)
-        return 2
+        return _error(_os_message(exc, args.out))
     except Interrupted as exc:
         print(f"interrupted: {exc.done} of {exc.total} documents are finished and kept; run the same command "
               "again to go on from there (outputs in OUT are still those of the last complete run)",
@@ -74,13 +78,11 @@ def cmd_baselines(args) -> int:
     from pipeline.evaluation.command import baselines_step
 
     if not Path(args.corpus).is_dir():
-        print(f"error: corpus folder not found: {args.corpus}", file=sys.stderr)
-        return 2
+        return _error(f"corpus folder not found: {args.corpus}")
     try:
         baselines_step(Path(args.corpus), Path(args.out), args.only or BASELINES)
     except OSError as exc:
-        print(f"error: {_os_message(exc, args.out)}", file=sys.stderr)
-        return 2
+        return _error(_os_message(exc, args.out))
     return 0
 
 
@@ -88,17 +90,14 @@ def cmd_eval(args) -> int:
     from pipeline.evaluation.command import eval_step
 
     if not Path(args.gold).is_dir():
-        print(f"error: gold folder not found: {args.gold}", file=sys.stderr)
-        return 2
+        return _error(f"gold folder not found: {args.gold}")
     report = eval_step(Path(args.gold), Path(args.out), Path(args.corpus))
     gold, mismatched = report["gold_docs"], report["gold_text_mismatch"]
     if not gold:
-        print(f"error: no gold documents (*.json) in {args.gold}", file=sys.stderr)
-        return 2
+        return _error(f"no gold documents (*.json) in {args.gold}")
     if len(mismatched) == len(gold):
-        print(f"error: none of the {len(gold)} gold documents of {args.gold} matches a document of {args.corpus} "
-              "(same doc_id and text); the scores above are meaningless", file=sys.stderr)
-        return 2
+        return _error(f"none of the {len(gold)} gold documents of {args.gold} matches a document of {args.corpus} "
+                      "(same doc_id and text); the scores above are meaningless")
     if mismatched:
         log.warning("warning: %d gold documents have no matching text in %s: %s", len(mismatched), args.corpus,
                     ", ".join(mismatched))
@@ -129,11 +128,9 @@ def cmd_export_annotations(args) -> int:
         files = export_annotations(args.format, Path(args.out), Path(args.corpus), Path(args.to) if args.to else None,
                                    Path(args.gold) if args.gold else None)
     except (FileNotFoundError, AnnotationError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return _error(str(exc))
     except OSError as exc:
-        print(f"error: {_os_message(exc, args.to or args.out)}", file=sys.stderr)
-        return 2
+        return _error(_os_message(exc, args.to or args.out))
     for f in files:
         log.info("wrote %s", f)
     return 0
@@ -145,16 +142,14 @@ def cmd_import_annotations(args) -> int:
     try:
         files = import_annotations(Path(args.file), Path(args.gold), Path(args.corpus) if args.corpus else None)
     except FileNotFoundError as exc:
-        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
-        return 2
+        return _error(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
     except AnnotationError as exc:
         print(f"error: {len(exc.problems)} problem(s) in {args.file}; nothing written:", file=sys.stderr)
         for p in exc.problems:
             print(f"  {p}", file=sys.stderr)
         return 2
     except (ValueError, OSError) as exc:
-        print(f"error: cannot read {args.file}: {exc}", file=sys.stderr)
-        return 2
+        return _error(f"cannot read {args.file}: {exc}")
     log.info("wrote %d gold documents to %s (score with: make eval GOLD=%s)", len(files), args.gold, args.gold)
     return 0
 

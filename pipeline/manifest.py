@@ -16,9 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.config import config_key, entity_config
+from pipeline.resources import file_digest
 from pipeline.storage.outset import clean_own_temps
 from pipeline.storage.writers import write_atomic
-from pipeline.user_kb import user_kb_digest
 
 _ENTRY_NAME = re.compile(r"^[0-9a-f]{24}\.json$")
 
@@ -31,7 +31,7 @@ def fingerprint(config: dict | None = None) -> str:
     knowledge base or a lexicon of one's own): any change reprocesses."""
     config = entity_config(**(config or {}))
     named = ["user_kb_path", "kb_path"] if config["use_kb"] else []
-    files = "|".join(f"{key}={user_kb_digest(config[key])}" for key in [*named, "lexicon_path"] if config.get(key))
+    files = "|".join(f"{key}={file_digest(config[key])}" for key in [*named, "lexicon_path"] if config.get(key))
     return _fingerprint(config_key(config), files)
 
 

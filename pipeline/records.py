@@ -118,6 +118,17 @@ def _participants(kind: str) -> list[Column]:
     return out
 
 
+def _doc_id() -> Column:
+    return Column("doc_id", "str", "the document", {"type": "string", "minLength": 1})
+
+
+def _span_columns(where: str) -> list[Column]:
+    """text, start, end of a span of the document (`where` describes all three)."""
+    return [Column("text", "str", where, {"type": "string", "minLength": 1}),
+            Column("start", "int", where, {"type": "integer", "minimum": 0}),
+            Column("end", "int", where, {"type": "integer", "minimum": 1})]
+
+
 def _documents() -> list[Column]:
     return [
         Column("doc_id", "str", "the file's path relative to the corpus folder without its extension "
@@ -145,7 +156,7 @@ def _mentions() -> list[Column]:
     scored = [lab.name for lab in LABELS if lab.scored]
     where = "the words as written and where (`text == document[start:end]`)"
     return [
-        Column("doc_id", "str", "the document", {"type": "string", "minLength": 1}),
+        _doc_id(),
         Column("mention_id", "str", "`<doc_id>#m00001`, numbered in text order",
                {"type": "string", "pattern": r"^.+#m\d+$"}),
         Column("label", "category", ", ".join(f"`{n}`" for n in scored) + " (the project's own, linked to the "
@@ -155,9 +166,7 @@ def _mentions() -> list[Column]:
                "named-entity recognizer: "
                + ", ".join(f"`{lab.name}`" for lab in LABELS if lab.emitted and not lab.id_prefix),
                {"enum": [lab.name for lab in LABELS if lab.emitted]}),
-        Column("text", "str", where, {"type": "string", "minLength": 1}),
-        Column("start", "int", where, {"type": "integer", "minimum": 0}),
-        Column("end", "int", where, {"type": "integer", "minimum": 1}),
+        *_span_columns(where),
         Column("sent_id", "int", "the number of the sentence it is in (0-based, sentences as in the annotation "
                "guidelines; -1 outside any)", {"type": "integer", "minimum": -1}),
         Column("canonical_id", "str", "the entity the name refers to, always an ASCII slug: a knowledge-base id "
@@ -197,11 +206,9 @@ def _timexes() -> list[Column]:
     covers = ("the first and last day the value covers, ISO (`1960年代` → 1960-01-01 … 1969-12-31); \"\" when it is "
               "not a point on the calendar (durations, unknown years)")
     return [
-        Column("doc_id", "str", "the document", {"type": "string", "minLength": 1}),
+        _doc_id(),
         Column("timex_id", "str", "`<doc_id>#t0001`", {"type": "string", "pattern": r"^.+#t\d+$"}),
-        Column("text", "str", where, {"type": "string", "minLength": 1}),
-        Column("start", "int", where, {"type": "integer", "minimum": 0}),
-        Column("end", "int", where, {"type": "integer", "minimum": 1}),
+        *_span_columns(where),
         Column("type", "category", "`DATE` (a day, month, year, decade, century, season…), `TIME` (a clock time, "
                "午後3時), `DURATION` (3日間, 2年), `SET` (a repetition: 毎年8月15日)",
                {"enum": list(TIMEX_TYPES)}),
@@ -242,7 +249,7 @@ def _events() -> list[Column]:
     place = "the place it happened: a GPE/LOC mention of the clause marked as the place (で, 沖, 港, に with a verb " \
             "of arriving)"
     return [
-        Column("doc_id", "str", "the document", {"type": "string", "minLength": 1}),
+        _doc_id(),
         Column("event_id", "str", "`<doc_id>#e0001`", {"type": "string", "pattern": r"^.+#e\d+$"}),
         Column("sentence", "str", sentence, {"type": "string", "minLength": 1}),
         Column("sent_start", "int", sentence, {"type": "integer", "minimum": 0}),

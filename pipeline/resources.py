@@ -9,6 +9,7 @@ Nothing is read at import time: the components read their files when they are bu
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from functools import lru_cache
@@ -39,6 +40,17 @@ def _stamp(path: Path) -> tuple:
     except OSError as exc:
         raise ResourceError(f"{path}: cannot read the data file: {exc.strerror or exc}") from exc
     return st.st_mtime_ns, st.st_size
+
+
+def file_digest(path: str | Path | None) -> str:
+    """A short hash of a file's bytes ('' without a path, "unreadable" when it cannot be read): a run's own
+    knowledge base or lexicon in the cache fingerprint."""
+    if not path:
+        return ""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return "unreadable"
 
 
 def read_json(path: str | Path):

@@ -6,7 +6,6 @@ spaCy (a no-op rerun does not). pipeline.entities.kb merges the entries over the
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import os
@@ -111,16 +110,6 @@ def read_user_kb(path: str | Path) -> list[dict]:
         seen[obj["id"]] = n
         out.append(obj)
     return out
-
-
-def user_kb_digest(path: str | None) -> str:
-    """Hash of the user KB's bytes ('' without one): part of the cache fingerprint."""
-    if not path:
-        return ""
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
-    except OSError:
-        return "unreadable"
 
 
 @lru_cache(maxsize=2)
