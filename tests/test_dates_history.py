@@ -79,3 +79,42 @@ def test_english_era_dates():
     assert values["Keichō 5"] == ("1600", "lunisolar")
     assert values["the 15th day of the ninth month of Keicho 18"] == ("1613-10-28", "lunisolar")
     assert extract_timexes("The Tokyo 2020 Olympics and Osaka 10 km race.", lang="en") == []
+
+
+def test_a_weekday_is_not_read_in_the_narratives_lunisolar_calendar():
+    # 1868-06-22 (慶応4年5月3日) was a Monday too: only the calendar of weeks tells them apart
+    got = dict(_values("2021年6月5日\n\n近藤勇は慶応4年(1868年)に処刑された。\n\n"
+                       "私が京都を訪れたのは5月3日の月曜日でした。朝9時ごろに着きました。同月下旬にも行きました。"))
+    assert got["5月3日の月曜日"] == "2021-05-03"
+    assert got["朝9時ごろ"] == "2021-05-03T09:00"
+    assert got["同月下旬"] == "2021-05"
+
+
+def test_a_relative_day_in_apposition_with_tsumari_is_the_date_it_names():
+    got = dict(_values("元治元年6月5日(1864年7月8日)、事件が起きた。夜の22時ごろに踏み込んだ。\n\n"
+                       "翌日、つまり元治元年6月6日(1864年7月9日)にも捕縛は続いた。"))
+    assert got["翌日"] == "1864-07-09"
+    got = dict(_values("1950年3月25日に衝突した。翌日すなわち26日に引き揚げた。"))
+    assert got["翌日"] == got["26日"] == "1950-03-26"
+
+
+def test_a_date_and_a_time_across_a_column_gap_are_two_timexes():
+    recs = extract_timexes("昭和24年(1949年)7月5日　国鉄が発表する。\n同月15日\u3000午後9時23分、電車が暴走した。\n"
+                           "同年8月17日\u3000午前3時9分頃、列車が脱線した。\n1950年3月25日 午後3時に衝突した。")
+    got = [(r["text"], r["type"], r["value"], r["mod"]) for r in recs]
+    assert ("同月15日", "DATE", "1949-07-15", "") in got
+    assert ("午後9時23分", "TIME", "1949-07-15T21:23", "") in got
+    assert ("午前3時9分頃", "TIME", "1949-08-17T03:09", "APPROX") in got
+    assert ("1950年3月25日 午後3時", "TIME", "1950-03-25T15:00", "") in got  # an ordinary space joins them
+
+
+def test_a_chronology_line_takes_its_year_from_the_entries_not_from_an_entrys_text():
+    text = ("; 1950年（昭和25年）\n* 3月25日 - 紫雲丸が横転する。紫雲丸は引き揚げられ、翌年までに復帰した。\n"
+            "* 10月 - 客車航送を始める。\n"
+            "平成14年(2002年)9月17日　首相が平壌を訪問する。\n翌月15日　5人が帰国する。")
+    got = dict(_values(text))
+    assert got["10月"] == "1950-10"
+    assert got["翌月15日"] == "2002-10-15"
+    # in prose a line-opening date without a column after it follows the narrative
+    got = dict(_values("1950年3月に衝突した。翌年には復帰した。\n10月には新造船が就航した。"))
+    assert got["10月"] == "1951-10"

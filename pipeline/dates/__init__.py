@@ -24,6 +24,14 @@ from .values import interval
 __all__ = ["extract_timexes"]
 
 
+_COLUMN_GAP = ("\u3000", "\t")
+
+
+def _column_gap(text: str, view, a: int, b: int) -> bool:
+    s, e = view.orig_span(a, b)
+    return any(ch in text[s:e] for ch in _COLUMN_GAP)
+
+
 def extract_timexes(text: str, dct: str | None = None, lang: str = "ja") -> list[dict]:
     if not isinstance(text, str) or not text:
         return []
@@ -31,6 +39,7 @@ def extract_timexes(text: str, dct: str | None = None, lang: str = "ja") -> list
     nt = view.text
     cands = tagger.tag(nt) + english.tag(nt, lang)
     cands = filters.select(cands, nt)
+    cands = filters.split_columns(cands, lambda a, b: _column_gap(text, view, a, b))
     resolver.outside_mods(cands, nt)
     dateline = resolver.find_dateline(cands, nt)
     recs = resolver.resolve(cands, dct, dateline, nt)

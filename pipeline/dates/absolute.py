@@ -142,12 +142,14 @@ def calendar(m: re.Match, text: str, out: list[Cand]) -> None:
             h += 12
         c.hh, c.mi = h, (30 if g["half"] else mi)
         c.type = "TIME"
+        _mark_time_part(m, c, text, next(k for k in ("ampm", "hh", "hh2", "noon") if g[k]))
         if c.d is None and c.rel is None and c.y is None and c.m is None:
             c.rel = ("same", "D")
     elif g["pod"]:
         if c.d is not None or (c.rel and c.rel[1] == "D"):
             c.pod = POD[g["pod"]]
             c.type = "TIME"
+            _mark_time_part(m, c, text, "pod")
         else:
             # 2017年夏 is a season, but 6月夜 is not a time: keep the date, drop the rest
             c.end = m.start("pod")
@@ -170,6 +172,22 @@ def calendar(m: re.Match, text: str, out: list[Cand]) -> None:
     elif g["pre"] or g["apx"]:
         c.mod = c.mod or "APPROX"
     out.append(c)
+
+
+_DATE_GROUPS = ("ey", "eay", "y", "yw", "m", "m1", "mw", "d", "dw")
+
+
+def _mark_time_part(m: re.Match, c: Cand, text: str, group: str) -> None:
+    """Where the date part of a date-and-time ends and the time part starts (extra["time_at"]), for
+    the column split of filters.split_columns."""
+    if not any(m.group(k) for k in _DATE_GROUPS):
+        return
+    start = m.start(group)
+    end = start
+    while end > c.start and text[end - 1] == " ":
+        end -= 1
+    if c.start < end < start:
+        c.extra["time_at"] = (end, start)
 
 
 def era_year(era: str, number: str) -> int | None:

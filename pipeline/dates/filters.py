@@ -1,6 +1,9 @@
 """False positives and overlaps: what the patterns found but is not a timex."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from . import lexicon
 from .model import Cand
 
@@ -75,4 +78,21 @@ def select(cands: list[Cand], text: str) -> list[Cand]:
                 out[-1] = c
             continue
         out.append(c)
+    return out
+
+
+def split_columns(cands: list[Cand], is_column: Callable[[int, int], bool]) -> list[Cand]:
+    """A date and a clock time with a column gap between them (a full-width space or a tab in the
+    original text, `is_column(a, b)` for the view's [a, b)) are two timexes: a chronology's date column
+    and the time its entry begins with (同月15日　午後9時23分)."""
+    out: list[Cand] = []
+    for c in cands:
+        at = c.extra.get("time_at")
+        if not at or not is_column(*at):
+            out.append(c)
+            continue
+        date_end, time_start = at
+        out.append(replace(c, end=date_end, type="DATE", hh=None, mi=None, pod=None, mod="", extra={}))
+        out.append(Cand(time_start, c.end, type="TIME", hh=c.hh, mi=c.mi, pod=c.pod, mod=c.mod,
+                        rel=("same", "D"), rule=c.rule, prio=c.prio))
     return out

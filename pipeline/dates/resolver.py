@@ -124,6 +124,34 @@ class Known:
     point: tuple  # (y, m, d, hh, mi) in the calendar it was written in
     lunisolar: bool = False
     leap: bool = False
+    entry: bool = False  # the date that opens a chronology line (see entry_dates)
+
+
+_LINE_MARKERS = re.compile(r"[ \t*・•\-;:#=>|]*")
+_ENTRY_AFTER = re.compile(r"\)*(?:[ \t]|[-–—:：(]|\n|$)")
+_CHAIN_GAP = re.compile(r"[()]*")
+
+
+def entry_dates(cands: list[Cand], text: str) -> list[bool]:
+    """Per candidate: does it open a chronology line (`* 10月 - ...`, `; 1950年(昭和25年)`,
+    `同月15日　...`: first on its line after list marks, and followed by a column gap, a dash or a
+    gloss)? A line-opening date without its year takes it from the entry or heading lines before it,
+    not from a relative date inside an earlier entry's text (翌年までに復帰した)."""
+    out = [False] * len(cands)
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        j = i + 1
+        if _LINE_MARKERS.fullmatch(text, text.rfind("\n", 0, c.start) + 1, c.start) is None:
+            i = j
+            continue
+        # the line's date may come in pieces: 平成14年(2002年)9月17日
+        while j < len(cands) and _CHAIN_GAP.fullmatch(text, cands[j - 1].end, cands[j].start):
+            j += 1
+        if _ENTRY_AFTER.match(text, cands[j - 1].end):
+            out[i:j] = [True] * (j - i)
+        i = j
+    return out
 
 
 _ASIDE_OK = re.compile(r"^[\s、,・/]*$")
@@ -173,6 +201,7 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
         c0 = cands[dateline]
         dct_date = dt.date(c0.y, c0.m, c0.d)
     roles = bracket_roles(cands, text) if text else [None] * len(cands)
+    entries = entry_dates(cands, text) if text else [False] * len(cands)
     refs = [(c.start, c.y) for c in cands if c.y is not None and c.y >= 1000 and c.rel is None]
     known: list[Known] = []
     out: list[dict] = []
@@ -198,6 +227,8 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                 c.lunisolar = c.lunisolar or out[-1]["calendar"] == "lunisolar"
             if value is None:
                 pool = known
+                if entries[i] and any(k.entry for k in known):
+                    pool = [k for k in known if k.entry]
                 if i and roles[i - 1] == "gloss" and cands[i - 1].lunisolar and cands[i - 1].end + 1 == c.start \
                         and text[cands[i - 1].end] == ")" and cands[i - 1].y is not None:
                     g = cands[i - 1]
@@ -225,7 +256,7 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
         if c.type in ("DATE", "TIME") and c.y is not None and c.value is None and c.gran == "" \
                 and roles[i] is None and i != dateline and rec["value"][:1].isdigit() \
                 and (c.lunisolar or valid_ymd(c.y, c.m, c.d)):
-            known.append(Known(i, _point(c), c.lunisolar, c.leap))
+            known.append(Known(i, _point(c), c.lunisolar, c.leap, entries[i]))
     for rec in out:
         rec.pop("_y", None)
     return out
@@ -267,12 +298,17 @@ def _gloss_calendar(c: Cand, glossed: Cand | None) -> None:
     c.rel = None
 
 
+# what joins a relative day to the date it names: 前日の2月29日, 翌日、つまり6月6日, 翌日すなわち7日
+_APPOSITION_LINK = re.compile(r"の|[、,]?[ ]?(?:つまり|すなわち|即ち)[、,]?[ ]?")
+
+
 def _apposition(cands: list[Cand], i: int, text: str) -> bool:
-    """前日の2月29日, 4日後の5月24日: a relative day and the date it names, one point."""
+    """前日の2月29日, 4日後の5月24日, 翌日、つまり元治元年6月6日: a relative day and the date it names,
+    one point."""
     if i == 0:
         return False
     a, b = cands[i - 1], cands[i]
-    return (text[a.end:b.start] == "の" and a.rel is not None and a.rel[0] in ("shift", "dct", "ago")
+    return (_APPOSITION_LINK.fullmatch(text[a.end:b.start]) is not None and a.rel is not None and a.rel[0] in ("shift", "dct", "ago")
             and a.rel[1] in ("D", "W", "M") and b.m is not None and b.d is not None
             and (b.rel == ("same", "Y") or (b.rel is None and b.y is not None)))
 
@@ -350,7 +386,9 @@ def _resolve_point(c: Cand, known: list[Known], dct_date) -> tuple[str, int | No
             anchor = k.index if k.index >= 0 else None
             ay, am, ad = k.point[0], k.point[1], k.point[2]
             c.y = ay
-            if not c.lunisolar:
+            if not c.lunisolar and c.weekday is None:
+                # the seven-day week came with the Gregorian calendar: a day written with its weekday
+                # (5月3日の月曜日) is not read in the lunisolar calendar of the narrative before it
                 c.lunisolar = k.lunisolar
             if level in ("M", "D") and c.m is None:
                 c.m, c.leap = am, k.leap
