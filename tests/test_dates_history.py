@@ -118,3 +118,17 @@ def test_a_chronology_line_takes_its_year_from_the_entries_not_from_an_entrys_te
     # in prose a line-opening date without a column after it follows the narrative
     got = dict(_values("1950年3月に衝突した。翌年には復帰した。\n10月には新造船が就航した。"))
     assert got["10月"] == "1951-10"
+
+
+def test_a_background_sections_dates_anchor_nothing_after_it():
+    text = ("千島艦事件は、1892年11月30日に起きた衝突事件である。\n\n== 背景 ==\n"
+            "1886年12月上旬、畝傍が消息を絶った。代艦は1890年1月29日に起工した。\n\n"
+            "== 衝突と沈没 ==\n千島は11月24日に長崎に到着した。翌日出港した。")
+    got = dict(_values(text))
+    assert got["11月24日"] == "1892-11-24"
+    assert got["翌日"] == "1892-11-25"
+    # inside the background section the narrative goes on as usual
+    assert got["1890年1月29日"] == "1890-01-29"
+    # a section of another name is no aside
+    got = dict(_values(text.replace("背景", "建造")))
+    assert got["11月24日"] == "1890-11-24"

@@ -124,12 +124,31 @@ class Known:
     point: tuple  # (y, m, d, hh, mi) in the calendar it was written in
     lunisolar: bool = False
     leap: bool = False
-    entry: bool = False  # the date that opens a chronology line (see entry_dates)
+    aside_until: int | None = None  # the end of the background section it lies in (see background_sections)
 
 
 _LINE_MARKERS = re.compile(r"[ \t*・•\-;:#=>|]*")
 _ENTRY_AFTER = re.compile(r"\)*(?:[ \t]|[-–—:：(]|\n|$)")
 _CHAIN_GAP = re.compile(r"[()]*")
+
+
+# a heading line: == 背景 ==, ■1980年代, # Background, 【概要】, 第1 (official documents), alone on its line
+_HEADING = re.compile(
+    r"^[ \t]*(?:=+[ ]*(?P<a>[^=\n]+?)[ ]*=+|■[ ]*(?P<b>[^\n]+)|#+[ ]+(?P<c>[^\n]+)|【(?P<d>[^】\n]+)】"
+    r"|第[0-9一二三四五六七八九十]+[ ]+(?P<e>[^\n。]+))[ \t]*$", re.M)
+_BACKGROUND = tuple(JA["background_headings"])
+
+
+def background_sections(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each section headed as background (== 背景 ==): told before the story, it is an
+    aside as a whole, and its dates anchor nothing after it (the sections after it go on from the lead)."""
+    heads = list(_HEADING.finditer(text))
+    out = []
+    for k, h in enumerate(heads):
+        title = next(g for g in h.groups() if g)
+        if any(w in title for w in _BACKGROUND):
+            out.append((h.end(), heads[k + 1].start() if k + 1 < len(heads) else len(text)))
+    return out
 
 
 def entry_dates(cands: list[Cand], text: str) -> list[bool]:
@@ -202,10 +221,17 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
         dct_date = dt.date(c0.y, c0.m, c0.d)
     roles = bracket_roles(cands, text) if text else [None] * len(cands)
     entries = entry_dates(cands, text) if text else [False] * len(cands)
+    backgrounds = background_sections(text) if text else []
     refs = [(c.start, c.y) for c in cands if c.y is not None and c.y >= 1000 and c.rel is None]
     known: list[Known] = []
+    entry_known: list[Known] = []  # those that open chronology lines
+    ahead = sorted(b for _, b in backgrounds)  # ends of background sections not yet passed
     out: list[dict] = []
     for i, c in enumerate(cands):
+        while ahead and c.start >= ahead[0]:  # past a background section: its dates anchor no more
+            end = ahead.pop(0)
+            known = [k for k in known if k.aside_until != end]
+            entry_known = [k for k in entry_known if k.aside_until != end]
         anchor = None
         appos = bool(out) and _apposition(cands, i, text)  # 前日の2月29日: one point
         try:
@@ -226,13 +252,11 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                 c.y, c.rel, anchor = out[-1]["_y"], None, i - 1  # 前日の2月29日: one day
                 c.lunisolar = c.lunisolar or out[-1]["calendar"] == "lunisolar"
             if value is None:
-                pool = known
-                if entries[i] and any(k.entry for k in known):
-                    pool = [k for k in known if k.entry]
+                pool = entry_known if entries[i] and entry_known else known
                 if i and roles[i - 1] == "gloss" and cands[i - 1].lunisolar and cands[i - 1].end + 1 == c.start \
                         and text[cands[i - 1].end] == ")" and cands[i - 1].y is not None:
                     g = cands[i - 1]
-                    pool = known + [Known(i - 1, _point(g), g.lunisolar, g.leap)]
+                    pool = pool + [Known(i - 1, _point(g), g.lunisolar, g.leap)]
                 value, anchor = _resolve_point(c, pool, dct_date)
                 value = _check_weekday(c, value, dct_date)
         except (ValueError, OverflowError, TypeError, KeyError):
@@ -256,7 +280,10 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
         if c.type in ("DATE", "TIME") and c.y is not None and c.value is None and c.gran == "" \
                 and roles[i] is None and i != dateline and rec["value"][:1].isdigit() \
                 and (c.lunisolar or valid_ymd(c.y, c.m, c.d)):
-            known.append(Known(i, _point(c), c.lunisolar, c.leap, entries[i]))
+            aside = next((b for a, b in backgrounds if a <= c.start < b), None)
+            known.append(Known(i, _point(c), c.lunisolar, c.leap, aside))
+            if entries[i]:
+                entry_known.append(known[-1])
     for rec in out:
         rec.pop("_y", None)
     return out
