@@ -135,7 +135,7 @@ _CHAIN_GAP = re.compile(r"[()]*")
 # a heading line: == 背景 ==, ■1980年代, # Background, 【概要】, 第1 (official documents), alone on its line
 _HEADING = re.compile(
     r"^[ \t]*(?:=+[ ]*(?P<a>[^=\n]+?)[ ]*=+|■[ ]*(?P<b>[^\n]+)|#+[ ]+(?P<c>[^\n]+)|【(?P<d>[^】\n]+)】"
-    r"|第[0-9一二三四五六七八九十]+[ ]+(?P<e>[^\n。]+))[ \t]*$", re.M)
+    r"|第[0-9一二三四五六七八九十]+[ ]+(?P<e>[^\n。]+))[ \t]*$", re.MULTILINE)
 _BACKGROUND = tuple(JA["background_headings"])
 
 
