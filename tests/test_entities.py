@@ -572,3 +572,20 @@ def test_court_title_after_a_family_name_stays_outside(nlp):
     text = "幕府は老中の松平伊豆守を派遣した。"
     ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
     assert "松平" in texts(ms, "PERSON") and "松平伊豆守" not in texts(ms, "PERSON"), spans(ms)
+
+
+@pytest.mark.parametrize("text, not_person, person", [
+    ("新選組は池田屋に踏み込みます。", "池田屋", None),  # an inn (屋号), not the innkeeper
+    ("最後に山下公園まで歩いて、山下奉文の話をした。", "山下公園", "山下奉文"),
+    ("6月12日 - 宇野線の開通にあわせ、宇野 - 高松間の航路が開設される。", "宇野", None),
+    ("国後島で松前奉行配下の役人に捕縛される。", "松前", None),
+    ("近衛砲兵大隊の兵259名が決起した。近衛文麿が首相となった。", "近衛", "近衛文麿"),
+    ("作家広津和郎らが松川裁判の事実認定を批判した。", "松川", "広津和郎"),
+])
+def test_a_family_name_that_names_a_place_line_unit_or_trial_is_no_person(nlp, text, not_person, person):
+    doc = nlp(text)
+    tok = TokenInfo(doc)
+    found = texts(finish(text, rule_candidates(text, LEX, doc, tok), LEX, tok), "PERSON")
+    assert not any(not_person in name or name in not_person for name in found if name != person)
+    if person:
+        assert person in found

@@ -20,6 +20,7 @@ SEP = r"[・＝=･]"
 KNAME = rf"{KCOMP}(?:(?:{SEP}|(?=[A-ZＡ-Ｚ]))(?:{INIT}{SEP}?)*{KCOMP})*(?:{SEP}?(?:Jr|Sr)\.?(?![A-Za-z]))?"
 KANJI = r"[一-龥々]"
 _SENT_END = "。！？!?\n"
+_ROUTE = re.compile(r"[ \u3000]*[-‐－–—〜～][ \u3000]*")  # 宇野 - 高松間
 
 
 def cand(text, s, e, label, source, conf, **extra) -> dict:
@@ -89,8 +90,29 @@ class TokenInfo:
         if "人名" in self.tags[last] and self.starts[last] >= s:
             return False
         word = text[max(s, self.starts[last]):min(e, self.ends[last])]
-        suffixes = lex.place_suffixes
+        suffixes = lex.place_heads
         return word in suffixes or any(word.endswith(x) and len(word) > len(x) for x in ("寺", "沖", "門外"))
+
+    def token_at(self, pos: int) -> int | None:
+        """The index of the token that starts at character `pos`, if one does."""
+        i = bisect.bisect_left(self.starts, pos)
+        return i if i < len(self.starts) and self.starts[i] == pos else None
+
+    def names_a_place(self, text: str, s: int, e: int, lex: EntityLexicon) -> bool:
+        """A family name alone that, with the word right after it, names a place, line, unit, office or
+        trial (山下|公園, 宇野|線, 松前|奉行, 近衛|砲兵, 松川|裁判), or that is one end of a route between
+        places (宇野 - 高松間): not a person."""
+        idx = list(self.tokens(s, e))
+        if not idx or not all(self.tags[i].endswith("人名-姓") for i in idx):
+            return False
+        j = self.token_at(e)
+        if j is not None and text[self.starts[j]:self.ends[j]] in lex.place_heads:
+            return True
+        m = _ROUTE.match(text, e)
+        if m is None:
+            return False
+        j = self.token_at(m.end())
+        return j is not None and ("地名" in self.tags[j] or "間" in text[self.ends[j]:self.ends[j] + 2])
 
     def person_tag(self, s: int, e: int) -> bool:
         return any("人名" in self.tags[i] for i in self.tokens(s, e))

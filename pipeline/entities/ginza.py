@@ -62,8 +62,8 @@ def ginza_rules(doc, text: str, lex: EntityLexicon, tok: TokenInfo | None = None
             name = text[s:e]
             if name in block or len(name) < 2:
                 continue
-            if tok is not None and tok.place_like(text, s, e, lex):
-                continue  # ポーツマス, 園城寺, 野比沖
+            if tok is not None and (tok.place_like(text, s, e, lex) or tok.names_a_place(text, s, e, lex)):
+                continue  # ポーツマス, 園城寺, 野比沖, 山下(公園)
             if re.fullmatch(rf"{KANJI}{{1,4}}[ \u3000]{KANJI}{{1,4}}", name) and tok is not None and \
                     tok.person_tag(s, e):
                 out.append(cand(text, s, e, "PERSON", "ginza:Person", 0.6))  # 高橋 健一
@@ -82,7 +82,9 @@ def ginza_rules(doc, text: str, lex: EntityLexicon, tok: TokenInfo | None = None
             if re.fullmatch(rf"{KANJI}+", name):
                 # truncated Korean names (金与 of 金与正): extend to three kanji
                 if len(name) == 2 and name[0] in lex.surname_chars and e < len(text) and is_kanji(text[e]) and \
-                        not re.match(r"(?:" + lex.strong_titles + ")", text[e:]):
+                        not re.match(r"(?:" + lex.strong_titles + ")", text[e:]) and \
+                        not (tok is not None and tok.token_at(e) is not None and
+                             tok.tags[tok.token_at(e)].startswith("接尾辞")):  # 池田|屋 is the inn
                     e += 1
                     name = text[s:e]
                 if len(name) > 5 or name[0] not in lex.surname_chars and (tok is None or not tok.person_tag(s, e)):

@@ -54,7 +54,7 @@ class EntityLexicon:
     incident_suffix_names: str
     hen_not_after: frozenset[str]
     maru_common_nouns: frozenset[str]
-    place_suffixes: frozenset[str]
+    place_heads: frozenset[str]  # a name's last token, or the word after a family name, that makes it a place
     emperor_titles: str
     ginza_person_block: frozenset[str]
     title_prefixes_longest_first: tuple[str, ...]
@@ -106,7 +106,7 @@ def _lexicon(path: Path) -> EntityLexicon:
         incident_suffix_names=alternation(words("incident_suffix_names_ja")),
         hen_not_after=frozenset(words("hen_not_after_ja")),
         maru_common_nouns=frozenset(words("maru_common_nouns_ja")),
-        place_suffixes=frozenset(words("place_suffix_tokens_ja")),
+        place_heads=frozenset(words("place_suffix_tokens_ja")) | frozenset(words("place_compound_heads_ja")),
         emperor_titles=alternation(words("emperor_titles_ja")),
         ginza_person_block=frozenset(words("ginza_person_block")),
         title_prefixes_longest_first=_longest_first(words("title_prefix_strip_ja")),

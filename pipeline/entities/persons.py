@@ -144,7 +144,7 @@ def sudachi_name_rules(text: str, tok: TokenInfo, lex: EntityLexicon) -> list[di
         if not (name[0] in lex.surname_chars or tags[0].endswith("人名-姓") or whole) or \
                 name[-1] in "市町村郡県道島里洞港湾山川州省区":
             continue
-        if tok.place_like(text, s, e, lex):
+        if tok.place_like(text, s, e, lex) or tok.names_a_place(text, s, e, lex):
             continue
         if e - s == 5 and not (tags[0].endswith("人名-姓") or whole):
             continue
