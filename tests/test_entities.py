@@ -589,3 +589,15 @@ def test_a_family_name_that_names_a_place_line_unit_or_trial_is_no_person(nlp, t
     assert not any(not_person in name or name in not_person for name in found if name != person)
     if person:
         assert person in found
+
+
+@pytest.mark.parametrize("text, ship", [
+    ("* 貨車10両を直接積めるディーゼル船第一宇高丸が就航する。", "第一宇高丸"),
+    ("紫雲丸が、女木島沖で貨車航送船第三宇高丸と衝突して沈没する。", "第三宇高丸"),
+    ("外輪船の第3関門丸など5隻が関門航路から転属する。", "第3関門丸"),
+    ("貨車航送を始める。曳船松風丸が貨車を積んだはしけを曳いた。", "松風丸"),
+])
+def test_numbered_maru_names_after_compound_type_words(nlp, text, ship):
+    doc = nlp(text)
+    tok = TokenInfo(doc)
+    assert ship in texts(finish(text, rule_candidates(text, LEX, doc, tok), LEX, tok), "SHIP")

@@ -115,6 +115,8 @@ def english_ship_rules(text: str, lex: EntityLexicon) -> list[dict]:
         out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship", 0.8))
     return out
 _MARU = re.compile(rf"(?:第[{_KNUM}]+)?[一-龥々ァ-ヺーぁ-ゖ]{{0,7}}丸")
+_ORDINAL_BEFORE = re.compile(rf"第[{_KNUM}]+$")
+_VESSEL_WORD_END = re.compile(r".*[船艦艇]")  # the last vessel word in a run (greedy)
 _MARU_AFTER = ("号", "事件", "事故", "遭難", "沈没", "撃沈", "座礁", "乗組員", "船長", "乗客", "の乗", "型")
 
 
@@ -133,6 +135,9 @@ def maru_ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None)
         lo = max(0, s - 12)
         while s > lo and (is_kanji(text[s - 1]) or is_kata(text[s - 1])) and text[s - 1] != "丸":
             s -= 1
+        number = _ORDINAL_BEFORE.search(text, max(0, s - 6), s)
+        if number is not None:
+            s = number.start()  # 第3関門丸: the ordinal's digits are part of the name
         if s == m.start() and s > 0 and "ぁ" <= text[s - 1] <= "ゖ":
             # a kana name (えひめ丸): the hiragana run, up to a particle token or a quote/type word
             k = s
@@ -154,6 +159,12 @@ def maru_ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None)
                 run = text[s:e]
                 typed = True
                 break
+        if not typed:
+            cut = _VESSEL_WORD_END.search(run)  # a compound type word of its own: 貨車航送船|第三宇高丸, 曳船|松風丸
+            if cut is not None and cut.end() < len(run) - 1:
+                s += cut.end()
+                run = text[s:e]
+                typed = True
         before = text[max(0, s - 14):s].rstrip("「『 ").removesuffix("の")
         typed = typed or before.endswith(types)
         mm = _MARU.fullmatch(run)
