@@ -601,3 +601,14 @@ def test_numbered_maru_names_after_compound_type_words(nlp, text, ship):
     doc = nlp(text)
     tok = TokenInfo(doc)
     assert ship in texts(finish(text, rule_candidates(text, LEX, doc, tok), LEX, tok), "SHIP")
+
+
+def test_a_family_name_shared_by_several_people_is_the_subject_unless_its_sentence_names_another(nlp):
+    text = ("マリ・キュリーはポーランド出身の物理学者である。夫ピエール・キュリーと研究した。"
+            "1903年、キュリーは博士論文を提出した。次女エーヴ・キュリーは伝記を著した。"
+            "キュリーの伝記は広く読まれた。ピエール・キュリーは1906年に事故で死去し、キュリーの葬儀が営まれた。")
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    ids = [(m["start"], m["canonical_id"]) for m in ms if m["text"] == "キュリー"]
+    marie = next(m["canonical_id"] for m in ms if m["text"] == "マリ・キュリー")
+    pierre = next(m["canonical_id"] for m in ms if m["text"] == "ピエール・キュリー")
+    assert [cid for _, cid in ids] == [marie, marie, pierre]

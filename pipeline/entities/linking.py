@@ -19,7 +19,7 @@ import re
 
 from pipeline.records import id_prefixes, scored_labels
 
-from .candidates import components
+from .candidates import components, sentence_bounds
 from .incidents import entity_incident_rules
 from .kb import KnowledgeBase
 from .lexicon import EntityLexicon
@@ -252,9 +252,7 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources) -
         if options and single_kb and any(cid == m["_candidates"][0] for _, cid in options):
             options = None  # the KB's referent is the one the document names in full
         if options:
-            before = [o for o in options if o[0] <= m["start"]]
-            _, cid = max(before) if before else min(options)
-            ids[n] = (cid, 0.85 if before else 0.75)
+            ids[n] = _bearer(options, m["start"], text)
         elif n not in ids:
             ids[n] = (unknown_id(m["label"], m["text"]), m.get("confidence", 0.6))
     # '天安の事件' is a short form of a named incident in the document that contains 天安 (天安沈没事件)
@@ -318,6 +316,22 @@ def _keep_marked_weak_names(ms: list[dict], text: str) -> list[dict]:
         if marked or counts[m["text"]] >= 2:
             keep.add(id(m))
     return [m for m in ms if not m.get("_weak_name") or id(m) in keep]
+
+
+def _bearer(options: list[tuple[int, str]], pos: int, text: str) -> tuple[str, float]:
+    """The referent of a family name alone (キュリー) among the full names of the document that end in it
+    ((position, id) pairs): with one bearer, that one; with several (マリ・キュリー, ピエール・キュリー,
+    エーヴ・キュリー), the one named in full earlier in the same sentence, else the first one the document
+    introduced, its subject: an article calls its subject by the family name and the others by their
+    full or given names."""
+    before = [o for o in options if o[0] <= pos]
+    if not before:
+        return min(options)[1], 0.75
+    if len({cid for _, cid in options}) == 1:
+        return max(before)[1], 0.85
+    start, _ = sentence_bounds(text, pos, pos)
+    here = [o for o in before if o[0] >= start]
+    return (max(here)[1], 0.85) if here else (min(before)[1], 0.7)
 
 
 def _compact(name: str) -> str:
