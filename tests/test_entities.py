@@ -612,3 +612,14 @@ def test_a_family_name_shared_by_several_people_is_the_subject_unless_its_senten
     marie = next(m["canonical_id"] for m in ms if m["text"] == "マリ・キュリー")
     pierre = next(m["canonical_id"] for m in ms if m["text"] == "ピエール・キュリー")
     assert [cid for _, cid in ids] == [marie, marie, pierre]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("刑の執行直前に、皇帝ニコライ1世による減刑が伝えられた。", "ニコライ1世"),
+    ("同じ1986年には、教皇ヨハネ・パウロ2世のフランス訪問を迎えている。", "ヨハネ・パウロ2世"),
+    ("1863年、皇帝ナポレオン3世は落選展の開催を命じた。", "ナポレオン3世"),
+])
+def test_a_rulers_number_belongs_to_the_name(nlp, text, name):
+    doc = nlp(text)
+    tok = TokenInfo(doc)
+    assert name in texts(finish(text, rule_candidates(text, LEX, doc, tok), LEX, tok), "PERSON")

@@ -40,6 +40,7 @@ from .persons import (
     spaced_name_rules,
     sudachi_name_rules,
     surname_title_names,
+    with_regnal_numbers,
 )
 from .readings import reading_mentions
 from .ships import english_ship_rules, maru_ship_rules, ship_rules
@@ -189,7 +190,7 @@ def _drop_kb_family_names(candidates: list[dict]) -> list[dict]:
 
 
 def finish(text: str, candidates: list[dict], lexicon: EntityLexicon, tok: TokenInfo | None = None) -> list[dict]:
-    ms = resolve_overlaps(_drop_kb_family_names(candidates))
+    ms = resolve_overlaps(with_regnal_numbers(text, _drop_kb_family_names(candidates)))
     ms = resolve_overlaps(ms + reading_mentions(text, ms, lexicon) + name_part_mentions(text, ms, tok, lexicon))
     return ms
 

@@ -297,3 +297,17 @@ def surname_title_names(text: str, tok: TokenInfo | None, lex: EntityLexicon) ->
             out += [cand(text, m.start(), m.end(), "PERSON", "rule:surname-title", 0.6)
                     for m in re.finditer(rf"(?<!{KANJI}){re.escape(sur)}(?={lex.strong_titles})", text)]
     return out
+
+
+_REGNAL = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}世(?!紀|代|界|間|帯)")
+
+
+def with_regnal_numbers(text: str, candidates: list[dict]) -> list[dict]:
+    """A ruler's or pope's number belongs to the name: ニコライ1世, ヨハネ・パウロ2世, ナポレオン3世 (not 19世紀)."""
+    out = []
+    for c in candidates:
+        m = _REGNAL.match(text, c["end"]) if c["label"] == "PERSON" and is_kata(c["text"][-1:]) else None
+        if m is not None:
+            c = dict(c, end=m.end(), text=text[c["start"]:m.end()])
+        out.append(c)
+    return out
