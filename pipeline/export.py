@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from pipeline.entity_table import EntityTable, kb_wikidata
-from pipeline.records import DOCUMENT_KINDS, KINDS, happening_labels
-from pipeline.storage.tables import ColumnScan, parquet_bytes, to_table, update_duckdb
-from pipeline.storage.writers import write_atomic, write_set
+from pipeline.records import DOCUMENT_KINDS, happening_labels
+from pipeline.storage.tables import ColumnScan
+from pipeline.storage.writers import write_set
 from pipeline.timeline import build_timeline, event_keys
 
 
@@ -72,20 +72,3 @@ def write_streamed(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[di
             columns.add(part)
     derived = columns.derived()
     return write_set(out_dir, parts, columns.scans, derived, excel)
-
-
-def write_analysis(out_dir: Path, records: dict[str, list[dict]]) -> list[Path]:
-    """OUT/<kind>.parquet for every kind (from records in memory) and OUT/pipeline.duckdb; returns the files
-    written. Whole corpora go through write_streamed, which writes the same files one record at a time."""
-    out_dir = Path(out_dir)
-    if "entities" not in records or "timeline" not in records:
-        columns = Columns()  # the corpus-level kinds, derived as the streamed writer derives them
-        columns.add(records)
-        records = {**columns.derived(), **records}
-    written = []
-    for kind in KINDS:
-        path = out_dir / f"{kind}.parquet"
-        write_atomic(path, parquet_bytes(to_table(kind, records.get(kind, []))))
-        written.append(path)
-    written.append(update_duckdb(out_dir))
-    return written

@@ -77,6 +77,7 @@ def role_labels() -> tuple[str, ...]:
 DOCUMENT_KINDS = ("documents", "mentions", "timexes", "events")  # written per document, in input order
 CORPUS_KINDS = ("entities", "timeline")  # derived from the whole corpus, written after them
 KINDS = DOCUMENT_KINDS + CORPUS_KINDS
+ANNOTATED_KINDS = DOCUMENT_KINDS[1:]  # what a gold file holds and the evaluation scores: mentions, timexes, events
 
 TYPES = ("str", "int", "float", "bool", "list", "date", "category", "any")
 """Column types: str, int (int64), float (float64), bool, list (of strings), date (a full ISO date →

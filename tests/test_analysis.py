@@ -11,7 +11,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from pipeline import analysis
-from pipeline.export import write_analysis, write_outputs
+from pipeline.export import write_outputs
 from pipeline.records import KINDS, contract
 from pipeline.storage import loader, tables
 from pipeline.storage.schemas import SCHEMA_DIR as SCHEMAS
@@ -215,7 +215,7 @@ def test_failed_duckdb_write_leaves_previous_file_and_no_temp(out, monkeypatch):
     changed = make_records()
     changed["mentions"] = changed["mentions"][:3]
     with pytest.raises(Boom):
-        write_analysis(out, changed)
+        write_outputs(out, changed)
     assert db.read_bytes() == before
     assert not [p for p in os.listdir(out) if p.endswith((".tmp", ".wal"))]
 

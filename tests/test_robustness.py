@@ -1,7 +1,9 @@
 """Bad input, arbitrary text, interruption and determinism (issue 7); hostile inputs and
 hostile folders (issue 16: one section per numbered item of the issue)."""
+import csv
 import errno
 import hashlib
+import io
 import json
 import os
 import signal
@@ -18,12 +20,13 @@ from hypothesis import strategies as st
 
 from pipeline import cli
 from pipeline.chunking import MAX_SENTENCE_CHARS, chunk_text
+from pipeline.export import write_outputs
 from pipeline.ingest import Document, decode_bytes, iter_inputs, read_document
 from pipeline.ingest import documents as ingest_documents
 from pipeline.process import process_documents
 from pipeline.runner import run_corpus
 from pipeline.storage.outset import OutLock, OutLocked, current_set
-from pipeline.storage.writers import csv_cell, to_csv, to_jsonl
+from pipeline.storage.writers import csv_cell
 
 from .conftest import ROOT, check_outputs
 
@@ -120,14 +123,16 @@ def test_any_text_gives_exact_spans(nlp, text):
 
 
 @pytest.mark.parametrize("value", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx"])
-def test_csv_cells_exact_and_jsonl_unchanged(value):
+def test_csv_cells_exact_and_jsonl_unchanged(value, tmp_path):
     # issue 15: the CSV keeps text exactly (formula-like cells are neutralized in pipeline.xlsx instead)
     assert csv_cell(value) == value
-    row = [{"doc_id": "d", "text": value, "start": -1}]
-    assert json.loads(to_jsonl(row, ["doc_id", "text", "start"]))["text"] == value
-    data = to_csv(row, ["doc_id", "text", "start"])
+    write_outputs(tmp_path, {"mentions": [{"doc_id": "d", "mention_id": "d#m0001", "text": value, "start": -1}]})
+    line = (tmp_path / "mentions.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    assert json.loads(line)["text"] == value
+    data = (tmp_path / "mentions.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and b"'" not in data
-    assert csv_cell(-1) == "-1"  # numbers stay numbers
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[0]["text"] == value and rows[0]["start"] == "-1"  # numbers stay numbers
 
 
 def _run_cli(corpus, out, *extra, **kw):

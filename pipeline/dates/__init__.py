@@ -13,7 +13,8 @@ extract_timexes(text, dct=None, lang="ja") -> list of dicts, sorted by start:
 
 Steps, one module each: view (NFKC with offsets) -> tagger/english (patterns -> candidates; the Japanese
 patterns of patterns.py each paired with its handler in absolute, relative or durations) -> filters
-(false positives, overlaps) -> resolver (mods outside the span, anaphora, deixis) -> values.
+(false positives, overlaps) -> resolver (mods outside the span, anaphora, deixis; frames: chronology entries,
+background sections, glosses and asides) -> values.
 """
 from __future__ import annotations
 

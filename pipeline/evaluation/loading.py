@@ -11,8 +11,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-TASKS = ("mentions", "timexes", "events")
-RECORD_FILES = {"mentions": "mentions.jsonl", "timexes": "timexes.jsonl", "events": "events.jsonl"}
+from pipeline.records import ANNOTATED_KINDS
+
+TASKS = ANNOTATED_KINDS
+RECORD_FILES = {kind: f"{kind}.jsonl" for kind in TASKS}
 SYSTEM_INFO = "system.json"  # optional: {"tasks": [...]} limits what a system is shown for
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 
-from pipeline.records import label_columns
+from pipeline.records import ANNOTATED_KINDS, label_columns
 from pipeline.storage.tables import LIST_SEP
 
-KINDS = ("mentions", "timexes", "events")
+KINDS = ANNOTATED_KINDS
 TIMEX_PREFIX = "TIMEX:"
 EVENT_LABEL = "EVENT"
 # gold fields per kind, besides the span itself (start, end, text) and the label

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from pipeline.records import TIMEX_TYPES, emitted_labels, label_columns, scored_labels
+from pipeline.records import ANNOTATED_KINDS, TIMEX_TYPES, emitted_labels, label_columns, scored_labels
 from pipeline.storage.loader import read_records
 from pipeline.storage.writers import write_atomic
 
@@ -350,7 +350,7 @@ def write_report(out_dir: Path, corpus_dir: Path, gold_dir: Path | None = None) 
     records = read_records(out_dir)
     if not records["documents"]:
         raise FileNotFoundError(f"no documents.jsonl with records in {out_dir}")
-    by_doc = {kind: defaultdict(list) for kind in ("mentions", "timexes", "events")}
+    by_doc = {kind: defaultdict(list) for kind in ANNOTATED_KINDS}
     for kind, groups in by_doc.items():
         for r in records[kind]:
             groups[r["doc_id"]].append(r)

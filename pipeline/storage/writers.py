@@ -74,8 +74,17 @@ def _jsonl_line(record: dict, fields: list[str], optional_fields: list[str] = ()
     return _encode_json(_ordered(record, fields, optional_fields)) + "\n"
 
 
-def to_jsonl(records: list[dict], fields: list[str]) -> bytes:
-    return "".join(_jsonl_line(r, fields) for r in records).encode("utf-8")
+class CsvRows:
+    """CSV rows ending in \n, as Python's csv module writes them, except that a row with a carriage return in a
+    cell is written fully quoted: the module quotes a field only for the characters of its line terminator,
+    and an unquoted \r (a CRLF document's sentence) ends the row for every reader."""
+
+    def __init__(self, text):
+        self._plain = csv.writer(text, lineterminator="\n")
+        self._quoted = csv.writer(text, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def writerow(self, cells: list[str]) -> None:
+        (self._quoted if any("\r" in c for c in cells) else self._plain).writerow(cells)
 
 
 def csv_cell(value) -> str:
@@ -91,17 +100,6 @@ def csv_cell(value) -> str:
     elif not isinstance(value, str):
         return str(value)
     return value
-
-
-def to_csv(records: list[dict], fields: list[str]) -> bytes:
-    extra = sorted({k for r in records for k in r} - set(fields))
-    header = fields + extra
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(header)
-    for r in records:
-        writer.writerow([csv_cell(r.get(f, "")) for f in header])
-    return buf.getvalue().encode(CSV_ENCODING)
 
 
 def output_names(excel: bool = False) -> list[str]:
@@ -156,7 +154,7 @@ def write_set(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[dict]]]
             header = scans[kind].names()
             text = io.TextIOWrapper(files["csv"], encoding=CSV_ENCODING, newline="", write_through=True)
             handles.append(text)
-            writer = csv.writer(text, lineterminator="\n")
+            writer = CsvRows(text)
             writer.writerow(header)
             if workbook is not None:
                 workbook.add(kind, header)
