@@ -107,7 +107,7 @@ def expand_mentions(mentions: list[dict], text: str, lex: EntityLexicon) -> list
     taken.setdefault("PERSON", Spans())
     surfaces: dict[tuple[str, str], dict] = {}
     for m in mentions:
-        if m["label"] not in linked or m.get("_weak") or m["source"].startswith("ginza"):
+        if m["label"] not in linked or m.get("_weak") or m.get("_no_repeat") or m["source"].startswith("ginza"):
             continue
         t = m["text"]
         if len(t) >= 2 and not re.fullmatch(r"[ぁ-ゖ\d\W]+", t):
@@ -128,7 +128,8 @@ def expand_mentions(mentions: list[dict], text: str, lex: EntityLexicon) -> list
                          confidence=min(src.get("confidence", 0.7), 0.7))
                 out.append(d)
                 taken[label].add(s, e)
-    person_names = [t for (label, t) in surfaces if label == "PERSON"]
+    # (an English document's full names had their parts found already: english_document_mentions)
+    person_names = [t for (label, t), m in surfaces.items() if label == "PERSON" and not m.get("_parts_done")]
     # given names from every full name found (the model's too: a given name needs a full name to stand for)
     given = given_forms([m["text"] for m in mentions if m["label"] == "PERSON" and not m.get("_weak")], lex)
     for sf in dict.fromkeys([short_form(t, lex) for t in person_names] + list(given)):
