@@ -18,6 +18,8 @@ candidates, weak-evidence flags); link_mentions drops them.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -230,6 +232,8 @@ def text_mentions(text: str, resources: EntityResources) -> list[dict]:
     found = kb_mentions(text, resources.matcher, resources.kb, lex) if resources.matcher is not None else []
     found += rule_candidates(text, lex, english=True)
     found += english_ship_rules(text, lex)
+    # a prefixed ship name ends at a sentence end (USS Missouri. The …); english_rules has the right span
+    found = [c for c in found if not (c["source"] == "rule:ship" and re.search(r"[.!?]\s", c["text"]))]
     ms = finish(text, found, lex)
     ms = resolve_overlaps(ms + english_document_mentions(text, ms, lex))
     return [_provisional(m, 0) for m in ms]

@@ -127,6 +127,8 @@ def _person_cue(text: str, run, en) -> str | None:
             return "by"
     if _COMMAND.search(text[max(0, s - 40):s]):
         return "by"
+    if en.title_phrases_re and re.search(rf"\b(?:{en.title_phrases_re})\s$", text[max(0, s - 40):s]):
+        return "title"  # Secretary of State X, Vice President X
     after = text[e:e + 80]
     if text[e:e + 2] in ("'s", "’s"):
         after = text[e + 2:e + 82]
@@ -197,14 +199,23 @@ def english_rules(text: str, lex: EntityLexicon) -> list[dict]:
         if not run:
             continue
         out += _incident(text, run, en)
+        prefixed = len(run) > 1 and re.fullmatch(lex.ship_prefixes, run[0][2]) is not None
+        if prefixed:
+            run = run[1:]  # USS Missouri: the prefix stays outside
         words = [w for _, _, w in run]
         s, e = run[0][0], run[-1][1]
-        if _vessel_cue(text, run, en) and words[-1] not in en.non_person_heads and \
+        if prefixed or len(words) > 1 and words[-1] == "Maru" or _vessel_cue(text, run, en) and \
+                words[-1] not in en.non_person_heads and \
                 not (len(words) == 1 and (words[0] in en.places_demonyms or words[0] in en.person_titles)):
             out.append(cand(text, s, e, "SHIP", "rule:en-ship", 0.75))
             continue
         if words[0] in en.saint_prefixes:
             continue  # a saint's name: a ship with a vessel cue, else a place or a church
+        if en.title_phrases_re:  # Secretary of State William Seward: the chunk starts inside the title
+            for k in range(1, min(3, len(run))):
+                if re.search(rf"\b(?:{en.title_phrases_re})\s$", text[max(0, run[k][0] - 40):run[k][0]]):
+                    run = [(run[0][0], run[0][1], "Mr")] + run[k:]  # stands for the title
+                    break
         lead_role = False
         while len(run) > 1 and (run[0][2] in en.places_demonyms or run[0][2] in en.person_roles):
             lead_role = lead_role or run[0][2] in en.person_roles  # the Spanish Franciscan Luis Sotelo

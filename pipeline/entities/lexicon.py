@@ -69,7 +69,8 @@ class EntityLexicon:
 @dataclass(frozen=True)
 class EnglishWords:
     """The English rules' word lists (english.py); `*_re` are regex alternations, longest first."""
-    person_titles: frozenset[str]
+    person_titles: frozenset[str]  # en_person_titles and the one-word en_titles
+    title_phrases_re: str  # the en_titles of several words (Secretary of State)
     title_abbreviations: frozenset[str]
     person_roles: frozenset[str]
     by_verbs: frozenset[str]
@@ -138,8 +139,11 @@ def _lexicon(path: Path) -> EntityLexicon:
         name_head_lengths=tuple(sorted({len(h) for h in heads}, reverse=True)),
         title_modifiers=frozenset(words("title_modifiers_ja")),
         english=EnglishWords(
-            person_titles=frozenset(words("en_person_titles")),
-            title_abbreviations=frozenset(words("en_title_abbreviations")),
+            person_titles=frozenset(words("en_person_titles")) | frozenset(
+                t.replace("\\.", "") for t in words("en_titles") if " " not in t and "\\." not in t[:-2]),
+            title_phrases_re="|".join(_longest_first(t for t in words("en_titles") if " " in t)),
+            title_abbreviations=frozenset(words("en_title_abbreviations")) | frozenset(
+                t[:-2] for t in words("en_titles") if t.endswith("\\.") and " " not in t),
             person_roles=frozenset(words("en_person_roles")),
             by_verbs=frozenset(words("en_by_verbs")),
             vessel_words=frozenset(words("en_vessel_words")),
