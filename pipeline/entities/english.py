@@ -21,6 +21,7 @@ import re
 
 from .candidates import cand
 from .lexicon import EntityLexicon
+from .overlaps import AnySpans
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s\b)?")
 _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
@@ -294,10 +295,7 @@ def english_document_mentions(text: str, mentions: list[dict], lex: EntityLexico
             run = run[1:]
         if run:
             runs.append(run)
-    taken = [(m["start"], m["end"]) for m in mentions]
-
-    def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
+    taken = AnySpans([(m["start"], m["end"]) for m in mentions])
 
     out: list[dict] = []
     parts: dict[str, list[tuple[int, int]]] = {}
@@ -311,14 +309,13 @@ def english_document_mentions(text: str, mentions: list[dict], lex: EntityLexico
         if len(run) != 1 or run[0][2] not in parts:
             continue
         s, e, w = run[0]
-        if not free(s, e) or re.search(r"\b[Tt]he\s$", text[max(0, s - 4):s]) or \
+        if taken.overlaps(s, e) or re.search(r"\b[Tt]he\s$", text[max(0, s - 4):s]) or \
                 _next_word(text, e) in en.non_person_after:
             continue
         fulls = parts[w]
         before = [f for f in fulls if f[1] <= s]
         full = max(before) if before else min(fulls)
         out.append(cand(text, s, e, "PERSON", "rule:en-name-part", 0.7, _reading_of=full, _no_repeat=True))
-        taken.append((s, e))
     known = mentions + out
     by_start = {run[0][0]: run for run in runs}
     by_end = {run[-1][1]: run for run in runs}
