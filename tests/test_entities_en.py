@@ -148,3 +148,12 @@ def test_knowledge_base_names_still_link():
     by = ids(ms)
     assert by["Ieyasu"] == by["Tokugawa Ieyasu"]
     assert by["Adams"] == by["William Adams"]
+
+
+def test_given_names_before_a_place_word_and_single_titled_names():
+    text = ("Rose Hill is a district. Victoria Peak overlooks Hong Kong. Empress Dowager Cixi ruled China. Prince "
+            "Shōtoku wrote laws. Lord Elgin signed the treaty. John Manjirō sailed to America in 1841 aboard the "
+            "whaler John Howland. Mark Twain never went to Japan.")
+    ms = run(text)
+    assert names(ms, "PERSON") == ["Cixi", "Shōtoku", "Elgin", "John Manjirō", "Mark Twain"]
+    assert names(ms, "SHIP") == ["John Howland"]  # a ship named after a person is a SHIP only
