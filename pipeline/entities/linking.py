@@ -31,7 +31,7 @@ from .romanize import display, slug
 _PUBLIC = ("label", "start", "end", "text", "source", "canonical_id", "name_ja", "name_en", "name_en_source",
            "confidence")
 _KANJI_NAME = re.compile(r"[一-龥々ヶ]+(?:[ \u3000][一-龥々ヶ]+)?")
-_LATIN = re.compile(r"[\x00-\x7f]+")
+_LATIN = re.compile(r"[\x00-\x7f\u00c0-\u024f]+")  # Latin script, with diacritics (Shōgen)
 _SHIP_NUMBER = re.compile(r".*[ぁ-ゖァ-ヺー一-龥々](\d{2,}号)")
 _NUMBER_BEFORE_OK = re.compile(r"[\s、。，,「『(（はがをにともの]")
 _YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
