@@ -18,12 +18,15 @@ candidates, weak-evidence flags); link_mentions drops them.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.config import ENTITY_CONFIG, entity_config
 
 from .candidates import TokenInfo
+from .english import english_document_mentions, english_rules
 from .ginza import ginza_rules
 from .incidents import english_incident_rules, hen_incident_rules, incident_rules
 from .kb_matches import kb_mentions
@@ -152,8 +155,10 @@ def add_entity_components(nlp: Language, config: dict | None = None) -> None:
 
 
 def rule_candidates(text: str, lexicon: EntityLexicon, doc: Doc | None = None,
-                    tok: TokenInfo | None = None) -> list[dict]:
-    """Rule candidates of `text` (== doc.text when a parsed Doc is given; `tok` is its token table)."""
+                    tok: TokenInfo | None = None, english: bool = False) -> list[dict]:
+    """Rule candidates of `text` (== doc.text when a parsed Doc is given; `tok` is its token table). With
+    `english` (an English document) the English rules of english.py replace the few Latin-script rules that run
+    on the Latin parts of Japanese text."""
     if doc is not None and tok is None:
         tok = TokenInfo(doc)
     lex = lexicon
@@ -165,8 +170,11 @@ def rule_candidates(text: str, lexicon: EntityLexicon, doc: Doc | None = None,
     found += incident_rules(text, lex, tok)
     found += hen_incident_rules(text, lex, tok)
     found += emperor_rules(text, lex, tok)
-    found += english_person_rules(text, lex)
-    found += english_incident_rules(text)
+    if english:
+        found += english_rules(text, lex)
+    else:
+        found += english_person_rules(text, lex)
+        found += english_incident_rules(text)
     if doc is not None:
         found += ginza_rules(doc, text, lex, tok)
         found += sudachi_name_rules(text, tok, lex)
@@ -223,6 +231,10 @@ def text_mentions(text: str, resources: EntityResources) -> list[dict]:
     """Mentions of a Latin-script document without GiNZA: KB aliases + English (and kana) name rules."""
     lex = resources.lexicon
     found = kb_mentions(text, resources.matcher, resources.kb, lex) if resources.matcher is not None else []
-    found += rule_candidates(text, lex)
+    found += rule_candidates(text, lex, english=True)
     found += english_ship_rules(text, lex)
-    return [_provisional(m, 0) for m in finish(text, found, lex)]
+    # a prefixed ship name ends at a sentence end (USS Missouri. The …); english_rules has the right span
+    found = [c for c in found if not (c["source"] == "rule:ship" and re.search(r"[.!?]\s", c["text"]))]
+    ms = finish(text, found, lex)
+    ms = resolve_overlaps(ms + english_document_mentions(text, ms, lex))
+    return [_provisional(m, 0) for m in ms]

@@ -63,6 +63,29 @@ class EntityLexicon:
     name_heads: frozenset[str]  # compound heads and titles cut off a kanji run's end
     name_head_lengths: tuple[int, ...]  # their lengths, longest first
     title_modifiers: frozenset[str]
+    english: "EnglishWords"
+
+
+@dataclass(frozen=True)
+class EnglishWords:
+    """The English rules' word lists (english.py); `*_re` are regex alternations, longest first."""
+    person_titles: frozenset[str]  # en_person_titles and the one-word en_titles
+    title_phrases_re: str  # the en_titles of several words (Secretary of State)
+    title_abbreviations: frozenset[str]
+    person_roles: frozenset[str]
+    by_verbs: frozenset[str]
+    vessel_words: frozenset[str]
+    incident_heads_re: str
+    name_particles: frozenset[str]
+    saint_prefixes: frozenset[str]
+    given_names: frozenset[str]  # en_given_names and given_names_en
+    non_name_words: frozenset[str]
+    place_prefixes: frozenset[str]
+    places_demonyms: frozenset[str]
+    non_person_heads: frozenset[str]
+    non_person_after: frozenset[str]
+    romaji_non_name_words: frozenset[str]  # lower-case
+    common_romaji_words: frozenset[str]
 
 
 def entity_lexicon(path: str | Path | None = None) -> EntityLexicon:
@@ -115,4 +138,25 @@ def _lexicon(path: Path) -> EntityLexicon:
         name_heads=heads,
         name_head_lengths=tuple(sorted({len(h) for h in heads}, reverse=True)),
         title_modifiers=frozenset(words("title_modifiers_ja")),
+        english=EnglishWords(
+            person_titles=frozenset(words("en_person_titles")) | frozenset(
+                t.replace("\\.", "") for t in words("en_titles") if " " not in t and "\\." not in t[:-2]),
+            title_phrases_re="|".join(_longest_first(t for t in words("en_titles") if " " in t)),
+            title_abbreviations=frozenset(words("en_title_abbreviations")) | frozenset(
+                t[:-2] for t in words("en_titles") if t.endswith("\\.") and " " not in t),
+            person_roles=frozenset(words("en_person_roles")),
+            by_verbs=frozenset(words("en_by_verbs")),
+            vessel_words=frozenset(words("en_vessel_words")),
+            incident_heads_re=alternation(words("en_incident_heads")),
+            name_particles=frozenset(words("en_name_particles")),
+            saint_prefixes=frozenset(words("en_saint_prefixes")),
+            given_names=frozenset(words("en_given_names")) | frozenset(words("given_names_en")),
+            non_name_words=frozenset(words("en_non_name_words")),
+            place_prefixes=frozenset(words("en_place_prefixes")),
+            places_demonyms=frozenset(words("en_places_demonyms")),
+            non_person_heads=frozenset(words("en_non_person_heads")),
+            non_person_after=frozenset(words("en_non_person_after")),
+            romaji_non_name_words=frozenset(w.lower() for w in words("romaji_non_name_words")),
+            common_romaji_words=frozenset(words("en_common_romaji_words")),
+        ),
     )

@@ -31,7 +31,7 @@ from .romanize import display, slug
 _PUBLIC = ("label", "start", "end", "text", "source", "canonical_id", "name_ja", "name_en", "name_en_source",
            "confidence")
 _KANJI_NAME = re.compile(r"[一-龥々ヶ]+(?:[ \u3000][一-龥々ヶ]+)?")
-_LATIN = re.compile(r"[\x00-\x7f]+")
+_LATIN = re.compile(r"[\x00-\x7f\u00c0-\u024f]+")  # Latin script, with diacritics (Shōgen)
 _SHIP_NUMBER = re.compile(r".*[ぁ-ゖァ-ヺー一-龥々](\d{2,}号)")
 _NUMBER_BEFORE_OK = re.compile(r"[\s、。，,「『(（はがをにともの]")
 _YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
@@ -107,7 +107,7 @@ def expand_mentions(mentions: list[dict], text: str, lex: EntityLexicon) -> list
     taken.setdefault("PERSON", Spans())
     surfaces: dict[tuple[str, str], dict] = {}
     for m in mentions:
-        if m["label"] not in linked or m.get("_weak") or m["source"].startswith("ginza"):
+        if m["label"] not in linked or m.get("_weak") or m.get("_no_repeat") or m["source"].startswith("ginza"):
             continue
         t = m["text"]
         if len(t) >= 2 and not re.fullmatch(r"[ぁ-ゖ\d\W]+", t):
@@ -128,7 +128,8 @@ def expand_mentions(mentions: list[dict], text: str, lex: EntityLexicon) -> list
                          confidence=min(src.get("confidence", 0.7), 0.7))
                 out.append(d)
                 taken[label].add(s, e)
-    person_names = [t for (label, t) in surfaces if label == "PERSON"]
+    # (an English document's full names had their parts found already: english_document_mentions)
+    person_names = [t for (label, t), m in surfaces.items() if label == "PERSON" and not m.get("_parts_done")]
     # given names from every full name found (the model's too: a given name needs a full name to stand for)
     given = given_forms([m["text"] for m in mentions if m["label"] == "PERSON" and not m.get("_weak")], lex)
     for sf in dict.fromkeys([short_form(t, lex) for t in person_names] + list(given)):

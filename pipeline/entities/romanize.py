@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from functools import lru_cache
 
 from pipeline.resources import ENTITY_DATA_DIR, require
@@ -95,9 +96,14 @@ def kanji_words(text: str) -> tuple[str, ...]:
     return got
 
 
+_ACCENTED = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+
+
 @lru_cache(maxsize=16384)
 def words(name: str) -> tuple[str, ...]:
-    """The romanized words of a name in its written order; separators split words."""
+    """The romanized words of a name in its written order; separators split words. Latin letters with
+    diacritics lose them (Shōsuke → shosuke, Sanlúcar → sanlucar)."""
+    name = _ACCENTED.sub(lambda m: unicodedata.normalize("NFKD", m.group())[0], name)
     out: list[str] = []
     for part in _SEPARATORS.split(name):
         for piece in re.findall(r"[ァ-ヺー]+|[A-Za-zＡ-Ｚａ-ｚ0-9０-９]+|[^ァ-ヺーA-Za-zＡ-Ｚａ-ｚ0-9０-９]+", part):
