@@ -623,3 +623,20 @@ def test_a_rulers_number_belongs_to_the_name(nlp, text, name):
     doc = nlp(text)
     tok = TokenInfo(doc)
     assert name in texts(finish(text, rule_candidates(text, LEX, doc, tok), LEX, tok), "PERSON")
+
+
+@pytest.mark.parametrize("text", [
+    "同年5月、埼玉県警は金賢姫の教育係「李恩恵」が田口八重子である可能性が高いと発表した。李恩恵の消息は不明である。",
+    "李恩恵こと田口八重子は1978年に拉致された。李恩恵は教育係を務めた。",
+])
+def test_an_alias_shares_the_id_of_the_name_it_stands_for(nlp, text):
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "PERSON"}
+    assert ids.get("李恩恵") and ids["李恩恵"] == ids.get("田口八重子")
+
+
+def test_two_people_side_by_side_are_not_aliases(nlp):
+    text = "金正日は金日成の長男である。トランプは金正恩と会談した。"
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    ids = [m["canonical_id"] for m in ms if m["label"] == "PERSON"]
+    assert len(set(ids)) == len(ids) == 4
