@@ -35,7 +35,7 @@ _AFTER_ROLE = re.compile(r",\s+(?:the|a|an|his|her|their)\s+((?:[\w\-’']+\s+){
 _RELATIVE = re.compile(r",\s+(?:who|whom|whose)\b")
 _LIFESPAN = re.compile(r"\s*\((?:c\.\s*|ca\.\s*|born\s+|b\.\s*)?\d{3,4}\s*(?:[–\-]|\))")
 _SHIP_AFTER = re.compile(r"\s*\((?:ship|galleon|vessel|frigate|steamer|steamship|warship)\)")
-_ABOARD = re.compile(r"\b(?:aboard|on\s+board)(?:\s+(?:the|her|his))?\s+$", re.I)
+_ABOARD = re.compile(r"\b(?:aboard|on\s+board)(?:\s+(?:the|her|his))?\s+$", re.IGNORECASE)
 _COMMAND = re.compile(r"\b(?:(?:Secretary|Minister|Ministers)\s+of\s+(?:State|Defense|Defence|War|the\s+Navy|the\s+Treasury|"
                       r"the\s+Interior|Foreign\s+Affairs|the\s+Army)\s+$|under\s+the\s+command\s+of|on\s+the\s+orders?\s+of|at\s+the\s+invitation\s+of|"
                       r"in\s+the\s+service\s+of|a\s+retainer\s+of|the\s+son\s+of|the\s+daughter\s+of)\s+$")

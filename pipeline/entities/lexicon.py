@@ -63,7 +63,7 @@ class EntityLexicon:
     name_heads: frozenset[str]  # compound heads and titles cut off a kanji run's end
     name_head_lengths: tuple[int, ...]  # their lengths, longest first
     title_modifiers: frozenset[str]
-    english: "EnglishWords"
+    english: EnglishWords
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from pipeline.records import id_prefixes, scored_labels
@@ -347,7 +348,7 @@ def _link_aliases(ms: list[dict], ids: dict[int, tuple[str, float]], text: str) 
     (an identity: B followed by である, と判明, と断定 ...). Every mention with the alias's id takes the name's."""
     persons = sorted((m["start"], m["end"], k) for k, m in enumerate(ms) if m["label"] == "PERSON" and k in ids)
     merge: dict[str, str] = {}
-    for (_, a_end, a), (b_start, b_end, b) in zip(persons, persons[1:]):
+    for (_, a_end, a), (b_start, b_end, b) in itertools.pairwise(persons):
         between = text[a_end:b_start]
         if not (_ALIAS_BETWEEN.fullmatch(between) or _IDENTITY_BETWEEN.fullmatch(between)
                 and _IDENTITY_AFTER.match(text, b_end)):
