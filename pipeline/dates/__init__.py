@@ -17,7 +17,7 @@ patterns of patterns.py each paired with its handler in absolute, relative or du
 """
 from __future__ import annotations
 
-from . import english, filters, resolver, tagger
+from . import english, filters, resolver, structure, tagger
 from .textview import view_of
 from .values import interval
 
@@ -41,7 +41,7 @@ def extract_timexes(text: str, dct: str | None = None, lang: str = "ja") -> list
     cands = filters.select(cands, nt)
     cands = filters.split_columns(cands, lambda a, b: _column_gap(text, view, a, b))
     resolver.outside_mods(cands, nt)
-    dateline = resolver.find_dateline(cands, nt)
+    dateline = structure.find_dateline(cands, nt)
     recs = resolver.resolve(cands, dct, dateline, nt)
     out = []
     for r in recs:
