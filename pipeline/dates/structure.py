@@ -39,7 +39,7 @@ def find_dateline(cands: list[Cand], text: str) -> int | None:
     for i, c in enumerate(cands):
         if c.start >= head_end:
             break
-        if _alone_on_line(c, text):
+        if _alone_on_line(c, text) or (i == 0 and _english_dateline(c, text)):
             return i
     # an edition line closes the article instead: （1967年4月17日　朝刊）
     tail_start = len(text.rstrip()) - _EDITION_CHARS
@@ -53,6 +53,19 @@ def find_dateline(cands: list[Cand], text: str) -> int | None:
 
 
 _EDITION_CHARS = 40
+# an English news dateline opens the text's first line, the story going on after a dash:
+# "TOKYO, July 28, 1976 — Former Prime Minister ...", "NEW YORK (AP), Oct. 3, 1985 -- ..."
+_EN_DATELINE_HEAD = re.compile(r"[ \t]*(?:[A-Z][A-Z.'’\- ]*[A-Z.](?:, [A-Z][A-Za-z.]+)*(?: \([A-Za-z .]+\))?,? )?")
+_EN_DATELINE_TAIL = re.compile(r"(?: \([A-Za-z .]+\))?[ \t]*(?:—|–|--|-|:)[ \t]")
+
+
+def _english_dateline(c: Cand, text: str) -> bool:
+    """A full date after a place in capitals at the very start of the text, then a dash."""
+    if c.type != "DATE" or c.rel is not None or None in (c.y, c.m, c.d) or not c.rule.startswith("en"):
+        return False
+    head = text[:c.start].lstrip("\n\ufeff")
+    return "\n" not in head and _EN_DATELINE_HEAD.fullmatch(head) is not None \
+        and _EN_DATELINE_TAIL.match(text, c.end) is not None and valid_ymd(c.y, c.m, c.d)
 
 
 def _alone_on_line(c: Cand, text: str) -> bool:
@@ -131,6 +144,8 @@ def bracket_roles(cands: list[Cand], text: str) -> list[str | None]:
         if b < 0 or "\n" in text[c.end:b] or "(" in text[c.end:b]:
             continue
         j = ends.get(a)
+        if j is None and a and text[a - 1] == " ":
+            j = ends.get(a - 1)  # July 8, 1853 (the 3rd day of the 6th month of Kaei 6)
         if j is not None and j < i:  # the brackets open right where another timex ends
             roles[i] = "gloss"
             continue
