@@ -45,6 +45,7 @@ _EVENT_AFTER = re.compile(r" [A-Za-z0-9]")
 _FUNCTION_WORDS = frozenset(("of", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from", "as", "is",
                              "was", "were", "are", "be", "that", "which", "who", "than"))
 _UNIT_ORDER = ["Y", "M", "W", "D", "TH", "TM", "TS"]
+_WEEKS = _UNIT_ORDER.index("W")
 
 
 def weekday_in_name(text: str, m: re.Match) -> bool:
@@ -74,8 +75,9 @@ def _months(text: str, out: list[Cand]) -> None:
             continue
         if m["mon"] == "May" and not (rel or pre) and ctx not in EN["may_context"]:
             continue  # since May took office: a name
+        extra = {"gregorian": True, "past": ctx == "since"}  # since February: a month already past
         out.append(Cand(m.start("span"), m.end("span"), m=MONTHS[m["mon"].lower()], rel=("month", _MONTH_MODES[rel]),
-                        mod=EN["mod_prefix"].get(pre, ""), rule="en-month", prio=1, extra=dict(GREGORIAN)))
+                        mod=EN["mod_prefix"].get(pre, ""), rule="en-month", prio=1, extra=extra))
     for m in BARE_SEASON.finditer(text):
         ctx, rel, pre, s = ((m[g] or "").lower() for g in ("ctx", "rel", "pre", "s"))
         if (rel == "the" and not ctx) or (not rel and not (ctx and pre)) or not _SEASON_AFTER.match(text, m.end()):
@@ -181,16 +183,38 @@ def _joins(text: str, out: list[Cand]) -> None:
             pod = Cand(m.start(), m.end(), type="TIME", pod=PODS[m["pod"].lower()])
             joined.append(_with_date(m.start(), pod, d))
     out += joined
+    _range_years(text, out, dates)
     lengths = sorted((c for c in out if c.rule == "en-dur" and c.value and "X" not in c.value), key=lambda c: c.start)
     i = 0
     while i < len(lengths):
         j = i
         while j + 1 < len(lengths) and DURATION_GLUE.fullmatch(text, lengths[j].end, lengths[j + 1].start) \
-                and not lengths[j + 1].mod and _unit_rank(lengths[j + 1]) > _unit_rank(lengths[j]):
+                and not lengths[j + 1].mod and _unit_rank(lengths[j + 1]) > _unit_rank(lengths[j]) \
+                and _WEEKS not in (_unit_rank(lengths[j]), _unit_rank(lengths[j + 1])):  # P2Y3W is no ISO length
             j += 1
         if j > i:
             out.append(_sum_lengths(lengths[i:j + 1]))
         i = j + 1
+
+
+_RANGE_TO = re.compile(r" (?:to|until|till|through|and) |[ ]?[–\-][ ]?")
+
+
+def _range_years(text: str, out: list[Cand], dates: dict[int, Cand]) -> None:
+    """from January to March 1946, June 5 to July 7, 1942: the first month takes the year of the second
+    (the year before when its month comes later: December to March 1946)."""
+    ends = {}
+    for c in out:
+        if c.y is not None and c.m is not None and c.rel is None and c.rule.startswith("en") \
+                and (c.start not in ends or c.length > ends[c.start].length):
+            ends[c.start] = c
+    for c in out:
+        if c.rel != ("month", "bare") or c.m is None:
+            continue
+        m = _RANGE_TO.match(text, c.end)
+        partner = ends.get(m.end()) if m else None
+        if partner is not None:
+            c.y, c.rel = partner.y - (1 if c.m > partner.m else 0), None
 
 
 def _with_date(start: int, time: Cand, d: Cand) -> Cand:

@@ -89,8 +89,13 @@ def month_point(c: Cand, known: list[Known], dct_date: dt.date | None, news: boo
         else:
             y = ref_y if month < ref_m else ref_y - 1
     else:  # named alone: the narrative's year; in news, the date line's (the latest such month)
-        if dct_date is not None and (last is None or (news and not same_sentence)):
-            if (month, day or 0) <= (dct_date.month, dct_date.day) or _future(text, c):
+        past = c.extra.get("past", False)
+        if dct_date is not None and (last is None or past or (news and not same_sentence)):
+            if (month, day or 0) <= (dct_date.month, dct_date.day):
+                y = dct_date.year
+            elif past:
+                y = dct_date.year - 1  # since September, in a July story: last September
+            elif _future(text, c):
                 y = dct_date.year
         elif last is not None:
             y, _ = _gregorian(last)

@@ -297,6 +297,8 @@ def _resolve_point(c: Cand, known: list[Known], dct_date) -> tuple[str, int | No
                     c.y, c.m = r[0], r[1]
             if c.lunisolar and c.y is not None and c.y > LAST_LUNISOLAR_YEAR:
                 c.lunisolar = False
+        elif c.rule.startswith("en") and c.y is None and c.m is None and c.hh is None:
+            return _unknown(level, c), None  # that day, with no day told before: XXXX-XX-XX
     elif rel and rel[0] in ("shift", "ago", "dct"):
         _, unit, n = rel
         base, base_luni = None, None
