@@ -37,7 +37,8 @@ _MONTH_MODES = {"": "bare", "that": "bare", "the same": "bare", "last": "last", 
 _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November"
                            r"|December)(?: [0-9]{1,2}(?:st|nd|rd|th)?)?,? $")
 # what may follow a season named alone: punctuation, the end, a clause (in the spring, the army ...)
-_SEASON_AFTER = re.compile(r"[,.;:)!?]|\s*$| (?:and|or|when|as|the|a|he|she|they|it|we|his|her|their|[A-Z0-9])")
+_SEASON_AFTER = re.compile(r"[,.;:)!?—–]|\s*$| (?:and|or|when|as|the|a|an|he|she|they|it|we|his|her|their|its|there"
+                           r"|on|at|in|to|until|before|after|with|while|[A-Z0-9])(?![A-Za-z])| [A-Z0-9]")
 # before 17 March / 3 May: a preposition, a comma or bracket, a dash, the start of a line
 _DAY_MONTH_BEFORE = re.compile(r"(?:^|[,(–—\-]|\b(?:on|by|from|until|till|since|to|and|of|before|after|between"
                                r"|On|By|From|Until|Since|Between|Before|After))[ ]*$", re.MULTILINE)
@@ -100,6 +101,8 @@ def _parts_of_day(text: str, out: list[Cand]) -> None:
     for m in POD_ANAPHORIC.finditer(text):
         if m["pod3"] and event_follows(text, m.end()):
             continue  # the morning after the election: the event's morning, not the next day's
+        if text[m.start()].islower() and not _SEASON_AFTER.match(text, m.end()):
+            continue  # that night club, the same morning paper (That night soldiers ... opens a sentence)
         pod = (m["pod"] or m["pod2"] or m["pod3"]).lower()
         aw = (m["aw"] or "").lower()
         if m["pod2"]:
@@ -113,6 +116,8 @@ def _parts_of_day(text: str, out: list[Cand]) -> None:
         out.append(Cand(m.start(), m.end(), type="TIME", pod=PODS[pod], rel=rel, rule="en-word", prio=1,
                         extra={"strict_day": True}))
     for m in POD_BARE.finditer(text):
+        if not _SEASON_AFTER.match(text, m.end()):
+            continue  # during the night shift, in the evening sun
         out.append(Cand(m.start("span"), m.end("span"), type="TIME", pod=PODS[m["pod"].lower()], rel=("same", "D"),
                         rule="en-word", extra={"strict_day": True}))
 
