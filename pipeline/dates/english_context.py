@@ -42,6 +42,8 @@ _SEASON_AFTER = re.compile(r"[,.;:)!?—–]|\s*$| (?:and|or|when|as|the|a|an|he
 # before 17 March / 3 May: a preposition, a comma or bracket, a dash, the start of a line
 _DAY_MONTH_BEFORE = re.compile(r"(?:^|[,(–—\-]|\b(?:on|by|from|until|till|since|to|and|of|before|after|between"
                                r"|On|By|From|Until|Since|Between|Before|After))[ ]*$", re.MULTILINE)
+_NAME_AFTER = re.compile(r" [A-Z][a-z]")
+_TIME_PREPS = frozenset(("in", "during", "until", "till", "early in", "late in", "through", "throughout"))
 _EVENT_AFTER = re.compile(r" [A-Za-z0-9]")
 _FUNCTION_WORDS = frozenset(("of", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from", "as", "is",
                              "was", "were", "are", "be", "that", "which", "who", "than"))
@@ -76,6 +78,9 @@ def _months(text: str, out: list[Cand]) -> None:
             continue
         if m["mon"] == "May" and not (rel or pre) and ctx not in EN["may_context"]:
             continue  # since May took office: a name
+        if m["mon"] in EN["month_given_names"] and not (rel or pre) and ctx not in _TIME_PREPS \
+                and _NAME_AFTER.match(text, m.end()):
+            continue  # founded by April Smith: a given name
         extra = {"gregorian": True, "past": ctx == "since"}  # since February: a month already past
         out.append(Cand(m.start("span"), m.end("span"), m=MONTHS[m["mon"].lower()], rel=("month", _MONTH_MODES[rel]),
                         mod=EN["mod_prefix"].get(pre, ""), rule="en-month", prio=1, extra=extra))

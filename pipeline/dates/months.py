@@ -98,8 +98,10 @@ def month_point(c: Cand, known: list[Known], dct_date: dt.date | None, news: boo
             elif _future(text, c):
                 y = dct_date.year
         elif last is not None:
-            y, _ = _gregorian(last)
+            y, ref_m = _gregorian(last)
             anchor = last.index if last.index >= 0 else None
+            if ref_m is not None and month < ref_m:
+                y = anchor = None  # in January after October 5, 1614: the next year, or a look back? unknown
     c.y = y
     if y is None:
         anchor = None
