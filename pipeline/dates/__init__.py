@@ -13,12 +13,12 @@ extract_timexes(text, dct=None, lang="ja") -> list of dicts, sorted by start:
 
 Steps, one module each: view (NFKC with offsets) -> tagger/english (patterns -> candidates; the Japanese
 patterns of patterns.py each paired with its handler in absolute, relative or durations) -> filters
-(false positives, overlaps) -> resolver (mods outside the span, anaphora, deixis; frames: chronology entries,
-background sections, glosses and asides) -> values.
+(false positives, overlaps) -> resolver (mods outside the span, anaphora, deixis; structure: date lines, chronology
+entries, background sections, glosses and asides) -> values.
 """
 from __future__ import annotations
 
-from . import english, filters, resolver, tagger
+from . import english, filters, resolver, structure, tagger
 from .textview import view_of
 from .values import interval
 
@@ -42,7 +42,7 @@ def extract_timexes(text: str, dct: str | None = None, lang: str = "ja") -> list
     cands = filters.select(cands, nt)
     cands = filters.split_columns(cands, lambda a, b: _column_gap(text, view, a, b))
     resolver.outside_mods(cands, nt)
-    dateline = resolver.find_dateline(cands, nt)
+    dateline = structure.find_dateline(cands, nt)
     recs = resolver.resolve(cands, dct, dateline, nt)
     out = []
     for r in recs:

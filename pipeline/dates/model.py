@@ -43,3 +43,14 @@ class Cand:
     @property
     def length(self) -> int:
         return self.end - self.start
+
+
+@dataclass
+class Known:
+    """A resolved calendar point that later anaphora may take as their anchor."""
+
+    index: int
+    point: tuple  # (y, m, d, hh, mi) in the calendar it was written in
+    lunisolar: bool = False
+    leap: bool = False
+    aside_until: int | None = None  # the end of the background section it lies in (see background_sections)

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from . import lexicon, lunisolar, patterns
-from .english import signal_mod
-from .frames import background_sections, bracket_roles, entry_dates
+from .english import range_end, signal_mod
 from .lunisolar import LAST_LUNISOLAR_YEAR
-from .model import Cand
+from .model import Cand, Known
+from .months import lunisolar_year, month_point, same_sentence
+from .structure import background_sections, bracket_roles, entry_dates
 from .values import fmt_point, iso_week, shift, valid_ymd
 
 JA = lexicon.ja()
@@ -31,7 +31,8 @@ def outside_mods(cands: list[Cand], text: str) -> None:
                     if w.startswith("まで") and i and patterns.RANGE_OPEN.match(text[cands[i - 1].end : c.start]):
                         break  # AからBまで: the end of a range, not "before B"
                     c.mod = mod
-        elif (c.rule.startswith("en") or c.rule == "numeric") and c.type in ("DATE", "TIME"):
+        elif (c.rule.startswith("en") or c.rule == "numeric") and c.type in ("DATE", "TIME") \
+                and not (i and range_end(text, cands[i - 1], c)):
             c.mod = signal_mod(text, c.start)
 
 
@@ -60,72 +61,6 @@ def _level_ok(p, level: str) -> bool:
     return {"Y": y is not None, "M": m is not None, "D": d is not None, "W": d is not None,
             "H": hh is not None, "MI": hh is not None}[level]
 
-
-_DATELINE_LINES = 4  # a news dateline sits in the first lines, alone on its line
-_DATELINE_CHARS = 300  # ... and near the top: bounds the search on one-line documents
-
-
-# what a date line may hold beside its date: brackets, a weekday, a place and agency credit in
-# 【】 (【ホノルル10日共同】), a label (投稿日:), a time of posting
-_DATELINE_NOISE = re.compile(
-    r"【[^】\n]{0,20}】|(?:投稿日|更新日|公開日|掲載日|配信日|発行日|最終更新|投稿|更新|配信|掲載)(?:時)?[:：]?"
-    r"|朝刊|夕刊|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[\s()（）【】\[\]日月火水木金土曜付版・|｜]"
-)
-
-
-def find_dateline(cands: list[Cand], text: str) -> int | None:
-    """Index of a news dateline: a full date alone on one of the first lines
-    (brackets, weekday and spaces around it allowed)."""
-    head_end = 0
-    for _ in range(_DATELINE_LINES):
-        nxt = text.find("\n", head_end)
-        if nxt < 0:
-            head_end = len(text)
-            break
-        head_end = nxt + 1
-        while head_end < len(text) and text[head_end] == "\n":
-            head_end += 1
-    head_end = min(head_end, _DATELINE_CHARS)
-    for i, c in enumerate(cands):
-        if c.start >= head_end:
-            break
-        if _alone_on_line(c, text):
-            return i
-    # an edition line closes the article instead: （1967年4月17日　朝刊）
-    tail_start = len(text.rstrip()) - _EDITION_CHARS
-    for i in range(len(cands) - 1, -1, -1):
-        c = cands[i]
-        if c.start < tail_start:
-            break
-        if _alone_on_line(c, text) and not _DATELINE_NOISE.sub("", text[c.end:]):
-            return i
-    return None
-
-
-_EDITION_CHARS = 40
-
-
-def _alone_on_line(c: Cand, text: str) -> bool:
-    """A full calendar date alone on its line (brackets, weekday, credits and labels aside)."""
-    if c.type != "DATE" or c.rel is not None or None in (c.y, c.m, c.d) or not valid_ymd(c.y, c.m, c.d):
-        return False
-    a = text.rfind("\n", 0, c.start) + 1
-    b = text.find("\n", c.end, c.end + _DATELINE_CHARS)
-    if b < 0 and len(text) - c.end > _DATELINE_CHARS:
-        return False  # a long line is no dateline
-    rest = (text[a:c.start] + text[c.end:len(text) if b < 0 else b]).strip()
-    return not _DATELINE_NOISE.sub("", rest)
-
-
-@dataclass
-class Known:
-    """A resolved calendar point that later anaphora may take as their anchor."""
-
-    index: int
-    point: tuple  # (y, m, d, hh, mi) in the calendar it was written in
-    lunisolar: bool = False
-    leap: bool = False
-    aside_until: int | None = None  # the end of the background section it lies in (see background_sections)
 
 
 def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, text: str = "") -> list[dict]:
@@ -179,7 +114,11 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                         and text[cands[i - 1].end] == ")" and cands[i - 1].y is not None:
                     g = cands[i - 1]
                     pool = pool + [Known(i - 1, _point(g), g.lunisolar, g.leap)]
-                value, anchor = _resolve_point(c, pool, dct_date)
+                if c.rel and c.rel[0] == "month":
+                    value, anchor = month_point(c, pool, dct_date, news=dateline is not None,
+                                                same_sentence=same_sentence(cands, pool, c, text), text=text)
+                else:
+                    value, anchor = _resolve_point(c, pool, dct_date)
                 value = _check_weekday(c, value, dct_date)
         except (ValueError, OverflowError, TypeError, KeyError):
             value, anchor = fmt_point(None, c.m, c.d), None
@@ -324,18 +263,23 @@ def _resolve_point(c: Cand, known: list[Known], dct_date) -> tuple[str, int | No
         return f"{c.extra.get('decade', c.y // 10):03d}", None
     if rel and rel[0] == "weekday":
         if dct_date is None:
-            return f"XXXX-WXX-{rel[1]}", None
+            return f"XXXX-WXX-{rel[1]}" + (f"T{c.pod}" if c.pod else ""), None
         day = dct_date + dt.timedelta(days=rel[1] - dct_date.isoweekday(), weeks=rel[2])
         c.y, c.m, c.d = day.year, day.month, day.day
-        return fmt_point(c.y, c.m, c.d), None
+        return fmt_point(c.y, c.m, c.d, pod=c.pod), None
     if rel and rel[0] == "same":
         level = rel[1]
-        k = _find(known, level) or (None if known else _dct_known(dct_date))
+        if c.extra.get("strict_day"):  # that night, in the morning: the day just told, or none
+            k = (known[-1] if _level_ok(known[-1].point, "D") else None) if known else _dct_known(dct_date)
+        else:
+            k = _find(known, level) or (None if known else _dct_known(dct_date))
         if k is not None and _level_ok(k.point, level):
             anchor = k.index if k.index >= 0 else None
             ay, am, ad = k.point[0], k.point[1], k.point[2]
             c.y = ay
-            if not c.lunisolar and c.weekday is None:
+            if c.lunisolar and not k.lunisolar and level == "Y":
+                c.y = lunisolar_year(k.point, ay)  # the 9th day of the 6th month after July 14, 1853
+            if not c.lunisolar and c.weekday is None and not c.extra.get("gregorian"):
                 # the seven-day week came with the Gregorian calendar: a day written with its weekday
                 # (5月3日の月曜日) is not read in the lunisolar calendar of the narrative before it
                 c.lunisolar = k.lunisolar
@@ -353,6 +297,8 @@ def _resolve_point(c: Cand, known: list[Known], dct_date) -> tuple[str, int | No
                     c.y, c.m = r[0], r[1]
             if c.lunisolar and c.y is not None and c.y > LAST_LUNISOLAR_YEAR:
                 c.lunisolar = False
+        elif c.rule.startswith("en") and c.y is None and c.m is None and c.hh is None:
+            return _unknown(level, c), None  # that day, with no day told before: XXXX-XX-XX
     elif rel and rel[0] in ("shift", "ago", "dct"):
         _, unit, n = rel
         base, base_luni = None, None

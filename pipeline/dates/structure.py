@@ -1,13 +1,84 @@
-"""How a text frames its dates, for the resolver: which timexes open chronology lines (entries), which lie in a
-section told as background, and which sit in brackets as a gloss of the date before them or as an aside."""
+"""The document's structure as the resolver reads it: a news or post date line, chronology entry lines,
+background sections and bracketed glosses and asides."""
 from __future__ import annotations
 
 import re
 
 from . import lexicon
 from .model import Cand
+from .values import valid_ymd
 
 JA = lexicon.ja()
+
+
+_DATELINE_LINES = 4  # a news dateline sits in the first lines, alone on its line
+_DATELINE_CHARS = 300  # ... and near the top: bounds the search on one-line documents
+
+
+# what a date line may hold beside its date: brackets, a weekday, a place and agency credit in
+# 【】 (【ホノルル10日共同】), a label (投稿日:), a time of posting
+_DATELINE_NOISE = re.compile(
+    r"【[^】\n]{0,20}】|(?:投稿日|更新日|公開日|掲載日|配信日|発行日|最終更新|投稿|更新|配信|掲載)(?:時)?[:：]?"
+    r"|朝刊|夕刊|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[\s()（）【】\[\]日月火水木金土曜付版・|｜]"
+)
+
+
+def find_dateline(cands: list[Cand], text: str) -> int | None:
+    """Index of a news dateline: a full date alone on one of the first lines
+    (brackets, weekday and spaces around it allowed)."""
+    head_end = 0
+    for _ in range(_DATELINE_LINES):
+        nxt = text.find("\n", head_end)
+        if nxt < 0:
+            head_end = len(text)
+            break
+        head_end = nxt + 1
+        while head_end < len(text) and text[head_end] == "\n":
+            head_end += 1
+    head_end = min(head_end, _DATELINE_CHARS)
+    for i, c in enumerate(cands):
+        if c.start >= head_end:
+            break
+        if _alone_on_line(c, text) or (i == 0 and _english_dateline(c, text)):
+            return i
+    # an edition line closes the article instead: （1967年4月17日　朝刊）
+    tail_start = len(text.rstrip()) - _EDITION_CHARS
+    for i in range(len(cands) - 1, -1, -1):
+        c = cands[i]
+        if c.start < tail_start:
+            break
+        if _alone_on_line(c, text) and not _DATELINE_NOISE.sub("", text[c.end:]):
+            return i
+    return None
+
+
+_EDITION_CHARS = 40
+# an English news dateline opens the text's first line, the story going on after a dash:
+# "TOKYO, July 28, 1976 — Former Prime Minister ...", "NEW YORK (AP), Oct. 3, 1985 -- ..."
+_EN_DATELINE_HEAD = re.compile(r"[ \t]*(?:[A-Z][A-Z.'’\- ]*[A-Z.](?:, [A-Z][A-Za-z.]+)*(?: \([A-Za-z .]+\))?,? )?")
+_EN_DATELINE_TAIL = re.compile(r"(?: \([A-Za-z .]+\))?[ \t]*(?:—|–|--|-|:)[ \t]")
+
+
+def _english_dateline(c: Cand, text: str) -> bool:
+    """A full date after a place in capitals at the very start of the text, then a dash."""
+    if c.type != "DATE" or c.rel is not None or None in (c.y, c.m, c.d) or not c.rule.startswith("en"):
+        return False
+    head = text[:c.start].lstrip("\n\ufeff")
+    return "\n" not in head and _EN_DATELINE_HEAD.fullmatch(head) is not None \
+        and _EN_DATELINE_TAIL.match(text, c.end) is not None and valid_ymd(c.y, c.m, c.d)
+
+
+def _alone_on_line(c: Cand, text: str) -> bool:
+    """A full calendar date alone on its line (brackets, weekday, credits and labels aside)."""
+    if c.type != "DATE" or c.rel is not None or None in (c.y, c.m, c.d) or not valid_ymd(c.y, c.m, c.d):
+        return False
+    a = text.rfind("\n", 0, c.start) + 1
+    b = text.find("\n", c.end, c.end + _DATELINE_CHARS)
+    if b < 0 and len(text) - c.end > _DATELINE_CHARS:
+        return False  # a long line is no dateline
+    rest = (text[a:c.start] + text[c.end:len(text) if b < 0 else b]).strip()
+    return not _DATELINE_NOISE.sub("", rest)
+
 
 _LINE_MARKERS = re.compile(r"[ \t*・•\-;:#=>|]*")
 _ENTRY_AFTER = re.compile(r"\)*(?:[ \t]|[-–—:：(]|\n|$)")
@@ -73,6 +144,8 @@ def bracket_roles(cands: list[Cand], text: str) -> list[str | None]:
         if b < 0 or "\n" in text[c.end:b] or "(" in text[c.end:b]:
             continue
         j = ends.get(a)
+        if j is None and a and text[a - 1] == " ":
+            j = ends.get(a - 1)  # July 8, 1853 (the 3rd day of the 6th month of Kaei 6)
         if j is not None and j < i:  # the brackets open right where another timex ends
             roles[i] = "gloss"
             continue

@@ -1,0 +1,129 @@
+"""The regular expressions of the English date reader (english.py reads their groups), compiled once."""
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .numerals import WORD_NUMBERS
+
+EN = lexicon.en()
+MONTHS = EN["months"]
+_MONTH_NAMES = r"January|February|March|April|May|June|July|August|September|October|November|December" \
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
+_MON = rf"(?P<mon>{_MONTH_NAMES})"
+_L = r"(?=[A-Za-z0-9'])(?<![A-Za-z0-9])"
+_R = r"(?![A-Za-z0-9])"
+_ORD = r"(?:st|nd|rd|th)?"
+_PRE = r"(?:(?P<pre>early|mid|late|the end of|the beginning of|the middle of|about|around|circa|approximately)[ -])?"
+_Y4 = r"(?P<y>1[0-9]{3}|20[0-9]{2})"
+
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MDY = re.compile(rf"{_L}(?:{_WD},? )?{_PRE}{_MON} (?P<d>[0-9]{{1,2}}){_ORD},? {_Y4}{_R}")
+# Monday, next Tuesday, every Monday (a weekday written with a date belongs to that date's span)
+WEEKDAY = re.compile(rf"{_L}(?:(?P<rel>next|last|this|every) )?{_WD}(?: (?P<pod>morning|afternoon|evening|night))?{_R}(?!,? (?:{_MONTH_NAMES}) [0-9])",
+                     re.IGNORECASE)
+QUARTER_EN = re.compile(rf"{_L}(?:the )?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th) (?P<k>quarter|half) "
+                        rf"(?:of )?{_Y4}{_R}", re.IGNORECASE)
+DMY = re.compile(rf"{_L}{_PRE}(?P<d>[0-9]{{1,2}}){_ORD} (?:of )?{_MON},? {_Y4}{_R}")
+MY = re.compile(rf"{_L}{_PRE}{_MON},? (?:of )?{_Y4}{_R}")
+MD = re.compile(rf"{_L}{_MON} (?P<d>[0-9]{{1,2}}){_ORD}(?![A-Za-z0-9]|,? [0-9])")
+ISO = re.compile(r"(?<![0-9A-Za-z\-/.])(?P<y>1[0-9]{3}|20[0-9]{2})(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})(?![0-9]|[\-/.][0-9])")
+US = re.compile(r"(?<![0-9A-Za-z\-/.])(?P<m>[0-9]{1,2})(?P<s>[-/])(?P<d>[0-9]{1,2})(?P=s)(?P<y>[0-9]{4}|[0-9]{2})(?![0-9]|[\-/.][0-9])")
+BC_YEAR = re.compile(r"(?<![0-9A-Za-z])(?P<y>[0-9]{1,4}) ?(?:BC|B\.C\.|BCE)(?![A-Za-z])")
+YEAR_RANGE = re.compile(rf"{_L}(?P<a>1[0-9]{{3}}|20[0-9]{{2}})(?P<c> ?[-–—] ?)(?P<b>1[0-9]{{3}}|20[0-9]{{2}}|[0-9]{{2}}){_R}(?![\-/.][0-9])")
+
+# English-document-only patterns
+_PREP = r"(?:in|since|by|until|till|from|to|during|before|after|of|throughout|between|and|around|circa|c\.|the year)"
+YEAR = re.compile(rf"(?:\b{_PREP} |\(|^){_PRE}{_Y4}(?![0-9A-Za-z%$]|[,.][0-9])", re.MULTILINE | re.IGNORECASE)
+DECADE = re.compile(rf"{_L}(?P<the>the )?{_PRE}(?:(?P<y>1[0-9]{{2}}0|20[0-9]0)|'(?P<yy>[0-9]0))s{_R}")
+ORDW = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+         "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+         "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+         "twentieth": 20, "twenty-first": 21}
+_ORDINAL = r"(?:[0-9]{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(ORDW, key=len, reverse=True)) + ")"
+_ERA_NAME = r"[A-Z][a-zA-Zāīūēōâîûêô']{2,}(?:-[a-zāīūēō']+)?"
+# Japanese era dates in English: Keichō 18, the second year of Genki, the 15th day of the ninth
+# month of Keichō 18 (a lunisolar date), the 3rd day of the intercalary 5th month of Bunka 2
+ERA_DATE = re.compile(
+    rf"(?<![A-Za-z])(?:(?:the )?(?P<dd>{_ORDINAL}) day of the (?P<leap>intercalary )?(?P<mo>{_ORDINAL}) month of "
+    rf"(?:the )?)?(?:(?:the )?(?P<yo>{_ORDINAL}) year of (?:the )?(?P<era1>{_ERA_NAME})(?: era)?"
+    rf"|(?P<era2>{_ERA_NAME})(?: era)? (?P<n>[0-9]{{1,2}})(?![0-9]|,? [0-9]{{4}}))(?![A-Za-z0-9])"
+)
+
+
+CENTURY = re.compile(
+    rf"{_L}(?P<the>the )?{_PRE}(?:the )?(?P<c>[0-9]{{1,2}}(?:st|nd|rd|th)|{lexicon.alt(ORDW)})(?P<sep>[ -])century{_R}",
+    re.IGNORECASE)
+SEASON = re.compile(rf"{_L}(?P<the>the )?{_PRE}(?:the )?(?P<s>spring|summer|autumn|fall|winter),? (?:of )?{_Y4}{_R}", re.IGNORECASE)
+_NUMW = lexicon.alt(list(WORD_NUMBERS) + EN["vague"])
+_UNIT = lexicon.alt(EN["units"])
+DURATION = re.compile(
+    rf"{_L}(?P<pre>about |around |nearly |almost |approximately |some )?(?P<n>[0-9]+(?:\.[0-9]+)?|{_NUMW})"
+    rf"[ -](?P<unit>{_UNIT})(?P<rel> later| after| earlier| before| ago)?(?![A-Za-z0-9]|[ -]old)", re.IGNORECASE)
+CLOCK = re.compile(
+    r"(?:(?<![A-Za-z])(?P<pre>about|around|approximately|roughly|circa) )?"
+    r"(?:(?<![0-9:])(?P<h>[0-9]{1,2})(?::(?P<mi>[0-5][0-9]))?\s?(?P<ap>a\.m\.|p\.m\.|am|pm|AM|PM)(?![A-Za-z])"
+    r"|(?<![0-9:])(?P<h2>[0-9]{1,2}):(?P<mi2>[0-5][0-9])(?![0-9:]))")
+# earlier this month, later that year, early next year: the whole phrase is the timex
+_WITHIN = r"(?:(?P<el>earlier|later|early|late) (?=(?:this|that|the same|last|next) (?:year|month|week|day)))?"
+WORDS = re.compile(
+    rf"{_L}{_WITHIN}(?P<w>{lexicon.alt(list(EN['deictic']) + list(EN['anaphoric']) + list(EN['refs']) + list(EN['sets']))}){_R}",
+    re.IGNORECASE)
+SIGNAL_BEFORE = re.compile(rf"(?:{lexicon.alt(EN['mod_before'])}) $", re.IGNORECASE)
+PRE_MOD = {"early": "START", "the beginning of": "START", "mid": "MID", "the middle of": "MID", "late": "END",
+           "the end of": "END", "about": "APPROX", "around": "APPROX", "circa": "APPROX", "approximately": "APPROX",
+           "roughly": "APPROX"}
+
+# --- dates read from their context (english_context.py)
+_FULL_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+_LEFT = r"(?<![A-Za-z0-9'’\-])"
+_REL_WORDS = r"last|next|this|that|the following|the next|the previous|the preceding|the same"
+# a month name alone is a date only with a word that makes it one: in March, since February, last February,
+# mid-February, the end of February, the following January (month names are matched case-sensitively)
+BARE_MONTH = re.compile(
+    rf"{_LEFT}(?:(?P<ctx>(?i:early in|late in|in|since|by|until|till|from|during|through|throughout|before|after"
+    rf"|between|and|or|to)) )?(?P<span>(?:(?P<rel>(?i:{_REL_WORDS})) )?"
+    rf"(?:(?P<pre>(?i:early|mid|late|the end of|the beginning of|the middle of|the start of))[ -])?"
+    rf"(?P<mon>{_FULL_MONTHS}))(?![A-Za-z0-9'’\-]|[ ,]+[0-9])")
+# in the spring, the next spring, that winter, last summer (a season with a year is SEASON)
+BARE_SEASON = re.compile(
+    rf"{_LEFT}(?:(?P<ctx>(?i:in|during|by|until|till|through|throughout|since)) )?"
+    rf"(?P<span>(?:(?P<rel>(?i:{_REL_WORDS}|the)) )?(?:(?P<pre>(?i:early|mid|late))[ -])?"
+    rf"(?P<s>(?i:spring|summer|autumn|fall|winter)))(?![A-Za-z0-9'’\-]| of|,? [0-9])")
+_POD = r"(?P<pod>(?i:morning|afternoon|evening|night))"
+# yesterday morning, this afternoon, last night, tomorrow evening
+POD_DEICTIC = re.compile(rf"{_LEFT}(?P<dw>(?i:yesterday|tomorrow|this|last)) {_POD}(?![A-Za-z0-9'’\-])")
+# that night, the same evening, the next morning, the night before
+POD_ANAPHORIC = re.compile(
+    rf"{_LEFT}(?:(?P<aw>(?i:that|the same|the next|the following|the previous)) {_POD}"
+    rf"|(?i:the) (?P<pod2>(?i:night|evening)) (?i:before)|(?i:the) (?P<pod3>(?i:morning)) (?i:after))"
+    rf"(?![A-Za-z0-9'’\-])")
+# in the morning, during the night (the preposition stays outside)
+POD_BARE = re.compile(
+    rf"{_LEFT}(?i:in|during|through|throughout|by|late in|early in|until|till) (?P<span>(?i:the) {_POD})"
+    rf"(?![A-Za-z0-9'’\-]| of)")
+# the morning of <date>: one TIME with the date after it
+POD_OF = re.compile(rf"{_LEFT}(?i:the) {_POD} of ")
+# every five years, every other week (a SET)
+EVERY_N = re.compile(
+    rf"{_LEFT}(?i:every) (?P<n>[0-9]+|{lexicon.alt(WORD_NUMBERS)}|other) (?P<unit>{_UNIT})(?![A-Za-z0-9'’\-])",
+    re.IGNORECASE)
+# for years, for decades (a length of unknown size; the preposition stays outside)
+FOR_UNITS = re.compile(
+    r"(?<![A-Za-z])(?i:for) (?P<u>(?i:years|months|weeks|days|decades|centuries|hours|minutes))"
+    r"(?![A-Za-z0-9'’\-]| (?i:ago|later|earlier|before|after|old|of [0-9])\b)")
+# 17 March, 3rd of May (a day and a month without a year)
+DM = re.compile(rf"{_LEFT}(?P<d>[0-9]{{1,2}}){_ORD} (?:of )?(?P<mon>{_FULL_MONTHS}|(?:{_MONTH_ABBR})\.?)"
+                r"(?![A-Za-z0-9]|\.?,? [0-9])")
+# the 2015 film: a bare year between a determiner and a noun
+YEAR_NOUN = re.compile(
+    rf"{_LEFT}(?i:the|a|an|its|his|her|their|this|that|our) (?P<y>1[0-9]{{3}}|20[0-9]{{2}}) (?P<n>[a-z]+)"
+    rf"(?![A-Za-z0-9'’\-])")
+# the 9th day of the 6th month (a lunisolar day without its era: the year comes from the narrative)
+LUNI_MD = re.compile(
+    rf"(?<![A-Za-z])(?:the )?(?P<dd>{_ORDINAL}) day of the (?P<leap>intercalary )?(?P<mo>{_ORDINAL}) month"
+    rf"(?![A-Za-z0-9]| of)")
+# two years and five months, 3 hours, 20 minutes and 5 seconds: the glue between parts of one length
+DURATION_GLUE = re.compile(r",? and |, ")
