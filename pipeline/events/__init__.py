@@ -43,9 +43,17 @@ import re
 from bisect import bisect_right
 
 from pipeline.events.clauses import SentenceParse, is_event_noun
-from pipeline.events.dating import Narrative, _dateline, _line_head, _usable, confidence, overlaps, precision
-from pipeline.events.drafts import Draft, _context_nouns, _is_heading, _ja_drafts, _trigger_span, named_entry
-from pipeline.events.english import _en_drafts
+from pipeline.events.dating import (
+    Narrative,
+    confidence,
+    find_dateline,
+    line_head,
+    overlaps,
+    precision,
+    usable,
+)
+from pipeline.events.drafts import Draft, context_nouns, is_heading, ja_drafts, named_entry, trigger_span
+from pipeline.events.english import en_drafts
 from pipeline.events.lexicon import (
     QUESTION,
     class_info,
@@ -124,7 +132,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
     story = Narrative()
     entry_end = -1  # end of the chronology entry (a line headed by its date) the sentence is in
     quoted = _inside_quotes(text, sentences)
-    dl = _dateline(text, sentences, tx_by_sent)
+    dl = find_dateline(text, sentences, tx_by_sent)
     story.dateline = tx_by_sent[dl][0] if dl is not None else None
     for si, sent in enumerate(sentences):
         s0, s1 = sent["start"], sent["end"]
@@ -135,8 +143,8 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
         tokens = [t for t in sent["tokens"] if not t.is_space]
         sp = SentenceParse(tokens, sent["base"], text[sent["start"]:sent["end"]]) if tokens else None
         headline = dl is not None and si == dl - 1 and sp is not None
-        if _is_heading(sent_text, sp) and not headline:
-            dated = [t for t in stxs if _usable(t, text)]
+        if is_heading(sent_text, sp) and not headline:
+            dated = [t for t in stxs if usable(t, text)]
             story.reset(dated[0] if len(dated) == 1 and len(stxs) == 1 else None, heading=True)
             continue
         if sp is not None and QUESTION.search(sent_text):
@@ -145,19 +153,19 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
             # a news headline (北朝鮮、ミサイルを発射) reports the happening of the day its dateline gives
             trig = next((t for t in tokens if is_event_noun(t) and classify(t.lemma_) != "unknown"), sp.root)
             drafts, frame = [Draft(date=story.dateline, source="sentence", trig_tok=trig, lemma=trig.lemma_,
-                                   cls=classify(trig.lemma_, _context_nouns(trig)),
+                                   cls=classify(trig.lemma_, context_nouns(trig)),
                                    timex_pos=story.dateline["start"], scope=(s0, s1))], None
         elif sp is not None:
             if s0 == 0 or text[s0 - 1] == "\n":
-                head, _ = _line_head(stxs, text, s0)
+                head, _ = line_head(stxs, text, s0)
                 entry_end = (text.find("\n", s0) % (len(text) + 1)) if head is not None else -1
-            drafts, frame = _ja_drafts(sp, stxs, text, s0, chronicle=s0 < entry_end)
+            drafts, frame = ja_drafts(sp, stxs, text, s0, chronicle=s0 < entry_end)
             if not drafts:
                 named = [m for m in ments_by_sent.get(si, []) if m["label"] in happening_labels()]
                 entry = named_entry(sent_text, s0, stxs, named, text)
                 drafts = [entry] if entry is not None else []
         else:
-            drafts, frame = _en_drafts(sent_text, s0, stxs, text), None
+            drafts, frame = en_drafts(sent_text, s0, stxs, text), None
         kept = []
         seen = set()
         own = _incident_asides(stxs, text, named_ends.get(si, set()))
@@ -186,8 +194,8 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
             story.update(max(dated, key=lambda x: x[0])[1])
         if not kept:
             continue
-        for d in sorted(kept, key=lambda d: (d.trig_span or _trigger_span(d.trig_tok, sent["base"]))[0]):
-            ts, te = d.trig_span or _trigger_span(d.trig_tok, sent["base"])
+        for d in sorted(kept, key=lambda d: (d.trig_span or trigger_span(d.trig_tok, sent["base"]))[0]):
+            ts, te = d.trig_span or trigger_span(d.trig_tok, sent["base"])
             c0, c1 = d.scope or (s0, s1)
             actors = find_actors(text[c0:c1])
             ments = [m for m in ments_by_sent.get(si, []) if c0 <= m["start"] and m["end"] <= c1]
@@ -251,7 +259,7 @@ def _incident_asides(stxs: list[dict], text: str, ends: set[int]) -> list[dict]:
         k = t["start"] - 1
         while k >= 0 and text[k] in " \u3000":
             k -= 1
-        if k >= 0 and text[k] in "(（" and k in ends and _usable(t, text):
+        if k >= 0 and text[k] in "(（" and k in ends and usable(t, text):
             out.append(t)
     return out
 
