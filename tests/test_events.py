@@ -504,6 +504,30 @@ def test_maritime_and_historical_classes(nlp, text, cls):
     assert events and events[0]["event_class"] == cls, [(e["trigger"], e["event_class"]) for e in events]
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("text, cls", [
+    # an announcement is coded by the measure it announces (CAMEO 16: sanction / reduce relations) ...
+    ("2017年11月20日、大統領は乙国をテロ支援国家に再指定したと発表した。", "sanction"),
+    ("2006年7月5日、官房長官は貨客船の入港を禁止するなど9項目の制裁措置を発表した。", "sanction"),
+    # ... not by a measure it only plans, nor by one that is merely its topic
+    ("2017年11月29日、大統領は甲国を批判して、追加制裁を科す意向を表明した。", "disapprove"),
+    ("2005年3月1日、外相は制裁の効果について発表した。", "make_statement"),
+    # a consequence (関係は緊張した, 頂点に達した) is the happening that caused it
+    ("2009年3月17日、記者が逮捕されると両国の関係はさらに緊張した。", "arrest_detain"),
+    ("2009年5月25日、甲国が核実験を行うと、両国の関係はさらに悪化した。", "test_weapon"),
+    ("1960年、作家らが判決を批判し、救援運動が全国に広がった。", "disapprove"),
+    ("2010年、両国の関係は悪化した。", "reduce_relations"),  # no cause named: the consequence itself
+    # an agreement reached with a light verb: sign_agreement (an intent to act: 〜することで合意)
+    ("1994年10月には交渉の末に枠組み合意が成立した。", "sign_agreement"),
+    ("2007年2月、会合は行動を目標にする合意に達した。", "sign_agreement"),
+    ("1895年9月19日、横浜の法廷で和解が成立した。", "sign_agreement"),
+    ("2008年6月、両国は協力を強化することで合意した。", "express_intent_to_cooperate"),
+])
+def test_classes_from_what_the_predicate_governs(nlp, text, cls):
+    events = _events(nlp, text)
+    assert events and events[0]["event_class"] == cls, [(e["trigger"], e["event_class"]) for e in events]
+
+
 def test_english_sentences_are_split_and_keep_their_own_participants():
     text = ("On January 23, 1968, North Korea seized the U.S. Navy ship Pueblo. "
             "Mr. Bucher was the captain. "

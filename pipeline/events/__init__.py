@@ -102,6 +102,37 @@ def _nearby_lemmas(trig, tokens: list, c0: int, c1: int, base: int) -> list[str]
     return [t.lemma_ for t in sorted(words, key=lambda t: (t.i not in own, abs(t.i - trig.i)))]
 
 
+def _governed_lemmas(trig) -> list[str]:
+    """What the trigger governs as its object or complement (…を発表した, …したと発表した) and their own
+    dependents, nearest first; a plan (…を科す意向を表明した) or a topic (…は) is not what was done."""
+    plans = lexicon().hypothetical_nouns
+    heads = [c for c in trig.children if c.dep_ in ("obj", "ccomp", "advcl") and c.pos_ in ("NOUN", "VERB", "PROPN")
+             and c.lemma_ not in plans and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lemma_ in plans)
+             and not any(g.dep_ == "case" and g.lemma_ == "は" for g in c.children)]
+    words = heads + [g for c in heads for g in c.children if g.pos_ in ("NOUN", "VERB", "PROPN")]
+    return [t.lemma_ for t in sorted(words, key=lambda t: abs(t.i - trig.i))]
+
+
+CAUSE_MARKS = frozenset({"と", "て", "で", "ば", "たら"})  # …すると, …して: the clause before a consequence
+CAUSE_CASES = frozenset({"による", "によって", "により"})
+
+
+def _cause_classes(trig) -> list[str]:
+    """Classes of the clauses that led to a consequence predicate, nearest first: an adverbial clause
+    (…が逮捕されると, …を非難し、) or a による/によって noun (…の主張によって)."""
+    out = []
+    for c in sorted(trig.children, key=lambda c: -c.i):
+        if c.i > trig.i:
+            continue
+        marks = {g.lemma_ for g in c.children if g.dep_ in ("mark", "case", "fixed", "aux")}
+        after = "".join(t.text for t in c.doc[c.i + 1:c.i + 4])
+        clause = c.dep_ == "advcl" and c.pos_ == "VERB" and (marks & CAUSE_MARKS or after.startswith(("し、", "、", "され、")))
+        agent = c.dep_ == "obl" and c.pos_ in ("NOUN", "VERB") and after.startswith(tuple(CAUSE_CASES))
+        if clause or agent:
+            out.append(classify(c.lemma_, context_nouns(c)))
+    return out
+
+
 def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[dict], timexes: list[dict]) -> list[dict]:
     """sentences: [{start, end, tokens, base}] in order (see process._sentences)."""
     starts = [s["start"] for s in sentences]
@@ -201,7 +232,8 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
             ments = [m for m in ments_by_sent.get(si, []) if c0 <= m["start"] and m["end"] <= c1]
             if d.trig_tok is not None:
                 near = _nearby_lemmas(d.trig_tok, tokens, c0, c1, sent["base"])
-                d.cls = refine_class(d.cls, d.lemma, text[c0:c1], near)
+                d.cls = refine_class(d.cls, d.lemma, text[c0:c1], near, _governed_lemmas(d.trig_tok),
+                                     _cause_classes(d.trig_tok))
             if d.trig_tok is not None:
                 reader = Roles(tokens, sent["base"], text, ments, places_by_sent.get(si, []))
                 source, target = reader.read(d.trig_tok, d.cls)

@@ -38,6 +38,8 @@ class Lexicon:
     accident_cues: tuple[str, ...]
     accident_words: frozenset[str]
     named_endings: Mapping[str, str]  # ending of a happening's name → its class (の乱 → fight)
+    agreements: tuple[str, ...]  # nouns of an agreement (合意, 条約): with a light verb, an agreement reached
+    results: frozenset[str]  # predicates of a consequence (緊張, 悪化): classed by the clause that caused it
     # closed word classes (data/grammar.json)
     stative: frozenset[str]  # predicates that are states
     report: frozenset[str]  # report verbs
@@ -103,6 +105,8 @@ def lexicon() -> Lexicon:
         accident_cues=tuple(trig("accident_cues", "accident_cues")),
         accident_words=frozenset(trig("accident_cues", "accident_words")),
         named_endings=trig("named_happenings", "endings"),
+        agreements=tuple(trig("agreements", "nouns")),
+        results=frozenset(trig("results", "predicates")),
         stative=frozenset(grammar("stative")),
         report=frozenset(grammar("report")),
         transparent=frozenset(grammar("transparent")),
@@ -163,7 +167,8 @@ def classify(lemma: str, context: list[str] = ()) -> str:
         for noun in context:
             cls = _lookup(lx.ja, noun)
             if cls is not None and noun not in lx.light:
-                return cls
+                # 合意が成立した, 合意に達した: an agreement reached, not the noun's own class
+                return "sign_agreement" if lemma in lx.light and noun.endswith(lx.agreements) else cls
     return own or "unknown"
 
 
@@ -175,16 +180,28 @@ MUST = re.compile(r"なければならない|なければならぬ|ねばなら�
 STATEMENT_CONTENT = frozenset({"appeal", "express_intent_to_cooperate", "disapprove", "reject", "threaten", "demand",
                                "protest"})
 # a consequence (死亡, 負傷, 落下) reported with the act that caused it takes the act's class
+# an announcement takes the class of the measure it announces (…を再指定したと発表した: sanction); read
+# only in what the announcing verb governs, not anywhere in its clause
+ANNOUNCE = frozenset({"発表", "表明", "公表", "宣言", "布告", "発布", "公布", "通告"})
+ANNOUNCED_MEASURES = frozenset({"sanction", "reduce_relations"})
 CONSEQUENCES = frozenset({"死亡", "負傷", "死傷", "落下", "被害", "犠牲", "損傷", "戦死"})
 CAUSE_CLASSES = frozenset({"assault", "fight", "use_unconventional_mass_violence", "arrest_detain"})
 
 
-def refine_class(cls: str, lemma: str, clause: str, nearby: list[str] = ()) -> str:
+def refine_class(cls: str, lemma: str, clause: str, nearby: list[str] = (), governed: list[str] = (),
+                 causes: list[str] = ()) -> str:
     """The class of a trigger read in its clause. A sinking, capsizing or fire is an accident (other)
     unless the clause names an attack (魚雷, 撃沈, 砲撃: fight); a collision (衝突) in a clause that
     names weather or an accident (台風, 濃霧, 事故) is an accident too. A trigger of no class takes the
-    class of the nearest lexicon word of its clause (`nearby`: lemmas, nearest first), else stays unknown."""
+    class of the nearest lexicon word of its clause (`nearby`: lemmas, nearest first), else stays unknown.
+    `governed`: the lemmas of what the trigger governs (its dependents and theirs), nearest first.
+    `causes`: the classes of the clauses that led to it (…が逮捕されると, …の主張によって), nearest first: a
+    consequence (関係は緊張した, 頂点に達した) is the happening that caused it."""
     lx = lexicon()
+    if lemma in lx.results:
+        cause = next((c for c in causes if c not in ("other", "unknown")), None)
+        if cause is not None:
+            return cause
     if lemma in lx.accident_words or (cls in ("other", "fight") and lemma[-2:] in lx.accident_words):
         if any(c in clause for c in lx.attack_cues):
             return "fight"
@@ -194,6 +211,11 @@ def refine_class(cls: str, lemma: str, clause: str, nearby: list[str] = ()) -> s
         return "sign_agreement"  # 枠組みに合意した, 合意に達した: an agreement reached, not a promise to act
     if cls == "make_statement" and MUST.search(clause):
         return "demand"  # …を終わらせなければならないと述べた
+    if cls == "make_statement" and lemma in ANNOUNCE:
+        said = (_lookup(lx.ja, w) for w in governed if w not in lx.light)
+        found = next((c for c in said if c in ANNOUNCED_MEASURES | STATEMENT_CONTENT), None)
+        if found in ANNOUNCED_MEASURES:
+            return found
     if cls == "make_statement":
         # CAMEO codes a statement by what it says: 〜を非難すると述べた is disapprove, 〜を要求した is demand
         for word in nearby:
