@@ -522,6 +522,15 @@ def test_maritime_and_historical_classes(nlp, text, cls):
     ("2007年2月、会合は行動を目標にする合意に達した。", "sign_agreement"),
     ("1895年9月19日、横浜の法廷で和解が成立した。", "sign_agreement"),
     ("2008年6月、両国は協力を強化することで合意した。", "express_intent_to_cooperate"),
+    # a denial (否定, 否認) is a statement (CAMEO 016, deny), an arrival a visit (042)
+    ("2018年2月15日、政権は作戦を検討しているという憶測を否定した。", "make_statement"),
+    ("1893年11月24日、千島は長崎に到着した。", "visit"),
+    ("2019年3月、私は京都へ行ってきた。", "visit"),
+    ("2018年3月31日、長官は金正恩と対話を行った。", "consult"),  # 行った read いった: still the light 行う
+    # a sinking in a gunfight or battle is fight; a blown-up aircraft is an assault
+    ("2001年12月22日、巡視船が不審船と銃撃戦になり、不審船は自爆して沈没した。", "fight"),
+    ("1987年11月29日、旅客機が上空で爆破された。", "assault"),
+    ("2017年4月3日、国防総省はミサイル防衛システムの展開を宣言した。", "exhibit_force_posture"),
 ])
 def test_classes_from_what_the_predicate_governs(nlp, text, cls):
     events = _events(nlp, text)

@@ -26,6 +26,7 @@ class Lexicon:
     en: Mapping[str, str]
     classes: Mapping[str, Mapping]
     light: frozenset[str]
+    light_when_read: frozenset[str]  # 行く: 行った may be おこなった, light before a classed object noun
     actor_re: re.Pattern
     actor_of: Mapping[str, tuple[str, ...]]
     blocked: re.Pattern | None
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
     en_words = sorted(trig("en"), key=len, reverse=True)
     return Lexicon(
         ja=trig("ja"), en=trig("en"), classes=trig("classes"), light=frozenset(trig("light")),
+        light_when_read=frozenset(trig("light_when_read", "verbs")),
         actor_re=re.compile("|".join(alts)),
         actor_of=MappingProxyType(actor_of),
         blocked=re.compile("|".join(map(re.escape, not_actors))) if not_actors else None,
@@ -163,7 +165,7 @@ def classify(lemma: str, context: list[str] = ()) -> str:
     unknown lemma takes the class of a context noun (its object/subject)."""
     lx = lexicon()
     own = _lookup(lx.ja, lemma)
-    if own is None or lemma in lx.light:
+    if own is None or lemma in lx.light or lemma in lx.light_when_read:
         for noun in context:
             cls = _lookup(lx.ja, noun)
             if cls is not None and noun not in lx.light:
@@ -183,7 +185,7 @@ STATEMENT_CONTENT = frozenset({"appeal", "express_intent_to_cooperate", "disappr
 # an announcement takes the class of the measure it announces (…を再指定したと発表した: sanction); read
 # only in what the announcing verb governs, not anywhere in its clause
 ANNOUNCE = frozenset({"発表", "表明", "公表", "宣言", "布告", "発布", "公布", "通告"})
-ANNOUNCED_MEASURES = frozenset({"sanction", "reduce_relations"})
+ANNOUNCED_MEASURES = frozenset({"sanction", "reduce_relations", "exhibit_force_posture"})
 CONSEQUENCES = frozenset({"死亡", "負傷", "死傷", "落下", "被害", "犠牲", "損傷", "戦死"})
 CAUSE_CLASSES = frozenset({"assault", "fight", "use_unconventional_mass_violence", "arrest_detain"})
 
@@ -212,7 +214,7 @@ def refine_class(cls: str, lemma: str, clause: str, nearby: list[str] = (), gove
     if cls == "make_statement" and MUST.search(clause):
         return "demand"  # …を終わらせなければならないと述べた
     if cls == "make_statement" and lemma in ANNOUNCE:
-        said = (_lookup(lx.ja, w) for w in governed if w not in lx.light)
+        said = (_lookup(lx.ja, w) for w in governed)
         found = next((c for c in said if c in ANNOUNCED_MEASURES | STATEMENT_CONTENT), None)
         if found in ANNOUNCED_MEASURES:
             return found
