@@ -531,6 +531,10 @@ def test_maritime_and_historical_classes(nlp, text, cls):
     ("2001年12月22日、巡視船が不審船と銃撃戦になり、不審船は自爆して沈没した。", "fight"),
     ("1987年11月29日、旅客機が上空で爆破された。", "assault"),
     ("2017年4月3日、国防総省はミサイル防衛システムの展開を宣言した。", "exhibit_force_posture"),
+    # a law or resolution passed takes the class of what it is about
+    ("2014年7月28日、下院は北朝鮮制裁施行法を通過させた。", "sanction"),
+    ("2017年6月2日、安保理は対北朝鮮制裁強化決議を全会一致で可決した。", "sanction"),
+    ("1950年4月1日、国会は教育基本法を可決した。", "other"),
 ])
 def test_classes_from_what_the_predicate_governs(nlp, text, cls):
     events = _events(nlp, text)

@@ -59,6 +59,7 @@ from pipeline.events.lexicon import (
     class_info,
     classify,
     find_actors,
+    law_class,
     lexicon,
     refine_class,
 )
@@ -131,6 +132,22 @@ def _cause_classes(trig) -> list[str]:
         if clause or agent:
             out.append(classify(c.lemma_, context_nouns(c)))
     return out
+
+
+def _passed_law_class(trig, tokens: list, c0: int, c1: int, base: int) -> str | None:
+    """A law or resolution passed (可決, 成立, 通過 of 制裁強化決議 in the clause): the class of its subject,
+    `other` for a law about nothing the lexicon classes (教育基本法を可決した)."""
+    lx = lexicon()
+    if trig.lemma_ not in lx.law_passing:
+        return None
+    for t in tokens:
+        if c0 <= base + t.idx < c1 and t.pos_ == "NOUN" and t.lemma_.endswith(lx.law_nouns):
+            # its compound name first, then the rest of its noun phrase, nearest first (北朝鮮制裁及び政策強化法)
+            words = sorted((x for x in t.subtree if x.i < t.i and x.pos_ in ("NOUN", "VERB")),
+                           key=lambda x: (x.dep_ != "compound" or x.head.i != t.i, t.i - x.i))
+            parts = [x.lemma_ for x in words]
+            return law_class(parts + [t.lemma_[:-k] for k in (1, 2) if len(t.lemma_) > k + 1]) or "other"
+    return None
 
 
 def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[dict], timexes: list[dict]) -> list[dict]:
@@ -234,6 +251,8 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                 near = _nearby_lemmas(d.trig_tok, tokens, c0, c1, sent["base"])
                 d.cls = refine_class(d.cls, d.lemma, text[c0:c1], near, _governed_lemmas(d.trig_tok),
                                      _cause_classes(d.trig_tok))
+                law = _passed_law_class(d.trig_tok, tokens, c0, c1, sent["base"])
+                d.cls = d.cls if law is None or (law == "other" and d.cls != "unknown") else law
             if d.trig_tok is not None:
                 reader = Roles(tokens, sent["base"], text, ments, places_by_sent.get(si, []))
                 source, target = reader.read(d.trig_tok, d.cls)

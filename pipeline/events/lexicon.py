@@ -40,6 +40,8 @@ class Lexicon:
     accident_words: frozenset[str]
     named_endings: Mapping[str, str]  # ending of a happening's name → its class (の乱 → fight)
     agreements: tuple[str, ...]  # nouns of an agreement (合意, 条約): with a light verb, an agreement reached
+    law_nouns: tuple[str, ...]  # 決議, 法: a law takes the class of its subject (制裁法 → sanction)
+    law_passing: frozenset[str]  # 可決, 成立, 通過: predicates of a law passed
     results: frozenset[str]  # predicates of a consequence (緊張, 悪化): classed by the clause that caused it
     # closed word classes (data/grammar.json)
     stative: frozenset[str]  # predicates that are states
@@ -108,6 +110,8 @@ def lexicon() -> Lexicon:
         accident_words=frozenset(trig("accident_cues", "accident_words")),
         named_endings=trig("named_happenings", "endings"),
         agreements=tuple(trig("agreements", "nouns")),
+        law_nouns=tuple(trig("laws", "nouns")),
+        law_passing=frozenset(trig("laws", "passing")),
         results=frozenset(trig("results", "predicates")),
         stative=frozenset(grammar("stative")),
         report=frozenset(grammar("report")),
@@ -249,6 +253,16 @@ def _lookup(table: dict[str, str], word: str) -> str | None:
     for k in range(len(word) - 1, 1, -1):  # compounds: 再指定 → 指定, 首脳会談 → 会談
         if word[-k:] in table:
             return table[word[-k:]]
+    return None
+
+
+def law_class(parts: list[str]) -> str | None:
+    """The class of a law or resolution from the words of its compound name (北朝鮮, 制裁, 施行法 → sanction)."""
+    lx = lexicon()
+    for word in parts:
+        found = None if word in lx.light else _lookup(lx.ja, word)
+        if found not in (None, "other"):
+            return found
     return None
 
 
