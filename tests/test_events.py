@@ -581,3 +581,16 @@ def test_an_incident_named_in_a_sentence_with_other_words_is_no_entry(nlp):
     text = "1874年1月14日、赤坂喰違の変についての本が出た。"
     mentions = _mentions(text, [("赤坂喰違の変", "incident:x", "INCIDENT")])
     assert all(e["trigger"] != "赤坂喰違の変" for e in _events(nlp, text, mentions))
+
+
+@pytest.mark.slow
+def test_a_named_incident_that_occurs_is_classed_by_its_name(nlp):
+    text = "明治9年10月24日 神風連の乱。同月27日に秋月の乱、翌28日に萩の乱が続く。"
+    mentions = _mentions(text, [("神風連の乱", "incident:shinpuren", "INCIDENT"),
+                                ("秋月の乱", "incident:akizuki", "INCIDENT"), ("萩の乱", "incident:hagi", "INCIDENT")])
+    events = _events(nlp, text, mentions)
+    later = [e for e in events if "続く" in e["sentence"]]
+    assert later and {e["event_class"] for e in later} == {"fight"}, [(e["trigger"], e["event_class"]) for e in events]
+    # a verb of occurring whose subject names no incident keeps its own class
+    plain = _events(nlp, "1954年9月26日、函館で大火が起こった。")
+    assert [e["event_class"] for e in plain] == ["other"]

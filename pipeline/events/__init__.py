@@ -61,6 +61,7 @@ from pipeline.events.lexicon import (
     find_actors,
     law_class,
     lexicon,
+    named_class,
     refine_class,
 )
 from pipeline.events.roles import PLACE_LABELS, Roles, english_roles
@@ -253,6 +254,10 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                                      _cause_classes(d.trig_tok))
                 law = _passed_law_class(d.trig_tok, tokens, c0, c1, sent["base"])
                 d.cls = d.cls if law is None or (law == "other" and d.cls != "unknown") else law
+                if d.cls in ("other", "unknown") and d.lemma in lexicon().occurring:
+                    # 萩の乱が続く, 米騒動が起こった: the happening is the incident it names
+                    d.cls = next((c for m in ments if m["label"] in happening_labels()
+                                  for c in [named_class(m["text"])] if c != "other"), d.cls)
             if d.trig_tok is not None:
                 reader = Roles(tokens, sent["base"], text, ments, places_by_sent.get(si, []))
                 source, target = reader.read(d.trig_tok, d.cls)

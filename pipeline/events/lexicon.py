@@ -39,6 +39,7 @@ class Lexicon:
     accident_cues: tuple[str, ...]
     accident_words: frozenset[str]
     named_endings: Mapping[str, str]  # ending of a happening's name → its class (の乱 → fight)
+    occurring: frozenset[str]  # 続く, 起こる: verbs whose named subject (萩の乱が続く) is the happening
     agreements: tuple[str, ...]  # nouns of an agreement (合意, 条約): with a light verb, an agreement reached
     law_nouns: tuple[str, ...]  # 決議, 法: a law takes the class of its subject (制裁法 → sanction)
     law_passing: frozenset[str]  # 可決, 成立, 通過: predicates of a law passed
@@ -109,6 +110,7 @@ def lexicon() -> Lexicon:
         accident_cues=tuple(trig("accident_cues", "accident_cues")),
         accident_words=frozenset(trig("accident_cues", "accident_words")),
         named_endings=trig("named_happenings", "endings"),
+        occurring=frozenset(trig("named_happenings", "verbs")),
         agreements=tuple(trig("agreements", "nouns")),
         law_nouns=tuple(trig("laws", "nouns")),
         law_passing=frozenset(trig("laws", "passing")),
