@@ -594,3 +594,20 @@ def test_a_named_incident_that_occurs_is_classed_by_its_name(nlp):
     # a verb of occurring whose subject names no incident keeps its own class
     plain = _events(nlp, "1954年9月26日、函館で大火が起こった。")
     assert [e["event_class"] for e in plain] == ["other"]
+
+
+def test_english_maritime_triggers_and_their_roles():
+    text = ("The San Juan Bautista was a galleon built in 1613 for Date Masamune. "
+            "In 1609 the galleon San Francisco was wrecked near Iwawada. "
+            "The following year Vivero sailed home to Mexico. "
+            "In Madrid, King Philip III received Hasekura on January 30, 1615.")
+    mentions = _mentions(text, [("San Juan Bautista", "ship:san-juan-bautista", "SHIP"),
+                                ("San Francisco", "ship:san-francisco", "SHIP"), ("Vivero", "person:vivero", "PERSON"),
+                                ("Philip III", "person:philip-iii", "PERSON"), ("Hasekura", "person:hasekura", "PERSON"),
+                                ("Date Masamune", "person:date-masamune", "PERSON")])
+    events = _events(None, text, mentions, lang="en")
+    got = {e["trigger"]: (e["date_value"], e["event_class"], e["source"], e["target"]) for e in events}
+    assert got["built"][:2] == ("1613", "other") and got["built"][3][:1] == ["ship:san-juan-bautista"]
+    assert got["wrecked"] == ("1609", "other", [], ["ship:san-francisco"])  # a passive: the subject undergoes it
+    assert got["sailed"] == ("1610", "other", ["person:vivero"], [])  # motion: what follows is a place
+    assert got["received"] == ("1615-01-30", "meet", ["person:philip-iii"], ["person:hasekura"])

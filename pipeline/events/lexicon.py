@@ -35,6 +35,8 @@ class Lexicon:
     abbrev_follow_re: re.Pattern
     abbrev: Mapping[str, str]
     en_trigger_re: re.Pattern
+    en_motion: frozenset[str]  # sailed, reached: the subject acts, what follows is a place
+    en_undergo: frozenset[str]  # died, sank: the subject is acted on
     attack_cues: tuple[str, ...]
     accident_cues: tuple[str, ...]
     accident_words: frozenset[str]
@@ -106,6 +108,8 @@ def lexicon() -> Lexicon:
         abbrev_follow_re=re.compile("(米)(?=[" + act("abbrev_followers") + "])"),
         abbrev=MappingProxyType(abbrev_all),
         en_trigger_re=re.compile(r"\b(" + "|".join(map(re.escape, en_words)) + r")\b", re.IGNORECASE),
+        en_motion=frozenset(trig("en_roles", "motion")),
+        en_undergo=frozenset(trig("en_roles", "undergo")),
         attack_cues=tuple(trig("accident_cues", "attack_cues")),
         accident_cues=tuple(trig("accident_cues", "accident_cues")),
         accident_words=frozenset(trig("accident_cues", "accident_words")),
