@@ -535,6 +535,10 @@ def test_maritime_and_historical_classes(nlp, text, cls):
     ("2014年7月28日、下院は北朝鮮制裁施行法を通過させた。", "sanction"),
     ("2017年6月2日、安保理は対北朝鮮制裁強化決議を全会一致で可決した。", "sanction"),
     ("1950年4月1日、国会は教育基本法を可決した。", "other"),
+    # an order to keep watch or deploy puts forces on alert (CAMEO 15); another order is a demand
+    ("2006年7月5日、長官は自衛隊に警戒監視の継続を指示した。", "exhibit_force_posture"),
+    ("1999年3月24日、海上警備行動が発令された。", "exhibit_force_posture"),
+    ("2006年7月5日、首相は外務省に情報の収集を指示した。", "demand"),
 ])
 def test_classes_from_what_the_predicate_governs(nlp, text, cls):
     events = _events(nlp, text)

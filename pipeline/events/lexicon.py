@@ -45,6 +45,8 @@ class Lexicon:
     agreements: tuple[str, ...]  # nouns of an agreement (合意, 条約): with a light verb, an agreement reached
     law_nouns: tuple[str, ...]  # 決議, 法: a law takes the class of its subject (制裁法 → sanction)
     law_passing: frozenset[str]  # 可決, 成立, 通過: predicates of a law passed
+    order_verbs: frozenset[str]  # 指示, 発令: with a posture word (警戒, 警備), forces put on alert
+    postures: tuple[str, ...]
     results: frozenset[str]  # predicates of a consequence (緊張, 悪化): classed by the clause that caused it
     # closed word classes (data/grammar.json)
     stative: frozenset[str]  # predicates that are states
@@ -118,6 +120,8 @@ def lexicon() -> Lexicon:
         agreements=tuple(trig("agreements", "nouns")),
         law_nouns=tuple(trig("laws", "nouns")),
         law_passing=frozenset(trig("laws", "passing")),
+        order_verbs=frozenset(trig("orders", "verbs")),
+        postures=tuple(trig("orders", "postures")),
         results=frozenset(trig("results", "predicates")),
         stative=frozenset(grammar("stative")),
         report=frozenset(grammar("report")),
@@ -219,6 +223,8 @@ def refine_class(cls: str, lemma: str, clause: str, nearby: list[str] = (), gove
             return "fight"
         if any(c in clause for c in lx.accident_cues) or cls == "other":
             return "other"
+    if cls == "demand" and lemma in lx.order_verbs and any(p in clause for p in lx.postures):
+        return "exhibit_force_posture"  # 全軍に警戒監視の徹底を指示した: forces put on alert
     if lemma == "合意" and cls == "express_intent_to_cooperate" and not AGREE_TO_DO.search(clause):
         return "sign_agreement"  # 枠組みに合意した, 合意に達した: an agreement reached, not a promise to act
     if cls == "make_statement" and MUST.search(clause):
