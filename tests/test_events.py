@@ -504,6 +504,47 @@ def test_maritime_and_historical_classes(nlp, text, cls):
     assert events and events[0]["event_class"] == cls, [(e["trigger"], e["event_class"]) for e in events]
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("text, cls", [
+    # an announcement is coded by the measure it announces (CAMEO 16: sanction / reduce relations) ...
+    ("2017年11月20日、大統領は乙国をテロ支援国家に再指定したと発表した。", "sanction"),
+    ("2006年7月5日、官房長官は貨客船の入港を禁止するなど9項目の制裁措置を発表した。", "sanction"),
+    # ... not by a measure it only plans, nor by one that is merely its topic
+    ("2017年11月29日、大統領は甲国を批判して、追加制裁を科す意向を表明した。", "disapprove"),
+    ("2005年3月1日、外相は制裁の効果について発表した。", "make_statement"),
+    # a consequence (関係は緊張した, 頂点に達した) is the happening that caused it
+    ("2009年3月17日、記者が逮捕されると両国の関係はさらに緊張した。", "arrest_detain"),
+    ("2009年5月25日、甲国が核実験を行うと、両国の関係はさらに悪化した。", "test_weapon"),
+    ("1960年、作家らが判決を批判し、救援運動が全国に広がった。", "disapprove"),
+    ("2010年、両国の関係は悪化した。", "reduce_relations"),  # no cause named: the consequence itself
+    # an agreement reached with a light verb: sign_agreement (an intent to act: 〜することで合意)
+    ("1994年10月には交渉の末に枠組み合意が成立した。", "sign_agreement"),
+    ("2007年2月、会合は行動を目標にする合意に達した。", "sign_agreement"),
+    ("1895年9月19日、横浜の法廷で和解が成立した。", "sign_agreement"),
+    ("2008年6月、両国は協力を強化することで合意した。", "express_intent_to_cooperate"),
+    # a denial (否定, 否認) is a statement (CAMEO 016, deny), an arrival a visit (042)
+    ("2018年2月15日、政権は作戦を検討しているという憶測を否定した。", "make_statement"),
+    ("1893年11月24日、千島は長崎に到着した。", "visit"),
+    ("2019年3月、私は京都へ行ってきた。", "visit"),
+    ("2018年3月31日、長官は金正恩と対話を行った。", "consult"),  # 行った read いった: still the light 行う
+    # a sinking in a gunfight or battle is fight; a blown-up aircraft is an assault
+    ("2001年12月22日、巡視船が不審船と銃撃戦になり、不審船は自爆して沈没した。", "fight"),
+    ("1987年11月29日、旅客機が上空で爆破された。", "assault"),
+    ("2017年4月3日、国防総省はミサイル防衛システムの展開を宣言した。", "exhibit_force_posture"),
+    # a law or resolution passed takes the class of what it is about
+    ("2014年7月28日、下院は北朝鮮制裁施行法を通過させた。", "sanction"),
+    ("2017年6月2日、安保理は対北朝鮮制裁強化決議を全会一致で可決した。", "sanction"),
+    ("1950年4月1日、国会は教育基本法を可決した。", "other"),
+    # an order to keep watch or deploy puts forces on alert (CAMEO 15); another order is a demand
+    ("2006年7月5日、長官は自衛隊に警戒監視の継続を指示した。", "exhibit_force_posture"),
+    ("1999年3月24日、海上警備行動が発令された。", "exhibit_force_posture"),
+    ("2006年7月5日、首相は外務省に情報の収集を指示した。", "demand"),
+])
+def test_classes_from_what_the_predicate_governs(nlp, text, cls):
+    events = _events(nlp, text)
+    assert events and events[0]["event_class"] == cls, [(e["trigger"], e["event_class"]) for e in events]
+
+
 def test_english_sentences_are_split_and_keep_their_own_participants():
     text = ("On January 23, 1968, North Korea seized the U.S. Navy ship Pueblo. "
             "Mr. Bucher was the captain. "
@@ -544,3 +585,33 @@ def test_an_incident_named_in_a_sentence_with_other_words_is_no_entry(nlp):
     text = "1874年1月14日、赤坂喰違の変についての本が出た。"
     mentions = _mentions(text, [("赤坂喰違の変", "incident:x", "INCIDENT")])
     assert all(e["trigger"] != "赤坂喰違の変" for e in _events(nlp, text, mentions))
+
+
+@pytest.mark.slow
+def test_a_named_incident_that_occurs_is_classed_by_its_name(nlp):
+    text = "明治9年10月24日 神風連の乱。同月27日に秋月の乱、翌28日に萩の乱が続く。"
+    mentions = _mentions(text, [("神風連の乱", "incident:shinpuren", "INCIDENT"),
+                                ("秋月の乱", "incident:akizuki", "INCIDENT"), ("萩の乱", "incident:hagi", "INCIDENT")])
+    events = _events(nlp, text, mentions)
+    later = [e for e in events if "続く" in e["sentence"]]
+    assert later and {e["event_class"] for e in later} == {"fight"}, [(e["trigger"], e["event_class"]) for e in events]
+    # a verb of occurring whose subject names no incident keeps its own class
+    plain = _events(nlp, "1954年9月26日、函館で大火が起こった。")
+    assert [e["event_class"] for e in plain] == ["other"]
+
+
+def test_english_maritime_triggers_and_their_roles():
+    text = ("The San Juan Bautista was a galleon built in 1613 for Date Masamune. "
+            "In 1609 the galleon San Francisco was wrecked near Iwawada. "
+            "The following year Vivero sailed home to Mexico. "
+            "In Madrid, King Philip III received Hasekura on January 30, 1615.")
+    mentions = _mentions(text, [("San Juan Bautista", "ship:san-juan-bautista", "SHIP"),
+                                ("San Francisco", "ship:san-francisco", "SHIP"), ("Vivero", "person:vivero", "PERSON"),
+                                ("Philip III", "person:philip-iii", "PERSON"), ("Hasekura", "person:hasekura", "PERSON"),
+                                ("Date Masamune", "person:date-masamune", "PERSON")])
+    events = _events(None, text, mentions, lang="en")
+    got = {e["trigger"]: (e["date_value"], e["event_class"], e["source"], e["target"]) for e in events}
+    assert got["built"][:2] == ("1613", "other") and got["built"][3][:1] == ["ship:san-juan-bautista"]
+    assert got["wrecked"] == ("1609", "other", [], ["ship:san-francisco"])  # a passive: the subject undergoes it
+    assert got["sailed"] == ("1610", "other", ["person:vivero"], [])  # motion: what follows is a place
+    assert got["received"] == ("1615-01-30", "meet", ["person:philip-iii"], ["person:hasekura"])

@@ -43,15 +43,25 @@ import re
 from bisect import bisect_right
 
 from pipeline.events.clauses import SentenceParse, is_event_noun
-from pipeline.events.dating import Narrative, _dateline, _line_head, _usable, confidence, overlaps, precision
-from pipeline.events.drafts import Draft, _context_nouns, _is_heading, _ja_drafts, _trigger_span, named_entry
-from pipeline.events.english import _en_drafts
+from pipeline.events.dating import (
+    Narrative,
+    confidence,
+    find_dateline,
+    line_head,
+    overlaps,
+    precision,
+    usable,
+)
+from pipeline.events.drafts import Draft, context_nouns, is_heading, ja_drafts, named_entry, trigger_span
+from pipeline.events.english import en_drafts
 from pipeline.events.lexicon import (
     QUESTION,
     class_info,
     classify,
     find_actors,
+    law_class,
     lexicon,
+    named_class,
     refine_class,
 )
 from pipeline.events.roles import PLACE_LABELS, Roles, english_roles
@@ -94,6 +104,53 @@ def _nearby_lemmas(trig, tokens: list, c0: int, c1: int, base: int) -> list[str]
     return [t.lemma_ for t in sorted(words, key=lambda t: (t.i not in own, abs(t.i - trig.i)))]
 
 
+def _governed_lemmas(trig) -> list[str]:
+    """What the trigger governs as its object or complement (…を発表した, …したと発表した) and their own
+    dependents, nearest first; a plan (…を科す意向を表明した) or a topic (…は) is not what was done."""
+    plans = lexicon().hypothetical_nouns
+    heads = [c for c in trig.children if c.dep_ in ("obj", "ccomp", "advcl") and c.pos_ in ("NOUN", "VERB", "PROPN")
+             and c.lemma_ not in plans and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lemma_ in plans)
+             and not any(g.dep_ == "case" and g.lemma_ == "は" for g in c.children)]
+    words = heads + [g for c in heads for g in c.children if g.pos_ in ("NOUN", "VERB", "PROPN")]
+    return [t.lemma_ for t in sorted(words, key=lambda t: abs(t.i - trig.i))]
+
+
+CAUSE_MARKS = frozenset({"と", "て", "で", "ば", "たら"})  # …すると, …して: the clause before a consequence
+CAUSE_CASES = frozenset({"による", "によって", "により"})
+
+
+def _cause_classes(trig) -> list[str]:
+    """Classes of the clauses that led to a consequence predicate, nearest first: an adverbial clause
+    (…が逮捕されると, …を非難し、) or a による/によって noun (…の主張によって)."""
+    out = []
+    for c in sorted(trig.children, key=lambda c: -c.i):
+        if c.i > trig.i:
+            continue
+        marks = {g.lemma_ for g in c.children if g.dep_ in ("mark", "case", "fixed", "aux")}
+        after = "".join(t.text for t in c.doc[c.i + 1:c.i + 4])
+        clause = c.dep_ == "advcl" and c.pos_ == "VERB" and (marks & CAUSE_MARKS or after.startswith(("し、", "、", "され、")))
+        agent = c.dep_ == "obl" and c.pos_ in ("NOUN", "VERB") and after.startswith(tuple(CAUSE_CASES))
+        if clause or agent:
+            out.append(classify(c.lemma_, context_nouns(c)))
+    return out
+
+
+def _passed_law_class(trig, tokens: list, c0: int, c1: int, base: int) -> str | None:
+    """A law or resolution passed (可決, 成立, 通過 of 制裁強化決議 in the clause): the class of its subject,
+    `other` for a law about nothing the lexicon classes (教育基本法を可決した)."""
+    lx = lexicon()
+    if trig.lemma_ not in lx.law_passing:
+        return None
+    for t in tokens:
+        if c0 <= base + t.idx < c1 and t.pos_ == "NOUN" and t.lemma_.endswith(lx.law_nouns):
+            # its compound name first, then the rest of its noun phrase, nearest first (北朝鮮制裁及び政策強化法)
+            words = sorted((x for x in t.subtree if x.i < t.i and x.pos_ in ("NOUN", "VERB")),
+                           key=lambda x: (x.dep_ != "compound" or x.head.i != t.i, t.i - x.i))
+            parts = [x.lemma_ for x in words]
+            return law_class(parts + [t.lemma_[:-k] for k in (1, 2) if len(t.lemma_) > k + 1]) or "other"
+    return None
+
+
 def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[dict], timexes: list[dict]) -> list[dict]:
     """sentences: [{start, end, tokens, base}] in order (see process._sentences)."""
     starts = [s["start"] for s in sentences]
@@ -124,7 +181,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
     story = Narrative()
     entry_end = -1  # end of the chronology entry (a line headed by its date) the sentence is in
     quoted = _inside_quotes(text, sentences)
-    dl = _dateline(text, sentences, tx_by_sent)
+    dl = find_dateline(text, sentences, tx_by_sent)
     story.dateline = tx_by_sent[dl][0] if dl is not None else None
     for si, sent in enumerate(sentences):
         s0, s1 = sent["start"], sent["end"]
@@ -135,8 +192,8 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
         tokens = [t for t in sent["tokens"] if not t.is_space]
         sp = SentenceParse(tokens, sent["base"], text[sent["start"]:sent["end"]]) if tokens else None
         headline = dl is not None and si == dl - 1 and sp is not None
-        if _is_heading(sent_text, sp) and not headline:
-            dated = [t for t in stxs if _usable(t, text)]
+        if is_heading(sent_text, sp) and not headline:
+            dated = [t for t in stxs if usable(t, text)]
             story.reset(dated[0] if len(dated) == 1 and len(stxs) == 1 else None, heading=True)
             continue
         if sp is not None and QUESTION.search(sent_text):
@@ -145,19 +202,19 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
             # a news headline (北朝鮮、ミサイルを発射) reports the happening of the day its dateline gives
             trig = next((t for t in tokens if is_event_noun(t) and classify(t.lemma_) != "unknown"), sp.root)
             drafts, frame = [Draft(date=story.dateline, source="sentence", trig_tok=trig, lemma=trig.lemma_,
-                                   cls=classify(trig.lemma_, _context_nouns(trig)),
+                                   cls=classify(trig.lemma_, context_nouns(trig)),
                                    timex_pos=story.dateline["start"], scope=(s0, s1))], None
         elif sp is not None:
             if s0 == 0 or text[s0 - 1] == "\n":
-                head, _ = _line_head(stxs, text, s0)
+                head, _ = line_head(stxs, text, s0)
                 entry_end = (text.find("\n", s0) % (len(text) + 1)) if head is not None else -1
-            drafts, frame = _ja_drafts(sp, stxs, text, s0, chronicle=s0 < entry_end)
+            drafts, frame = ja_drafts(sp, stxs, text, s0, chronicle=s0 < entry_end)
             if not drafts:
                 named = [m for m in ments_by_sent.get(si, []) if m["label"] in happening_labels()]
                 entry = named_entry(sent_text, s0, stxs, named, text)
                 drafts = [entry] if entry is not None else []
         else:
-            drafts, frame = _en_drafts(sent_text, s0, stxs, text), None
+            drafts, frame = en_drafts(sent_text, s0, stxs, text), None
         kept = []
         seen = set()
         own = _incident_asides(stxs, text, named_ends.get(si, set()))
@@ -186,14 +243,21 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
             story.update(max(dated, key=lambda x: x[0])[1])
         if not kept:
             continue
-        for d in sorted(kept, key=lambda d: (d.trig_span or _trigger_span(d.trig_tok, sent["base"]))[0]):
-            ts, te = d.trig_span or _trigger_span(d.trig_tok, sent["base"])
+        for d in sorted(kept, key=lambda d: (d.trig_span or trigger_span(d.trig_tok, sent["base"]))[0]):
+            ts, te = d.trig_span or trigger_span(d.trig_tok, sent["base"])
             c0, c1 = d.scope or (s0, s1)
             actors = find_actors(text[c0:c1])
             ments = [m for m in ments_by_sent.get(si, []) if c0 <= m["start"] and m["end"] <= c1]
             if d.trig_tok is not None:
                 near = _nearby_lemmas(d.trig_tok, tokens, c0, c1, sent["base"])
-                d.cls = refine_class(d.cls, d.lemma, text[c0:c1], near)
+                d.cls = refine_class(d.cls, d.lemma, text[c0:c1], near, _governed_lemmas(d.trig_tok),
+                                     _cause_classes(d.trig_tok))
+                law = _passed_law_class(d.trig_tok, tokens, c0, c1, sent["base"])
+                d.cls = d.cls if law is None or (law == "other" and d.cls != "unknown") else law
+                if d.cls in ("other", "unknown") and d.lemma in lexicon().occurring:
+                    # 萩の乱が続く, 米騒動が起こった: the happening is the incident it names
+                    d.cls = next((c for m in ments if m["label"] in happening_labels()
+                                  for c in [named_class(m["text"])] if c != "other"), d.cls)
             if d.trig_tok is not None:
                 reader = Roles(tokens, sent["base"], text, ments, places_by_sent.get(si, []))
                 source, target = reader.read(d.trig_tok, d.cls)
@@ -251,7 +315,7 @@ def _incident_asides(stxs: list[dict], text: str, ends: set[int]) -> list[dict]:
         k = t["start"] - 1
         while k >= 0 and text[k] in " \u3000":
             k -= 1
-        if k >= 0 and text[k] in "(（" and k in ends and _usable(t, text):
+        if k >= 0 and text[k] in "(（" and k in ends and usable(t, text):
             out.append(t)
     return out
 

@@ -184,7 +184,7 @@ class SentenceParse:
             return None
         if is_predicate(root) and root.pos_ == "VERB":
             p = self.pred(root)
-            if (p.negated and p.progressive) or self._durative(root):
+            if (p.negated and p.progressive) or self.is_durative(root):
                 return self._concessive()  # 〜したが、…は進展していない: what happened before the state
             if self.realized(root):
                 return root
@@ -226,7 +226,7 @@ class SentenceParse:
                     return t
         return None
 
-    def _durative(self, tok) -> bool:
+    def is_durative(self, tok) -> bool:
         """〜し続けた: the predicate is followed by 続ける (as its aux or an advcl child)."""
         if tok.lemma_ in lexicon().durative and any(c.dep_ == "advcl" and c.i == tok.i - 1 for c in tok.children):
             return True

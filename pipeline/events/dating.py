@@ -111,7 +111,7 @@ def _framing(sp: SentenceParse, last, initial: bool) -> bool:
 # --------------------------------------------------------------- building
 
 
-def _usable(tx: dict, text: str) -> bool:
+def usable(tx: dict, text: str) -> bool:
     """A calendar date that can date an event: not a REF, not a bound (〜まで, 〜以来)."""
     if tx["type"] not in DATED_TYPES or not tx.get("value") or not any(ch.isdigit() for ch in tx["value"]):
         return False
@@ -123,7 +123,7 @@ CHRONICLE_HEAD = re.compile(r"[^\s、。,：:]{2,32}?(?=[ \u3000\t：:])")
 HEAD_REST = re.compile(r"^[()（）\s頃ごろ上中下旬初末半ば]*$")
 
 
-def _line_head(stxs: list[dict], text: str, sent_start: int) -> tuple[dict | None, int]:
+def line_head(stxs: list[dict], text: str, sent_start: int) -> tuple[dict | None, int]:
     """The date heading a chronology entry (昭和45年(1970年)3月31日　…): a line that opens with dates
     set off by a space. Of an era year glossed by its Western year and the day, the most precise
     dates the entry. (None, -1) when the sentence is not such a line."""
@@ -143,14 +143,14 @@ def _line_head(stxs: list[dict], text: str, sent_start: int) -> tuple[dict | Non
         rest += text[pos:t["start"]]
         pos = t["end"]
     rest += text[pos:m.end()]
-    usable = [t for t in inside if _usable(t, text)]
-    if not usable or not HEAD_REST.match(rest):
+    dated = [t for t in inside if usable(t, text)]
+    if not dated or not HEAD_REST.match(rest):
         return None, -1
-    return max(usable, key=lambda t: (len(t["value"]), t["start"])), m.end()
+    return max(dated, key=lambda t: (len(t["value"]), t["start"])), m.end()
 
 
 
-def _in_brackets(text: str, sent_start: int, pos: int) -> bool:
+def in_brackets(text: str, sent_start: int, pos: int) -> bool:
     """Is `pos` inside (…) — an aside like 朝鮮戦争(1950〜1953年), not the date of a happening?"""
     seg = text[sent_start:pos]
     return seg.count("(") + seg.count("（") > seg.count(")") + seg.count("）")
@@ -197,29 +197,29 @@ class Narrative:
             return None  # a story's date is carried within its paragraph only
         if (new_paragraph or lexicon().era_re.search(sent_text)) and len(t["value"]) >= 7 and t["value"][:4].isdigit():
             return _year_of(t)
-        if _is_day(t["value"]) and (self.carried > DAY_CARRY or LATER.search(sent_text) or lexicon().iterative_re.search(sent_text)):
-            return _month_of(t)
+        if is_day(t["value"]) and (self.carried > DAY_CARRY or LATER.search(sent_text) or lexicon().iterative_re.search(sent_text)):
+            return month_of(t)
         return t
 
 
-def _dateline(text: str, sentences: list[dict], tx_by_sent: dict) -> int | None:
+def find_dateline(text: str, sentences: list[dict], tx_by_sent: dict) -> int | None:
     """Index of a news dateline: a line near the top that is nothing but a full date (2006年7月5日)
     under a headline. None when the document has none."""
     for si in range(1, min(3, len(sentences))):
         s = sentences[si]
         txs = tx_by_sent.get(si, [])
-        if len(txs) == 1 and _is_day(txs[0]["value"]) and \
+        if len(txs) == 1 and is_day(txs[0]["value"]) and \
                 text[s["start"]:s["end"]].strip() == text[txs[0]["start"]:txs[0]["end"]] and \
                 not tx_by_sent.get(si - 1) and text[sentences[si - 1]["start"]:sentences[si - 1]["end"]].strip():
             return si
     return None
 
 
-def _is_day(value: str) -> bool:
+def is_day(value: str) -> bool:
     return len(value) == 10 and value[:4].isdigit() and value[5:7].isdigit() and 1 <= int(value[5:7]) <= 12
 
 
-def _month_of(t: dict) -> dict:
+def month_of(t: dict) -> dict:
     ym = t["value"][:7]
     y, m = int(ym[:4]), int(ym[5:7])
     last = calendar.monthrange(y, m)[1]

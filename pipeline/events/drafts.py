@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from pipeline.events.clauses import SentenceParse, is_predicate
 from pipeline.events.dating import (
     TimexRole,
-    _in_brackets,
-    _is_day,
-    _line_head,
-    _month_of,
-    _usable,
+    in_brackets,
+    is_day,
+    line_head,
+    month_of,
     timex_role,
+    usable,
 )
 from pipeline.events.lexicon import BULLETS, SAME_SPAN_GAP, SENT_FINAL, classify, lexicon, named_class
 
@@ -20,7 +20,7 @@ from pipeline.events.lexicon import BULLETS, SAME_SPAN_GAP, SENT_FINAL, classify
 _ENTRY_REST = re.compile(r"(?:[\s。．、,:：" + re.escape(BULLETS) + r"]|[(（][^()（）]*[)）])*")
 
 
-def _trigger_span(tok, base: int) -> tuple[int, int]:
+def trigger_span(tok, base: int) -> tuple[int, int]:
     start = base + tok.idx
     end = start + len(tok.text)
     if tok.pos_ == "VERB" and "サ変" not in tok.tag_:
@@ -31,7 +31,7 @@ def _trigger_span(tok, base: int) -> tuple[int, int]:
     return start, end
 
 
-def _context_nouns(tok) -> list[str]:
+def context_nouns(tok) -> list[str]:
     """Object/subject nouns of a predicate, nearest first, with their compound forms (首脳会談)."""
     out = []
     for c in sorted(tok.children, key=lambda c: -c.i):
@@ -43,7 +43,7 @@ def _context_nouns(tok) -> list[str]:
     return out
 
 
-def _is_heading(sent_text: str, sp: SentenceParse | None) -> bool:
+def is_heading(sent_text: str, sp: SentenceParse | None) -> bool:
     s = sent_text.rstrip()
     if not s or s[-1] in SENT_FINAL:
         return False
@@ -78,7 +78,7 @@ def _dated_main(sp: SentenceParse, framing: list[TimexRole], chronicle: bool = F
     if chronicle and root.pos_ == "VERB" and root.lemma_ not in lexicon().stative:
         p = sp.pred(root)
         # (〜ていない, 〜ている describe a state, as anywhere)
-        if not p.hypothetical and p.form != "cond" and not p.progressive and not sp._durative(root):
+        if not p.hypothetical and p.form != "cond" and not p.progressive and not sp.is_durative(root):
             return root
     if own and root.pos_ == "VERB" and root.lemma_ not in lexicon().stative | lexicon().state_aspect:
         # 2007年6月28日に進水している: a ている dated to a day or month records a past happening
@@ -129,12 +129,12 @@ def _clause_scope(sp: SentenceParse, trig) -> tuple[int, int]:
 
 
 
-def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
+def ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
                chronicle: bool = False) -> tuple[list[Draft], dict | None]:
     """Events of one parsed sentence (a draft without date is dated later by the narrative),
     and the sentence's framing date (2018年3月25日、…) if any."""
     main = sp.main_predicate()
-    head, head_end = _line_head(stxs, text, sent_start)
+    head, head_end = line_head(stxs, text, sent_start)
     chronicle = chronicle or head is not None  # a sentence of a chronology entry narrates in the present
     roles = []
     for t in stxs:
@@ -146,7 +146,7 @@ def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
                     r.nominal, r.attributive, r.relative, r.after_end = None, False, False, -1
                     roles.append(r)
             continue
-        if _usable(t, text) and not _in_brackets(text, sent_start, t["start"]):
+        if usable(t, text) and not in_brackets(text, sent_start, t["start"]):
             r = timex_role(sp, t, text)
             if r is not None and not r.attributive:
                 roles.append(r)
@@ -192,11 +192,11 @@ def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
         if mr is not None:
             src = "explicit" if mr.nominal is None and (mr.framing or (mr.governor is not None and mr.governor.i == main.i)) \
                 else "sentence"
-            if mr.after_end >= 0 and _is_day(date["value"]):
-                date = _month_of(date)  # after a given day: later that month
+            if mr.after_end >= 0 and is_day(date["value"]):
+                date = month_of(date)  # after a given day: later that month
             used.add(date["value"])
         drafts.append(Draft(date=date, source=src, trig_tok=main, lemma=main.lemma_,
-                            cls=classify(main.lemma_, _context_nouns(main)), negated=p.negated,
+                            cls=classify(main.lemma_, context_nouns(main)), negated=p.negated,
                             hypothetical=p.hypothetical, timex_pos=mr.timex["start"] if mr else -1))
     prev_end = None
     for r in roles:
@@ -214,7 +214,7 @@ def _ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
             continue
         used.add(r.timex["value"])
         drafts.append(Draft(date=r.timex, source="explicit", trig_tok=trig, lemma=trig.lemma_,
-                            cls=classify(trig.lemma_, _context_nouns(trig)),
+                            cls=classify(trig.lemma_, context_nouns(trig)),
                             negated=sp.pred(trig).negated if r.nominal is None else False,
                             timex_pos=r.timex["start"],
                             scope=(r.timex["start"], r.after_end) if r.after_end >= 0 else
@@ -234,7 +234,7 @@ def named_entry(sent_text: str, s0: int, stxs: list[dict], named: list[dict], te
         rest[a - s0:b - s0] = " " * (b - a)
     if not _ENTRY_REST.fullmatch("".join(rest)):
         return None
-    dated = [t for t in stxs if _usable(t, text) and t["end"] <= m["start"]]
+    dated = [t for t in stxs if usable(t, text) and t["end"] <= m["start"]]
     date = dated[0] if dated else None
     return Draft(date=date, source="explicit" if date else "narrative", trig_span=(m["start"], m["end"]),
                  lemma=m["text"], cls=named_class(m["text"]), timex_pos=date["start"] if date else -1)

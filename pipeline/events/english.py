@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.events.dating import LATER, _is_day, _month_of, _usable
+from pipeline.events.dating import LATER, is_day, month_of, usable
 from pipeline.events.drafts import Draft
 from pipeline.events.lexicon import QUESTION, lexicon
 
@@ -64,7 +64,7 @@ EN_HYPO = re.compile(r"\b(?:if|would|could|might|may|will|shall|plans? to|planne
 
 
 
-def _en_drafts(sent_text: str, start: int, stxs: list[dict], text: str) -> list[Draft]:
+def en_drafts(sent_text: str, start: int, stxs: list[dict], text: str) -> list[Draft]:
     """English has no parse here: one draft per sentence of spaCy's sentencizer (a guideline
     sentence ends only at !? or a newline, so it may hold several) whose words include a trigger;
     its first date, else the date of an earlier one (read as its month after "later"). Each draft's
@@ -77,7 +77,7 @@ def _en_drafts(sent_text: str, start: int, stxs: list[dict], text: str) -> list[
         s0, s1 = start + a, start + b
         if QUESTION.search(sub):
             continue
-        dated = [t for t in stxs if s0 <= t["start"] < s1 and _usable(t, text)]
+        dated = [t for t in stxs if s0 <= t["start"] < s1 and usable(t, text)]
         m = lx.en_trigger_re.search(sub)
         if dated:
             last = dated[0]
@@ -86,8 +86,8 @@ def _en_drafts(sent_text: str, start: int, stxs: list[dict], text: str) -> list[
         before = sub[:m.start()][-30:]
         word = m.group().lower()
         date, source = (dated[0], "sentence") if dated else (last, "narrative")
-        if date is not None and not dated and _is_day(date["value"]) and LATER.search(sub):
-            date = _month_of(date)
+        if date is not None and not dated and is_day(date["value"]) and LATER.search(sub):
+            date = month_of(date)
         drafts.append(Draft(date=date, source=source, trig_span=(s0 + m.start(), s0 + m.end()), lemma=word,
                             cls=lx.en.get(word, "unknown"), negated=bool(EN_NEG.search(before)),
                             hypothetical=bool(EN_HYPO.search(before)),

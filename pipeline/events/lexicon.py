@@ -26,6 +26,7 @@ class Lexicon:
     en: Mapping[str, str]
     classes: Mapping[str, Mapping]
     light: frozenset[str]
+    light_when_read: frozenset[str]  # 行く: 行った may be おこなった, light before a classed object noun
     actor_re: re.Pattern
     actor_of: Mapping[str, tuple[str, ...]]
     blocked: re.Pattern | None
@@ -34,10 +35,19 @@ class Lexicon:
     abbrev_follow_re: re.Pattern
     abbrev: Mapping[str, str]
     en_trigger_re: re.Pattern
+    en_motion: frozenset[str]  # sailed, reached: the subject acts, what follows is a place
+    en_undergo: frozenset[str]  # died, sank: the subject is acted on
     attack_cues: tuple[str, ...]
     accident_cues: tuple[str, ...]
     accident_words: frozenset[str]
     named_endings: Mapping[str, str]  # ending of a happening's name → its class (の乱 → fight)
+    occurring: frozenset[str]  # 続く, 起こる: verbs whose named subject (萩の乱が続く) is the happening
+    agreements: tuple[str, ...]  # nouns of an agreement (合意, 条約): with a light verb, an agreement reached
+    law_nouns: tuple[str, ...]  # 決議, 法: a law takes the class of its subject (制裁法 → sanction)
+    law_passing: frozenset[str]  # 可決, 成立, 通過: predicates of a law passed
+    order_verbs: frozenset[str]  # 指示, 発令: with a posture word (警戒, 警備), forces put on alert
+    postures: tuple[str, ...]
+    results: frozenset[str]  # predicates of a consequence (緊張, 悪化): classed by the clause that caused it
     # closed word classes (data/grammar.json)
     stative: frozenset[str]  # predicates that are states
     report: frozenset[str]  # report verbs
@@ -88,6 +98,7 @@ def lexicon() -> Lexicon:
     en_words = sorted(trig("en"), key=len, reverse=True)
     return Lexicon(
         ja=trig("ja"), en=trig("en"), classes=trig("classes"), light=frozenset(trig("light")),
+        light_when_read=frozenset(trig("light_when_read", "verbs")),
         actor_re=re.compile("|".join(alts)),
         actor_of=MappingProxyType(actor_of),
         blocked=re.compile("|".join(map(re.escape, not_actors))) if not_actors else None,
@@ -99,10 +110,19 @@ def lexicon() -> Lexicon:
         abbrev_follow_re=re.compile("(米)(?=[" + act("abbrev_followers") + "])"),
         abbrev=MappingProxyType(abbrev_all),
         en_trigger_re=re.compile(r"\b(" + "|".join(map(re.escape, en_words)) + r")\b", re.IGNORECASE),
+        en_motion=frozenset(trig("en_roles", "motion")),
+        en_undergo=frozenset(trig("en_roles", "undergo")),
         attack_cues=tuple(trig("accident_cues", "attack_cues")),
         accident_cues=tuple(trig("accident_cues", "accident_cues")),
         accident_words=frozenset(trig("accident_cues", "accident_words")),
         named_endings=trig("named_happenings", "endings"),
+        occurring=frozenset(trig("named_happenings", "verbs")),
+        agreements=tuple(trig("agreements", "nouns")),
+        law_nouns=tuple(trig("laws", "nouns")),
+        law_passing=frozenset(trig("laws", "passing")),
+        order_verbs=frozenset(trig("orders", "verbs")),
+        postures=tuple(trig("orders", "postures")),
+        results=frozenset(trig("results", "predicates")),
         stative=frozenset(grammar("stative")),
         report=frozenset(grammar("report")),
         transparent=frozenset(grammar("transparent")),
@@ -159,11 +179,12 @@ def classify(lemma: str, context: list[str] = ()) -> str:
     unknown lemma takes the class of a context noun (its object/subject)."""
     lx = lexicon()
     own = _lookup(lx.ja, lemma)
-    if own is None or lemma in lx.light:
+    if own is None or lemma in lx.light or lemma in lx.light_when_read:
         for noun in context:
             cls = _lookup(lx.ja, noun)
             if cls is not None and noun not in lx.light:
-                return cls
+                # 合意が成立した, 合意に達した: an agreement reached, not the noun's own class
+                return "sign_agreement" if lemma in lx.light and noun.endswith(lx.agreements) else cls
     return own or "unknown"
 
 
@@ -175,25 +196,44 @@ MUST = re.compile(r"なければならない|なければならぬ|ねばなら�
 STATEMENT_CONTENT = frozenset({"appeal", "express_intent_to_cooperate", "disapprove", "reject", "threaten", "demand",
                                "protest"})
 # a consequence (死亡, 負傷, 落下) reported with the act that caused it takes the act's class
+# an announcement takes the class of the measure it announces (…を再指定したと発表した: sanction); read
+# only in what the announcing verb governs, not anywhere in its clause
+ANNOUNCE = frozenset({"発表", "表明", "公表", "宣言", "布告", "発布", "公布", "通告"})
+ANNOUNCED_MEASURES = frozenset({"sanction", "reduce_relations", "exhibit_force_posture"})
 CONSEQUENCES = frozenset({"死亡", "負傷", "死傷", "落下", "被害", "犠牲", "損傷", "戦死"})
 CAUSE_CLASSES = frozenset({"assault", "fight", "use_unconventional_mass_violence", "arrest_detain"})
 
 
-def refine_class(cls: str, lemma: str, clause: str, nearby: list[str] = ()) -> str:
+def refine_class(cls: str, lemma: str, clause: str, nearby: list[str] = (), governed: list[str] = (),
+                 causes: list[str] = ()) -> str:
     """The class of a trigger read in its clause. A sinking, capsizing or fire is an accident (other)
     unless the clause names an attack (魚雷, 撃沈, 砲撃: fight); a collision (衝突) in a clause that
     names weather or an accident (台風, 濃霧, 事故) is an accident too. A trigger of no class takes the
-    class of the nearest lexicon word of its clause (`nearby`: lemmas, nearest first), else stays unknown."""
+    class of the nearest lexicon word of its clause (`nearby`: lemmas, nearest first), else stays unknown.
+    `governed`: the lemmas of what the trigger governs (its dependents and theirs), nearest first.
+    `causes`: the classes of the clauses that led to it (…が逮捕されると, …の主張によって), nearest first: a
+    consequence (関係は緊張した, 頂点に達した) is the happening that caused it."""
     lx = lexicon()
+    if lemma in lx.results:
+        cause = next((c for c in causes if c not in ("other", "unknown")), None)
+        if cause is not None:
+            return cause
     if lemma in lx.accident_words or (cls in ("other", "fight") and lemma[-2:] in lx.accident_words):
         if any(c in clause for c in lx.attack_cues):
             return "fight"
         if any(c in clause for c in lx.accident_cues) or cls == "other":
             return "other"
+    if cls == "demand" and lemma in lx.order_verbs and any(p in clause for p in lx.postures):
+        return "exhibit_force_posture"  # 全軍に警戒監視の徹底を指示した: forces put on alert
     if lemma == "合意" and cls == "express_intent_to_cooperate" and not AGREE_TO_DO.search(clause):
         return "sign_agreement"  # 枠組みに合意した, 合意に達した: an agreement reached, not a promise to act
     if cls == "make_statement" and MUST.search(clause):
         return "demand"  # …を終わらせなければならないと述べた
+    if cls == "make_statement" and lemma in ANNOUNCE:
+        said = (_lookup(lx.ja, w) for w in governed)
+        found = next((c for c in said if c in ANNOUNCED_MEASURES | STATEMENT_CONTENT), None)
+        if found in ANNOUNCED_MEASURES:
+            return found
     if cls == "make_statement":
         # CAMEO codes a statement by what it says: 〜を非難すると述べた is disapprove, 〜を要求した is demand
         for word in nearby:
@@ -225,6 +265,16 @@ def _lookup(table: dict[str, str], word: str) -> str | None:
     for k in range(len(word) - 1, 1, -1):  # compounds: 再指定 → 指定, 首脳会談 → 会談
         if word[-k:] in table:
             return table[word[-k:]]
+    return None
+
+
+def law_class(parts: list[str]) -> str | None:
+    """The class of a law or resolution from the words of its compound name (北朝鮮, 制裁, 施行法 → sanction)."""
+    lx = lexicon()
+    for word in parts:
+        found = None if word in lx.light else _lookup(lx.ja, word)
+        if found not in (None, "other"):
+            return found
     return None
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.events.lexicon import find_actors
+from pipeline.events.lexicon import find_actors, lexicon
 from pipeline.records import role_labels
 
 SUBJECT_CASES = ("が", "は", "も", "では", "こそ")
@@ -38,6 +38,12 @@ UNDERGOES = frozenset({"沈没", "沈む", "転覆", "座礁", "難破", "遭難
 UNDERGO_VERBS = frozenset({"受ける", "被る", "遭う", "あう"})
 CAUSATIVE = ("せる", "させる")
 PARTNER_CLASSES = frozenset({"meet", "consult", "sign_agreement", "fight", "cooperate_diplomatically"})
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+# a galleon built in 1613: a participle after a common noun (not after a name, a pronoun, had/who)
+# and before a preposition modifies the noun, a passive without its auxiliary
+REDUCED_RELATIVE = re.compile(r"\b(?!(?:had|has|have|who|which|that|he|she|it|they|we|i|and|then)\b)[a-z]+\s+$")
+PARTICIPLE_AFTER = re.compile(r"[A-Za-z-]+\s+(?:in|on|at|by|for|near|from|during)\b")
+BY_AGENT = re.compile(r"\bby\b", re.IGNORECASE)
 PLACE_LABELS = ("GPE", "LOC", "LOCATION", "FAC")
 PLACE_AFTER = re.compile(r"^(?:で(?!は[^、])|にて|において|における|沖|港|湾|近海|付近|海峡|海域|市内|城下|で[、は])")
 ARRIVAL = frozenset({"来航", "到着", "入港", "寄港", "上陸", "漂着", "来る", "着く", "赴く", "訪れる", "向かう",
@@ -190,13 +196,26 @@ def _above(top, tok) -> bool:
 
 
 def english_roles(sub_text: str, sub_start: int, trig_start: int, mentions: list[dict]) -> tuple[list, list]:
-    """English (no parse): the entities before the trigger act, those after it are acted on."""
+    """English (no parse): the entities before the trigger act, those after it are acted on; the
+    subject of a passive (was built) or of a verb of undergoing (died) is acted on, the agent of a
+    passive follows "by"; a verb of motion (sailed, reached) has no target (what follows is a place)."""
     roles = role_labels()
-    before = [m["canonical_id"] for m in mentions if m["label"] in roles and m["end"] <= trig_start]
-    after = [m["canonical_id"] for m in mentions if m["label"] in roles and m["start"] >= trig_start]
+    lx = lexicon()
     cut = trig_start - sub_start
+    word = next(iter(sorted((w for w in lx.en_motion | lx.en_undergo if sub_text.lower().startswith(w, cut)),
+                            key=len, reverse=True)), "")
+    passive = PASSIVE_BEFORE.search(sub_text[:cut]) is not None or REDUCED_RELATIVE.search(sub_text[:cut]) is not None \
+        and PARTICIPLE_AFTER.match(sub_text, cut) is not None
+    by = BY_AGENT.search(sub_text, cut)
+    after_start = by.end() if passive and by else cut
+    before = [m["canonical_id"] for m in mentions if m["label"] in roles and m["end"] <= trig_start]
+    after = [m["canonical_id"] for m in mentions if m["label"] in roles and m["start"] >= sub_start + after_start]
     before = before or find_actors(sub_text[:cut])
-    after = after or find_actors(sub_text[cut:])
+    after = after or find_actors(sub_text[after_start:])
     before = list(dict.fromkeys(before))[-2:]
     after = [a for a in dict.fromkeys(after) if a not in before][:2]
+    if passive or word in lx.en_undergo:
+        return (after if passive and by else []), before
+    if word in lx.en_motion:
+        return before, []
     return before, after
