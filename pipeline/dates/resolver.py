@@ -81,14 +81,12 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
     backgrounds = background_sections(text) if text else []
     refs = [(c.start, c.y) for c in cands if c.y is not None and c.y >= 1000 and c.rel is None]
     known: list[Known] = []
-    entry_known: list[Known] = []  # those that open chronology lines
     ahead = sorted(b for _, b in backgrounds)  # ends of background sections not yet passed
     out: list[dict] = []
     for i, c in enumerate(cands):
         while ahead and c.start >= ahead[0]:  # past a background section: its dates anchor no more
             end = ahead.pop(0)
             known = [k for k in known if k.aside_until != end]
-            entry_known = [k for k in entry_known if k.aside_until != end]
         anchor = None
         appos = bool(out) and _apposition(cands, i, text)  # 前日の2月29日: one point
         try:
@@ -109,7 +107,11 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                 c.y, c.rel, anchor = out[-1]["_y"], None, i - 1  # 前日の2月29日: one day
                 c.lunisolar = c.lunisolar or out[-1]["calendar"] == "lunisolar"
             if value is None:
-                pool = entry_known if entries[i] and entry_known else known
+                pool = known
+                if entries[i] and _BARE.match(text, c.start) and c.rel and c.rel[0] == "same":
+                    # a chronology line's bare month or day (* 10月 - …) takes its year from the entries and
+                    # the dates written out, not from a date an entry's text counted (翌年までに復帰した)
+                    pool = [k for k in known if k.entry or not k.shifted]
                 if i and roles[i - 1] == "gloss" and cands[i - 1].lunisolar and cands[i - 1].end + 1 == c.start \
                         and text[cands[i - 1].end] == ")" and cands[i - 1].y is not None:
                     g = cands[i - 1]
@@ -142,12 +144,14 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                 and roles[i] is None and i != dateline and rec["value"][:1].isdigit() \
                 and (c.lunisolar or valid_ymd(c.y, c.m, c.d)):
             aside = next((b for a, b in backgrounds if a <= c.start < b), None)
-            known.append(Known(i, _point(c), c.lunisolar, c.leap, aside))
-            if entries[i]:
-                entry_known.append(known[-1])
+            known.append(Known(i, _point(c), c.lunisolar, c.leap, aside, entries[i],
+                               bool(c.rel) and c.rel[0] in ("shift", "ago", "dct")))
     for rec in out:
         rec.pop("_y", None)
     return out
+
+
+_BARE = re.compile(r"[0-9〇一二三四五六七八九十閏正]")  # a date that opens with its own number, no 同/翌 word
 
 
 def _check_weekday(c: Cand, value: str, dct_date: dt.date | None) -> str:
