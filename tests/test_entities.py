@@ -640,3 +640,20 @@ def test_two_people_side_by_side_are_not_aliases(nlp):
     ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
     ids = [m["canonical_id"] for m in ms if m["label"] == "PERSON"]
     assert len(set(ids)) == len(ids) == 4
+
+
+def test_names_given_to_a_vessel_are_one_ship_not_people(nlp):
+    text = ("1989年には、当初リシュリューと命名され、のちにシャルル・ド・ゴールと改名された原子力空母が起工された。"
+            "長男は一郎と命名された。")
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    got = {m["text"]: (m["label"], m["canonical_id"]) for m in ms}
+    assert got["リシュリュー"][0] == got["シャルル・ド・ゴール"][0] == "SHIP"
+    assert got["リシュリュー"][1] == got["シャルル・ド・ゴール"][1]
+    assert got["一郎"][0] == "PERSON"
+
+
+def test_ships_named_in_a_naval_battle(nlp):
+    text = "マネは南北戦争中の海戦を『キアサージ号とアラバマ号の海戦』に描いている。"
+    doc = nlp(text)
+    tok = TokenInfo(doc)
+    assert {"キアサージ号", "アラバマ号"} <= set(texts(finish(text, rule_candidates(text, LEX, doc, tok), LEX, tok), "SHIP"))

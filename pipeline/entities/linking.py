@@ -269,6 +269,7 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources) -
     _link_kanji_short_forms(ms, ids)
     _link_reversed_latin(ms, ids)
     _link_aliases(ms, ids, text)
+    _link_renamed_ships(ms, ids, text)
     _link_incident_variants(ms, ids, kb)
     # readings share the id of the name they follow
     by_span = {(m["start"], m["end"]): n for n, m in enumerate(ms)}
@@ -360,6 +361,21 @@ def _link_aliases(ms: list[dict], ids: dict[int, tuple[str, float]], text: str) 
         for k, (cid, conf) in list(ids.items()):
             if cid in merge and ms[k]["label"] == "PERSON":
                 ids[k] = (merge[cid], conf)
+
+
+def _link_renamed_ships(ms: list[dict], ids: dict[int, tuple[str, float]], text: str) -> None:
+    """The names one sentence gives a vessel (当初リシュリューと命名され、のちにシャルル・ド・ゴールと改名された)
+    are one ship: the earlier names take the id of the last (a former name shares the ship's id)."""
+    named = sorted((m["start"], k) for k, m in enumerate(ms) if m.get("source") == "rule:ship-named" and k in ids)
+    by_sentence: dict[int, list[int]] = {}
+    for start, k in named:
+        by_sentence.setdefault(sentence_bounds(text, start, start)[0], []).append(k)
+    for group in by_sentence.values():
+        final = ids[group[-1]][0]
+        old = {ids[k][0] for k in group[:-1]} - {final}
+        for k, (cid, conf) in list(ids.items()):
+            if cid in old and ms[k]["label"] == "SHIP":
+                ids[k] = (final, conf)
 
 
 def _compact(name: str) -> str:

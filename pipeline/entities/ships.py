@@ -102,6 +102,11 @@ def ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None) -> l
     for m in re.finditer(rf"\b(?:{lex.ship_prefixes})\s?({KNAME}|[A-Z][A-Za-z'.\-]*(?:\s+[A-Z][A-Za-z'.\-]*){{0,3}})",
                          text):
         out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship", 0.8))
+    # a name given to a vessel: 当初リシュリューと命名され、のちにシャルル・ド・ゴールと改名された原子力空母
+    for m in re.finditer(rf"(?<![ァ-ヺー・＝=･])({KNAME})(?:号)?と(?:命名|改名|改称|名付け)", text):
+        a, b = sentence_bounds(text, m.start(), m.end())
+        if re.search(lex.ship_types, text[a:b]) and katakana_name_ok(m.group(1), lex):
+            out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship-named", 0.8))
     # name + の乗組員/の艦長: ジェームス・E・ウィリアムズの乗組員
     for m in re.finditer(rf"(?<![ァ-ヺー・＝=･])({KNAME})(?=の(?:乗組員|艦長|船長|船員))", text):
         if len(components(m.group(1))) >= 1 and katakana_name_ok(m.group(1), lex):
