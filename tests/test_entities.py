@@ -657,3 +657,14 @@ def test_ships_named_in_a_naval_battle(nlp):
     doc = nlp(text)
     tok = TokenInfo(doc)
     assert {"キアサージ号", "アラバマ号"} <= set(texts(finish(text, rule_candidates(text, LEX, doc, tok), LEX, tok), "SHIP"))
+
+
+def test_other_names_of_a_person_share_the_id(nlp):
+    text = ("天草四郎は、江戸時代初期のキリシタンである。本名は益田時貞。洗礼名は当初は「ジェロニモ」だったが、"
+            "のちに「フランシスコ」に改める。\nフランソワ・モーリス・アドリアン・マリー・ミッテランはフランスの政治家である。"
+            "フランソワ・ミッテランは1981年に大統領となった。ヴァレリー・ジスカール・デスタンを破った。ジスカール・デスタンは退いた。")
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "PERSON"}
+    assert ids["天草四郎"] == ids.get("益田時貞") == ids.get("ジェロニモ") == ids.get("フランシスコ")
+    assert ids["フランソワ・モーリス・アドリアン・マリー・ミッテラン"] == ids["フランソワ・ミッテラン"]
+    assert ids["ヴァレリー・ジスカール・デスタン"] == ids["ジスカール・デスタン"] != ids["フランソワ・ミッテラン"]

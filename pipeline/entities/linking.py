@@ -15,7 +15,6 @@
 """
 from __future__ import annotations
 
-import itertools
 import re
 
 from pipeline.records import id_prefixes, scored_labels
@@ -28,6 +27,7 @@ from .loader import EntityResources
 from .overlaps import Spans, resolve_overlaps
 from .patterns import boundary_ok, is_kata
 from .romanize import display, slug
+from .variants import link_aliases, link_longer_names, link_renamed_ships
 
 _PUBLIC = ("label", "start", "end", "text", "source", "canonical_id", "name_ja", "name_en", "name_en_source",
            "confidence")
@@ -268,8 +268,9 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources) -
                 ids[n] = (ids[min(fuller)[1]][0], 0.75)
     _link_kanji_short_forms(ms, ids)
     _link_reversed_latin(ms, ids)
-    _link_aliases(ms, ids, text)
-    _link_renamed_ships(ms, ids, text)
+    link_aliases(ms, ids, text)
+    link_longer_names(ms, ids, kb)
+    link_renamed_ships(ms, ids, text)
     _link_incident_variants(ms, ids, kb)
     # readings share the id of the name they follow
     by_span = {(m["start"], m["end"]): n for n, m in enumerate(ms)}
@@ -336,46 +337,6 @@ def _bearer(options: list[tuple[int, str]], pos: int, text: str) -> tuple[str, f
     start, _ = sentence_bounds(text, pos, pos)
     here = [o for o in before if o[0] >= start]
     return (max(here)[1], 0.85) if here else (min(before)[1], 0.7)
-
-
-# what says that two names are one person: 李恩恵こと田口八重子, 李恩恵(本名田口八重子), 「李恩恵」が田口八重子である
-_ALIAS_BETWEEN = re.compile(r"[」』]?(?:こと|[(（]本名[・:：]?|[、,]?(?:すなわち|つまり|本名)[、,]?)")
-_IDENTITY_BETWEEN = re.compile(r"[」』]?(?:は|が)")
-_IDENTITY_AFTER = re.compile(r"(?:である|であった|であり|だった|と(?:判明|断定|特定|確認|同一人物))")
-
-
-def _link_aliases(ms: list[dict], ids: dict[int, tuple[str, float]], text: str) -> None:
-    """An alias and the name it stands for share the id of the name: A こと B, A(本名B), 「A」が B である
-    (an identity: B followed by である, と判明, と断定 ...). Every mention with the alias's id takes the name's."""
-    persons = sorted((m["start"], m["end"], k) for k, m in enumerate(ms) if m["label"] == "PERSON" and k in ids)
-    merge: dict[str, str] = {}
-    for (_, a_end, a), (b_start, b_end, b) in itertools.pairwise(persons):
-        between = text[a_end:b_start]
-        if not (_ALIAS_BETWEEN.fullmatch(between) or _IDENTITY_BETWEEN.fullmatch(between)
-                and _IDENTITY_AFTER.match(text, b_end)):
-            continue
-        alias, name = ids[a][0], ids[b][0]
-        if alias != name:
-            merge[alias] = merge.get(name, name)
-    if merge:
-        for k, (cid, conf) in list(ids.items()):
-            if cid in merge and ms[k]["label"] == "PERSON":
-                ids[k] = (merge[cid], conf)
-
-
-def _link_renamed_ships(ms: list[dict], ids: dict[int, tuple[str, float]], text: str) -> None:
-    """The names one sentence gives a vessel (当初リシュリューと命名され、のちにシャルル・ド・ゴールと改名された)
-    are one ship: the earlier names take the id of the last (a former name shares the ship's id)."""
-    named = sorted((m["start"], k) for k, m in enumerate(ms) if m.get("source") == "rule:ship-named" and k in ids)
-    by_sentence: dict[int, list[int]] = {}
-    for start, k in named:
-        by_sentence.setdefault(sentence_bounds(text, start, start)[0], []).append(k)
-    for group in by_sentence.values():
-        final = ids[group[-1]][0]
-        old = {ids[k][0] for k in group[:-1]} - {final}
-        for k, (cid, conf) in list(ids.items()):
-            if cid in old and ms[k]["label"] == "SHIP":
-                ids[k] = (final, conf)
 
 
 def _compact(name: str) -> str:

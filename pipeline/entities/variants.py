@@ -1,0 +1,97 @@
+"""Names of one referent the document itself ties together, after linking has given every mention an id:
+aliases (李恩恵こと田口八重子, 本名は…, 洗礼名は…), longer and shorter forms of one katakana full name, and the
+names one sentence gives a vessel. Each pass rewrites ids in place: {mention index: (id, confidence)}."""
+from __future__ import annotations
+
+import itertools
+import re
+
+from .candidates import components, sentence_bounds
+from .kb import KnowledgeBase
+from .patterns import is_kata
+
+# what says that two names are one person: 李恩恵こと田口八重子, 李恩恵(本名田口八重子), 「李恩恵」が田口八重子である
+_ALIAS_BETWEEN = re.compile(r"[」』]?(?:こと|[(（]本名[・:：]?|[、,]?(?:すなわち|つまり|本名)[、,]?)")
+_NAME_LABEL = re.compile(r"(?:生誕名|出生名|本名|旧姓|旧名|洗礼名|幼名|通称|別名|俗名|法名|諱)(?:は|が|を)?(?:当初は|のちに|後に)?[「『]?")
+_IDENTITY_BETWEEN = re.compile(r"[」』]?(?:は|が)")
+_IDENTITY_AFTER = re.compile(r"(?:である|であった|であり|だった|と(?:判明|断定|特定|確認|同一人物))")
+
+
+def link_aliases(ms: list[dict], ids: dict[int, tuple[str, float]], text: str) -> None:
+    """An alias and the name it stands for share the id of the name: A こと B, A(本名B), 「A」が B である
+    (an identity: B followed by である, と判明, と断定 ...). Every mention with the alias's id takes the name's."""
+    persons = sorted((m["start"], m["end"], k) for k, m in enumerate(ms) if m["label"] == "PERSON" and k in ids)
+    merge: dict[str, str] = {}
+    for (_, a_end, a), (b_start, b_end, b) in itertools.pairwise(persons):
+        between = text[a_end:b_start]
+        if not (_ALIAS_BETWEEN.fullmatch(between) or _IDENTITY_BETWEEN.fullmatch(between)
+                and _IDENTITY_AFTER.match(text, b_end)):
+            continue
+        alias, name = ids[a][0], ids[b][0]
+        if alias != name:
+            merge[alias] = merge.get(name, name)
+    # 本名は益田時貞, 生誕名はマリア・サロメア・スクウォドフスカ, 洗礼名は「ジェロニモ」…のちに「フランシスコ」: other names
+    # of the person the paragraph is about (its first person named before them)
+    for i, (s, _, k) in enumerate(persons):
+        a, _ = sentence_bounds(text, s, s)
+        label = _NAME_LABEL.search(text, a, s)
+        if label is None or not (label.end() == s or text[s - 1:s] in "「『"):
+            continue
+        para = text.rfind("\n", 0, s) + 1
+        subject = next((j for st, _, j in persons[:i] if st >= para and ids[j][0] not in merge), None)
+        if subject is None and i:
+            subject = persons[i - 1][2]
+        if subject is not None and ids[k][0] != ids[subject][0]:
+            merge[ids[k][0]] = ids[subject][0]
+    if merge:
+        for k, (cid, conf) in list(ids.items()):
+            if cid in merge and ms[k]["label"] == "PERSON":
+                ids[k] = (merge[cid], conf)
+
+
+def link_longer_names(ms: list[dict], ids: dict[int, tuple[str, float]], kb: KnowledgeBase | None) -> None:
+    """A katakana full name with more parts than another of the document names the same person when it keeps
+    the other's first and last part (フランソワ・モーリス・アドリアン・マリー・ミッテラン, フランソワ・ミッテラン) or
+    ends in all of its parts (ヴァレリー・ジスカール・デスタン, ジスカール・デスタン). Two knowledge-base
+    persons are never merged; the merged id is the knowledge base's, else the one named first."""
+    first_id: dict[tuple[str, ...], str] = {}
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for k, m in sorted(ids.items(), key=lambda item: ms[item[0]]["start"]):
+        if ms[k]["label"] != "PERSON" or not is_kata(ms[k]["text"][:1]):
+            continue
+        comps = tuple(components(ms[k]["text"]))
+        if len(comps) >= 2 and comps not in first_id:
+            first_id[comps] = m[0]
+            by_last.setdefault(comps[-1], []).append(comps)
+    known = (lambda cid: kb is not None and kb.get(cid) is not None)
+    remap: dict[str, str] = {}
+    for names in by_last.values():
+        for short in names:
+            longer = {first_id[n] for n in names if len(n) > len(short)
+                      and (n[-len(short):] == short or len(short) == 2 and n[0] == short[0])} - {first_id[short]}
+            if len(longer) != 1:
+                continue
+            a, b = first_id[short], longer.pop()
+            if known(a) and known(b):
+                continue
+            keep = b if known(b) and not known(a) else a
+            remap[b if keep == a else a] = keep
+    if remap:
+        for k, (cid, conf) in list(ids.items()):
+            if cid in remap and ms[k]["label"] == "PERSON":
+                ids[k] = (remap[cid], conf)
+
+
+def link_renamed_ships(ms: list[dict], ids: dict[int, tuple[str, float]], text: str) -> None:
+    """The names one sentence gives a vessel (当初リシュリューと命名され、のちにシャルル・ド・ゴールと改名された)
+    are one ship: the earlier names take the id of the last (a former name shares the ship's id)."""
+    named = sorted((m["start"], k) for k, m in enumerate(ms) if m.get("source") == "rule:ship-named" and k in ids)
+    by_sentence: dict[int, list[int]] = {}
+    for start, k in named:
+        by_sentence.setdefault(sentence_bounds(text, start, start)[0], []).append(k)
+    for group in by_sentence.values():
+        final = ids[group[-1]][0]
+        old = {ids[k][0] for k in group[:-1]} - {final}
+        for k, (cid, conf) in list(ids.items()):
+            if cid in old and ms[k]["label"] == "SHIP":
+                ids[k] = (final, conf)
