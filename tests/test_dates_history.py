@@ -132,3 +132,10 @@ def test_a_background_sections_dates_anchor_nothing_after_it():
     # a section of another name is no aside
     got = dict(_values(text.replace("背景", "建造")))
     assert got["11月24日"] == "1890-11-24"
+
+
+def test_a_relative_day_in_apposition_with_a_bare_day_is_that_day():
+    got = dict(_values("1967年4月17日\n\n選挙戦は終盤まで競り合いとなり、投票日の前日の十四日夜まで訴えを重ねた。"))
+    assert got["前日"] == "1967-04-14" and got["十四日夜"] == "1967-04-14TNI"
+    got = dict(_values("2002年3月1日に会談した。その前日の28日には準備会合があった。"))
+    assert got["前日"] == got["28日"] == "2002-02-28"

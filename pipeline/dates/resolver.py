@@ -103,7 +103,7 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                     r = shift(c.y, c.m, 1, None, None, "M", -1)  # 28日 in a dateline of the 3rd: last month
                     c.y, c.m = r[0], r[1]
                 value = fmt_point(c.y, c.m, c.d, c.hh, c.mi, c.pod)
-            if value is None and c.y is None and appos and out[-1]["_y"] is not None:
+            if value is None and c.y is None and c.m is not None and appos and out[-1]["_y"] is not None:
                 c.y, c.rel, anchor = out[-1]["_y"], None, i - 1  # 前日の2月29日: one day
                 c.lunisolar = c.lunisolar or out[-1]["calendar"] == "lunisolar"
             if value is None:
@@ -139,6 +139,8 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                     prev[k] = rec[k]
                 else:
                     prev.pop(k, None)
+            if prev["type"] == "DATE":
+                prev["value"] = prev["value"].split("T")[0]  # 前日の十四日夜: the day, not its night
         out.append(rec)
         if c.type in ("DATE", "TIME") and c.y is not None and c.value is None and c.gran == "" \
                 and roles[i] is None and i != dateline and rec["value"][:1].isdigit() \
@@ -195,14 +197,17 @@ _APPOSITION_LINK = re.compile(r"の|[、,]?[ ]?(?:つまり|すなわち|即ち)
 
 
 def _apposition(cands: list[Cand], i: int, text: str) -> bool:
-    """前日の2月29日, 4日後の5月24日, 翌日、つまり元治元年6月6日: a relative day and the date it names,
-    one point."""
+    """前日の2月29日, 4日後の5月24日, 翌日、つまり元治元年6月6日, 前日の十四日: a relative day and the date
+    it names, one point."""
     if i == 0:
         return False
     a, b = cands[i - 1], cands[i]
-    return (_APPOSITION_LINK.fullmatch(text[a.end:b.start]) is not None and a.rel is not None and a.rel[0] in ("shift", "dct", "ago")
-            and a.rel[1] in ("D", "W", "M") and b.m is not None and b.d is not None
-            and (b.rel == ("same", "Y") or (b.rel is None and b.y is not None)))
+    if _APPOSITION_LINK.fullmatch(text[a.end:b.start]) is None or a.rel is None \
+            or a.rel[0] not in ("shift", "dct", "ago") or a.rel[1] not in ("D", "W", "M"):
+        return False
+    if _bare_day(b):
+        return a.rel[1] == "D"  # 投票日の前日の十四日: the day names the day
+    return b.m is not None and b.d is not None and (b.rel == ("same", "Y") or (b.rel is None and b.y is not None))
 
 
 def _current(known: list[Known], dct_date: dt.date | None) -> bool:
