@@ -52,7 +52,7 @@ def _find_all(text: str, needle: str):
 
 def short_form(name: str, lex: EntityLexicon) -> str | None:
     """The family-name short form of a full name (ドナルド・トランプ -> トランプ, Robert Gallucci -> Gallucci)."""
-    if re.fullmatch(r"[A-Z][A-Za-z'\-]+(?:\s+(?:[A-Z]\.\s?)*[A-Z][A-Za-z'\-]+)+", name):
+    if re.fullmatch(r"(?:[A-Z]\.\s?)*[A-Z][A-Za-z'\-]+(?:\s+(?:[A-Z]\.\s?)*[A-Z][A-Za-z'\-]+)+", name):
         last = name.split()[-1]
         return last if len(last) >= 3 else None
     comps = components(name)
@@ -207,6 +207,8 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources) -
         for m in ms:
             if not m.get("_candidates") and m["label"] in linked:
                 ents = [e for e in kb.lookup(m["text"]) if e.type == m["label"]]
+                if not ents and m["label"] == "PERSON":
+                    ents = [e for v in _latin_variants(m["text"]) for e in kb.lookup(v) if e.type == "PERSON"]
                 if ents:
                     m["_candidates"] = [e.id for e in ents]
     sure_positions: dict[str, list[int]] = {}  # where each entity is named without ambiguity
@@ -266,7 +268,7 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources) -
             if fuller:
                 ids[n] = (ids[min(fuller)[1]][0], 0.75)
     _link_kanji_short_forms(ms, ids)
-    _link_reversed_latin(ms, ids)
+    _link_reversed_latin(ms, ids, kb)
     _link_incident_variants(ms, ids, kb)
     # readings share the id of the name they follow
     by_span = {(m["start"], m["end"]): n for n, m in enumerate(ms)}
@@ -397,19 +399,52 @@ def _link_incident_variants(ms: list[dict], ids: dict[int, tuple[str, float]], k
             ids[n] = (rep, min(ids[n][1], 0.8))
 
 
-def _link_reversed_latin(ms: list[dict], ids: dict[int, tuple[str, float]]) -> None:
-    """Heihachiro Togo (given name first, as English text writes it) shares the id of 東郷平八郎."""
-    present = {c for c, _ in ids.values()}
+def _link_reversed_latin(ms: list[dict], ids: dict[int, tuple[str, float]], kb=None) -> None:
+    """Heihachiro Togo (given name first, as English text writes it) shares the id of 東郷平八郎 (or of Tōgō
+    Heihachirō): of an id and its reversed form (or one written with other hyphens: Abdul Hamid II /
+    Abdülhamid II) in one document, the knowledge base's, else the one named first."""
+    first: dict[str, int] = {}
+    for n in sorted(ids, key=lambda k: ms[k]["start"]):
+        first.setdefault(ids[n][0], ms[n]["start"])
+    known = {c for c in first if kb is not None and kb.get(c) is not None}
+
+    def rank(c: str) -> tuple:
+        return (c not in known, first[c])
+
+    def key(c: str) -> str:
+        return c.replace("-", "")
+
+    compact: dict[tuple[str, str], list[str]] = {}
+    for c in first:
+        compact.setdefault((c.partition(":")[0], key(c)), []).append(c)
     for n, m in enumerate(ms):
         if m["label"] != "PERSON" or n not in ids or not _LATIN.fullmatch(m["text"]):
             continue
         cid = ids[n][0]
         prefix, _, body = cid.partition(":")
         parts = body.split("-")
+        options = [cid] + [c for c in compact.get((prefix, key(cid)), []) if c != cid and c not in known]
         if len(parts) == 2:
             alt = f"{prefix}:{parts[1]}-{parts[0]}"
-            if alt in present and alt != cid:
-                ids[n] = (alt, ids[n][1])
+            if alt in first:
+                options.append(alt)
+        best = min(options, key=rank)
+        if best != cid and cid not in known:
+            ids[n] = (best, ids[n][1])
+
+
+def _latin_variants(name: str) -> list[str]:
+    """Matthew Calbraith Perry → Matthew C. Perry, Matthew Perry; A. Carl Kotchian → Carl Kotchian: the forms a
+    knowledge base may list for a Latin-script name with a middle name or a leading initial."""
+    ws = name.split()
+    if len(ws) < 3 or not _LATIN.fullmatch(name):
+        return []
+    out = []
+    if re.fullmatch(r"[A-Z]\.", ws[0]):
+        out.append(" ".join(ws[1:]))
+    if len(ws) == 3 and len(ws[1]) > 2 and ws[1][0].isupper():
+        out += [f"{ws[0]} {ws[1][0]}. {ws[2]}", f"{ws[0]} {ws[2]}"]
+    return out
 
 
 def _display(ms, ids, cid, latin: bool) -> str | None:
