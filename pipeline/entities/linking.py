@@ -365,13 +365,18 @@ def _link_kanji_short_forms(ms: list[dict], ids: dict[int, tuple[str, float]]) -
 _INCIDENT_HEAD = re.compile(r"(?:の政変|の変|の乱|事件|事故|事変|騒動|一揆|政変)$")
 
 
+_INCIDENT_HEAD_EN = re.compile(r"\s+(?:incident|affair|scandal|crisis)$", re.IGNORECASE)
+
+
 def _incident_core(name: str) -> str:
-    core = _INCIDENT_HEAD.sub("", name)
+    """The name without its head: 池田屋事件 → 池田屋, the Lockheed affair / scandal → Lockheed."""
+    core = _INCIDENT_HEAD.sub("", _INCIDENT_HEAD_EN.sub("", name))
     return re.sub(r"[艦号]$", "", core) if len(core) > 2 else core
 
 
 def _link_incident_variants(ms: list[dict], ids: dict[int, tuple[str, float]], kb) -> None:
-    """Names of one incident in a document: the same place with another head (池田屋事件 / 池田屋事変,
+    """Names of one incident in a document: the same place with another head (池田屋事件 / 池田屋事変, Lockheed
+    affair / Lockheed scandal,
     島原の乱 / 島原・天草一揆) or with a second party joined by ・ (千島艦事件 / 千島・ラヴェンナ号事件)."""
     incs = [(m["start"], n, _incident_core(m["text"])) for n, m in enumerate(ms)
             if m["label"] == "INCIDENT" and n in ids and m.get("source") != "rule:reading"]
