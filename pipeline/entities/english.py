@@ -304,7 +304,11 @@ def english_document_mentions(text: str, mentions: list[dict], lex: EntityLexico
             continue
         fulls = parts[w]
         before = [f for f in fulls if f[1] <= s]
-        full = max(before) if before else min(fulls)
+        sent = max([x.end() for x in _SENT_END.finditer(text, 0, s)] or [0])
+        here = [f for f in before if f[0] >= sent]
+        # two bearers (Matthew Calbraith Perry, Oliver Hazard Perry): the one named in this sentence, else the
+        # first one named, the document's subject
+        full = max(here) if here else min(before) if before else min(fulls)
         out.append(cand(text, s, e, "PERSON", "rule:en-name-part", 0.7, _reading_of=full, _no_repeat=True))
     known = mentions + out
     by_start = {run[0][0]: run for run in runs}

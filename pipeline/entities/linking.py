@@ -255,7 +255,7 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources) -
         if options and single_kb and any(cid == m["_candidates"][0] for _, cid in options):
             options = None  # the KB's referent is the one the document names in full
         if options:
-            ids[n] = _bearer(options, m["start"], text)
+            ids[n] = _bearer(options, m["start"], text, latin=bool(_LATIN.fullmatch(m["text"])))
         elif n not in ids:
             ids[n] = (unknown_id(m["label"], m["text"]), m.get("confidence", 0.6))
     # '天安の事件' is a short form of a named incident in the document that contains 天安 (天安沈没事件)
@@ -321,7 +321,7 @@ def _keep_marked_weak_names(ms: list[dict], text: str) -> list[dict]:
     return [m for m in ms if not m.get("_weak_name") or id(m) in keep]
 
 
-def _bearer(options: list[tuple[int, str]], pos: int, text: str) -> tuple[str, float]:
+def _bearer(options: list[tuple[int, str]], pos: int, text: str, latin: bool = False) -> tuple[str, float]:
     """The referent of a family name alone (キュリー) among the full names of the document that end in it
     ((position, id) pairs): with one bearer, that one; with several (マリ・キュリー, ピエール・キュリー,
     エーヴ・キュリー), the one named in full earlier in the same sentence, else the first one the document
@@ -333,6 +333,8 @@ def _bearer(options: list[tuple[int, str]], pos: int, text: str) -> tuple[str, f
     if len({cid for _, cid in options}) == 1:
         return max(before)[1], 0.85
     start, _ = sentence_bounds(text, pos, pos)
+    if latin:  # an English sentence ends at . ! ? too
+        start = max([start] + [start + x.end() for x in re.finditer(r"[.!?](?=\s)", text[start:pos])])
     here = [o for o in before if o[0] >= start]
     return (max(here)[1], 0.85) if here else (min(before)[1], 0.7)
 
