@@ -157,3 +157,86 @@ def test_given_names_before_a_place_word_and_single_titled_names():
     ms = run(text)
     assert names(ms, "PERSON") == ["Cixi", "Shōtoku", "Elgin", "John Manjirō", "Mark Twain"]
     assert names(ms, "SHIP") == ["John Howland"]  # a ship named after a person is a SHIP only
+
+
+def test_ships_in_lists_and_coordination():
+    text = ("At dawn the destroyers torpedoed the battleships Tsesarevich and Retvizan and the cruiser Pallada. "
+            "At Hong Kong the sloops Plymouth and Saratoga joined the squadron. Sailing vessels such as the "
+            "Macedonian, the Vandalia and the Lexington followed. Later the admiral died on the Tsesarevich. "
+            "He was wounded aboard his flagship, the Knyaz Suvorov, and the cruisers sink the Rurik off Ulsan. "
+            "IJN Kongo reached Constantinople, and the Erutōruru-gō was lost.")
+    ms = run(text)
+    assert names(ms, "SHIP") == ["Tsesarevich", "Retvizan", "Pallada", "Plymouth", "Saratoga", "Macedonian",
+                                 "Vandalia", "Lexington", "Tsesarevich", "Knyaz Suvorov", "Rurik", "Kongo",
+                                 "Erutōruru-gō"]
+    assert names(ms, "PERSON") == []
+
+
+def test_lists_of_ships_stop_at_people_and_places():
+    text = ("The frigates Hiei and Captain Inoue left Yokohama. The ships of Japan and Russia met. "
+            "Commodore Perry and his officers sailed to Uraga aboard the steamers.")
+    ms = run(text)
+    assert names(ms, "SHIP") == ["Hiei"]
+    assert "Japan" not in names(ms, "PERSON") and "Yokohama" not in names(ms, "SHIP")
+
+
+def test_person_a_ship_is_named_after():
+    text = ("Ertuğrul was a wooden frigate of the Ottoman Navy, named after Ertuğrul, the 13th-century father of "
+            "Osman I. She was lost in 1890.")
+    ms = run(text, WITH_KB)
+    assert names(ms, "PERSON") == ["Ertuğrul", "Osman I"]
+    assert [m["start"] for m in ms if m["label"] == "SHIP"] == [0]
+
+
+def test_emperors_titles_after_honorifics_and_initials():
+    text = ("Captain Ali Osman Bey was received by Emperor Meiji. Osman Pasha sailed on 15 September (the 16th "
+            "day of the ninth month of Meiji 23), and Osman was lost. The Meiji Emperor sent doctors. "
+            "Two days later, A. Carl Kotchian, the company's vice chairman, testified before Senator Frank Church. "
+            "His supporters still call Tanaka Kakuei by his name, Kakuei-san. On 17 March Saddam Hussein warned "
+            "the airlines.")
+    ms = run(text)
+    assert names(ms, "PERSON") == ["Ali Osman", "Emperor Meiji", "Osman", "Osman", "Meiji Emperor",
+                                   "A. Carl Kotchian", "Frank Church", "Tanaka Kakuei", "Kakuei", "Saddam Hussein"]
+    i = ids(ms)
+    assert i["Osman"] == i["Ali Osman"] and i["Kakuei"] == i["Tanaka Kakuei"]
+    assert i["Emperor Meiji"] == i["Meiji Emperor"]
+
+
+def test_places_and_hills_are_no_people():
+    text = ("The frigate ran into a typhoon off the Kii Peninsula and broke apart on Kii Ōshima. The survivors "
+            "were cared for by the villagers of Ōshima, who shared their rice. General Nogi's troops take "
+            "203-Metre Hill. Arthur Balfour said the Port Arthur squadron was lost.")
+    ms = run(text, WITH_KB)
+    assert names(ms, "PERSON") == ["Nogi", "Arthur Balfour"]
+
+
+def test_middle_names_and_family_names_shared_by_two_people():
+    text = ("The expedition was led by Commodore Matthew C. Perry. Matthew Calbraith Perry was a younger brother "
+            "of Oliver Hazard Perry, the hero of Lake Erie. Perry landed at Kurihama. In Edo, Abe Masahiro chose to "
+            "accept the letter. Facing the crisis, Masahiro Abe asked the daimyo. Abe died in 1857.")
+    for res in (NO_KB, WITH_KB):
+        ms = run(text, res)
+        assert names(ms, "PERSON") == ["Matthew C. Perry", "Matthew Calbraith Perry", "Oliver Hazard Perry", "Perry",
+                                       "Abe Masahiro", "Masahiro Abe", "Abe"]
+        i = ids(ms)
+        assert i["Perry"] == i["Matthew C. Perry"] != i["Oliver Hazard Perry"]
+        assert i["Abe"] == i["Masahiro Abe"] == i["Abe Masahiro"]
+        assert "person:abe-shinzo" not in i["Abe"]
+
+
+def test_incidents_named_in_english_and_romanized():
+    text = ('In Japan the appearance is remembered as the "Arrival of the Black Ships" (Kurofune raikō). '
+            "The commission blamed the admiral for the North Sea incident. The Namamugi jiken followed in 1862. "
+            "The Lockheed affair began in February; the Lockheed scandal reached Tokyo.")
+    ms = run(text)
+    assert names(ms, "INCIDENT") == ["Arrival of the Black Ships", "Kurofune raikō", "North Sea incident",
+                                     "Namamugi jiken", "Lockheed affair", "Lockheed scandal"]
+    i = ids(ms, "INCIDENT")
+    assert i["Arrival of the Black Ships"] == i["Kurofune raikō"] and i["Lockheed affair"] == i["Lockheed scandal"]
+
+
+def test_reversed_romaji_names_share_one_id():
+    text = ("The young Yamada Torajirō raised money. Torajirō Yamada carried the funds to Istanbul. "
+            "Vice Admiral Tōgō Heihachirō led the fleet; Heihachiro Togo died in 1934.")
+    i = ids(run(text))
+    assert i["Yamada Torajirō"] == i["Torajirō Yamada"] and i["Tōgō Heihachirō"] == i["Heihachiro Togo"]

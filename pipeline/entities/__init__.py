@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from pipeline.config import ENTITY_CONFIG, entity_config
 
 from .candidates import TokenInfo
-from .english import english_document_mentions, english_rules
+from .english import english_document_mentions, english_kb_conflicts, english_rules
 from .ginza import ginza_rules
 from .incidents import english_incident_rules, hen_incident_rules, incident_rules
 from .kb_matches import kb_mentions
@@ -235,6 +235,7 @@ def text_mentions(text: str, resources: EntityResources) -> list[dict]:
     found += english_ship_rules(text, lex)
     # a prefixed ship name ends at a sentence end (USS Missouri. The …); english_rules has the right span
     found = [c for c in found if not (c["source"] == "rule:ship" and re.search(r"[.!?]\s", c["text"]))]
+    found = english_kb_conflicts(text, found, lex)
     ms = finish(text, found, lex)
     ms = resolve_overlaps(ms + english_document_mentions(text, ms, lex))
     return [_provisional(m, 0) for m in ms]

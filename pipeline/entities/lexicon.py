@@ -86,6 +86,15 @@ class EnglishWords:
     non_person_after: frozenset[str]
     romaji_non_name_words: frozenset[str]  # lower-case
     common_romaji_words: frozenset[str]
+    post_titles: frozenset[str]  # after a name, outside it (Ali Osman Bey)
+    honorifics_re: str  # Kakuei-san
+    place_heads: frozenset[str]  # the Kii Peninsula: Kii is a place in that document
+    ship_verbs: frozenset[str]  # sink the Rurik
+    list_cues_re: str  # vessels such as the X, the Y and the Z
+    kin_words_re: str  # the father of X
+    person_verbs: frozenset[str]  # Saddam Hussein warned
+    incident_events: frozenset[str]  # the Arrival of the Black Ships
+    romaji_incident_heads_re: str  # Namamugi jiken
 
 
 def entity_lexicon(path: str | Path | None = None) -> EntityLexicon:
@@ -158,5 +167,14 @@ def _lexicon(path: Path) -> EntityLexicon:
             non_person_after=frozenset(words("en_non_person_after")),
             romaji_non_name_words=frozenset(w.lower() for w in words("romaji_non_name_words")),
             common_romaji_words=frozenset(words("en_common_romaji_words")),
+            post_titles=frozenset(words("en_post_titles")),
+            honorifics_re=alternation(words("en_honorifics")),
+            place_heads=frozenset(words("en_place_heads")),
+            ship_verbs=frozenset(words("en_ship_verbs")),
+            list_cues_re=alternation(words("en_list_cues")).replace("\\ ", r"\s+"),
+            kin_words_re=alternation(words("en_kin_words")),
+            person_verbs=frozenset(words("en_person_verbs")),
+            incident_events=frozenset(words("en_incident_events")),
+            romaji_incident_heads_re=alternation(words("en_romaji_incident_heads")).replace("\\ ", r"\s+"),
         ),
     )

@@ -53,7 +53,7 @@ def _find_all(text: str, needle: str):
 
 def short_form(name: str, lex: EntityLexicon) -> str | None:
     """The family-name short form of a full name (ドナルド・トランプ -> トランプ, Robert Gallucci -> Gallucci)."""
-    if re.fullmatch(r"[A-Z][A-Za-z'\-]+(?:\s+(?:[A-Z]\.\s?)*[A-Z][A-Za-z'\-]+)+", name):
+    if re.fullmatch(r"(?:[A-Z]\.\s?)*[A-Z][A-Za-z'\-]+(?:\s+(?:[A-Z]\.\s?)*[A-Z][A-Za-z'\-]+)+", name):
         last = name.split()[-1]
         return last if len(last) >= 3 else None
     comps = components(name)
@@ -208,6 +208,8 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources) -
         for m in ms:
             if not m.get("_candidates") and m["label"] in linked:
                 ents = [e for e in kb.lookup(m["text"]) if e.type == m["label"]]
+                if not ents and m["label"] == "PERSON":
+                    ents = [e for v in _latin_variants(m["text"]) for e in kb.lookup(v) if e.type == "PERSON"]
                 if ents:
                     m["_candidates"] = [e.id for e in ents]
     sure_positions: dict[str, list[int]] = {}  # where each entity is named without ambiguity
@@ -254,7 +256,7 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources) -
         if options and single_kb and any(cid == m["_candidates"][0] for _, cid in options):
             options = None  # the KB's referent is the one the document names in full
         if options:
-            ids[n] = _bearer(options, m["start"], text)
+            ids[n] = _bearer(options, m["start"], text, latin=bool(_LATIN.fullmatch(m["text"])))
         elif n not in ids:
             ids[n] = (unknown_id(m["label"], m["text"]), m.get("confidence", 0.6))
     # '天安の事件' is a short form of a named incident in the document that contains 天安 (天安沈没事件)
@@ -267,7 +269,7 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources) -
             if fuller:
                 ids[n] = (ids[min(fuller)[1]][0], 0.75)
     _link_kanji_short_forms(ms, ids)
-    _link_reversed_latin(ms, ids)
+    _link_reversed_latin(ms, ids, kb)
     link_aliases(ms, ids, text)
     link_longer_names(ms, ids, kb)
     link_renamed_ships(ms, ids, text)
@@ -323,7 +325,7 @@ def _keep_marked_weak_names(ms: list[dict], text: str) -> list[dict]:
     return [m for m in ms if not m.get("_weak_name") or id(m) in keep]
 
 
-def _bearer(options: list[tuple[int, str]], pos: int, text: str) -> tuple[str, float]:
+def _bearer(options: list[tuple[int, str]], pos: int, text: str, latin: bool = False) -> tuple[str, float]:
     """The referent of a family name alone (キュリー) among the full names of the document that end in it
     ((position, id) pairs): with one bearer, that one; with several (マリ・キュリー, ピエール・キュリー,
     エーヴ・キュリー), the one named in full earlier in the same sentence, else the first one the document
@@ -335,6 +337,8 @@ def _bearer(options: list[tuple[int, str]], pos: int, text: str) -> tuple[str, f
     if len({cid for _, cid in options}) == 1:
         return max(before)[1], 0.85
     start, _ = sentence_bounds(text, pos, pos)
+    if latin:  # an English sentence ends at . ! ? too
+        start = max([start] + [start + x.end() for x in re.finditer(r"[.!?](?=\s)", text[start:pos])])
     here = [o for o in before if o[0] >= start]
     return (max(here)[1], 0.85) if here else (min(before)[1], 0.7)
 
@@ -367,13 +371,18 @@ def _link_kanji_short_forms(ms: list[dict], ids: dict[int, tuple[str, float]]) -
 _INCIDENT_HEAD = re.compile(r"(?:の政変|の変|の乱|事件|事故|事変|騒動|一揆|政変)$")
 
 
+_INCIDENT_HEAD_EN = re.compile(r"\s+(?:incident|affair|scandal|crisis)$", re.IGNORECASE)
+
+
 def _incident_core(name: str) -> str:
-    core = _INCIDENT_HEAD.sub("", name)
+    """The name without its head: 池田屋事件 → 池田屋, the Lockheed affair / scandal → Lockheed."""
+    core = _INCIDENT_HEAD.sub("", _INCIDENT_HEAD_EN.sub("", name))
     return re.sub(r"[艦号]$", "", core) if len(core) > 2 else core
 
 
 def _link_incident_variants(ms: list[dict], ids: dict[int, tuple[str, float]], kb) -> None:
-    """Names of one incident in a document: the same place with another head (池田屋事件 / 池田屋事変,
+    """Names of one incident in a document: the same place with another head (池田屋事件 / 池田屋事変, Lockheed
+    affair / Lockheed scandal,
     島原の乱 / 島原・天草一揆) or with a second party joined by ・ (千島艦事件 / 千島・ラヴェンナ号事件)."""
     incs = [(m["start"], n, _incident_core(m["text"])) for n, m in enumerate(ms)
             if m["label"] == "INCIDENT" and n in ids and m.get("source") != "rule:reading"]
@@ -401,19 +410,52 @@ def _link_incident_variants(ms: list[dict], ids: dict[int, tuple[str, float]], k
             ids[n] = (rep, min(ids[n][1], 0.8))
 
 
-def _link_reversed_latin(ms: list[dict], ids: dict[int, tuple[str, float]]) -> None:
-    """Heihachiro Togo (given name first, as English text writes it) shares the id of 東郷平八郎."""
-    present = {c for c, _ in ids.values()}
+def _link_reversed_latin(ms: list[dict], ids: dict[int, tuple[str, float]], kb=None) -> None:
+    """Heihachiro Togo (given name first, as English text writes it) shares the id of 東郷平八郎 (or of Tōgō
+    Heihachirō): of an id and its reversed form (or one written with other hyphens: Abdul Hamid II /
+    Abdülhamid II) in one document, the knowledge base's, else the one named first."""
+    first: dict[str, int] = {}
+    for n in sorted(ids, key=lambda k: ms[k]["start"]):
+        first.setdefault(ids[n][0], ms[n]["start"])
+    known = {c for c in first if kb is not None and kb.get(c) is not None}
+
+    def rank(c: str) -> tuple:
+        return (c not in known, first[c])
+
+    def key(c: str) -> str:
+        return c.replace("-", "")
+
+    compact: dict[tuple[str, str], list[str]] = {}
+    for c in first:
+        compact.setdefault((c.partition(":")[0], key(c)), []).append(c)
     for n, m in enumerate(ms):
         if m["label"] != "PERSON" or n not in ids or not _LATIN.fullmatch(m["text"]):
             continue
         cid = ids[n][0]
         prefix, _, body = cid.partition(":")
         parts = body.split("-")
+        options = [cid] + [c for c in compact.get((prefix, key(cid)), []) if c != cid and c not in known]
         if len(parts) == 2:
             alt = f"{prefix}:{parts[1]}-{parts[0]}"
-            if alt in present and alt != cid:
-                ids[n] = (alt, ids[n][1])
+            if alt in first:
+                options.append(alt)
+        best = min(options, key=rank)
+        if best != cid and cid not in known:
+            ids[n] = (best, ids[n][1])
+
+
+def _latin_variants(name: str) -> list[str]:
+    """Matthew Calbraith Perry → Matthew C. Perry, Matthew Perry; A. Carl Kotchian → Carl Kotchian: the forms a
+    knowledge base may list for a Latin-script name with a middle name or a leading initial."""
+    ws = name.split()
+    if len(ws) < 3 or not _LATIN.fullmatch(name):
+        return []
+    out = []
+    if re.fullmatch(r"[A-Z]\.", ws[0]):
+        out.append(" ".join(ws[1:]))
+    if len(ws) == 3 and len(ws[1]) > 2 and ws[1][0].isupper():
+        out += [f"{ws[0]} {ws[1][0]}. {ws[2]}", f"{ws[0]} {ws[2]}"]
+    return out
 
 
 def _display(ms, ids, cid, latin: bool) -> str | None:
