@@ -65,7 +65,7 @@ def _chunks(text: str, en):
     for s, e, w in words:
         cap = w[0].isupper()
         if run:
-            ps, pe, pw = run[-1]
+            _, pe, pw = run[-1]
             gap = text[pe:s]
             joined = gap == " " or gap == ". " and (len(pw) == 1 or pw in en.title_abbreviations)
             possessive = text[pe:pe + 2] in ("'s", "’s")
@@ -175,9 +175,7 @@ def _romaji_pair(text: str, run, en, initial: bool) -> bool:
                 any(low.endswith(x) and len(low) >= 7 for x in _KAI) or \
                 any(p in en.romaji_non_name_words for p in low.split("-")[1:]):
             return False
-    if initial and a in en.common_romaji_words or b in en.common_romaji_words and a in en.common_romaji_words:
-        return False
-    return True
+    return not (initial and a in en.common_romaji_words or b in en.common_romaji_words and a in en.common_romaji_words)
 
 
 def _given_name_first(run, en) -> bool:
