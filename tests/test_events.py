@@ -615,3 +615,22 @@ def test_english_maritime_triggers_and_their_roles():
     assert got["wrecked"] == ("1609", "other", [], ["ship:san-francisco"])  # a passive: the subject undergoes it
     assert got["sailed"] == ("1610", "other", ["person:vivero"], [])  # motion: what follows is a place
     assert got["received"] == ("1615-01-30", "meet", ["person:philip-iii"], ["person:hasekura"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, cls", [
+    # cancelling a meeting and leaving a treaty turn down what was agreed (CAMEO 12, reject)
+    ("2018年5月24日、大統領は首脳会談をキャンセルした。", "reject"),
+    ("1993年3月、甲国は核拡散防止条約からの脱退を発表した。", "reject"),
+    # a talk by telephone is a consultation (CAMEO 041), not a meeting in person
+    ("2018年3月9日、首相は大統領と電話会談を行った。", "consult"),
+    ("2018年3月9日、首相は大統領と会談した。", "meet"),
+    # a collision is an accident, unless the clause names armed force
+    ("1892年11月30日、千島は瀬戸内海で英国商船と衝突した。", "other"),
+    ("1969年3月2日、国境で両国の軍が武力衝突した。", "fight"),
+    # a crowd pressing in on a house or a town is a protest (CAMEO 14)
+    ("1918年8月3日、漁民の妻らが米屋に押しかけた。", "protest"),
+])
+def test_rejections_calls_collisions_and_crowds(nlp, text, cls):
+    events = _events(nlp, text)
+    assert events and events[0]["event_class"] == cls, [(e["trigger"], e["event_class"]) for e in events]
