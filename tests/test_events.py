@@ -634,3 +634,19 @@ def test_english_maritime_triggers_and_their_roles():
 def test_rejections_calls_collisions_and_crowds(nlp, text, cls):
     events = _events(nlp, text)
     assert events and events[0]["event_class"] == cls, [(e["trigger"], e["event_class"]) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, cls", [
+    # a chain whose last step names no class reports the act of its first classed clause
+    ("慶応4年閏4月21日(1868年6月11日) 政体書を発布し、府藩県三治制を定める。", "発布", "make_statement"),
+    ("2002年12月11日、アメリカはその船を釈放し、船は再びイエメンへ向かった。", "釈放", "release"),
+    ("2017年3月6日、ミサイルは午前7時34分ごろに発射され、いずれも日本海に落下した。", "発射", "test_weapon"),
+    # a last step of its own class keeps it; a chain of unclassed steps stays other
+    ("1853年7月8日、艦隊は琉球を発ち、浦賀沖に来航した。", "来航", "visit"),
+    ("1900年4月、兄は会社を設立し、工場を建てた。", "建て", "other"),
+])
+def test_a_chain_reports_its_classed_act(nlp, text, trigger, cls):
+    events = _events(nlp, text)
+    assert events and events[0]["event_class"] == cls and events[0]["trigger"].startswith(trigger), \
+        [(e["trigger"], e["event_class"]) for e in events]
