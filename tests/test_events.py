@@ -650,3 +650,22 @@ def test_a_chain_reports_its_classed_act(nlp, text, trigger, cls):
     events = _events(nlp, text)
     assert events and events[0]["event_class"] == cls and events[0]["trigger"].startswith(trigger), \
         [(e["trigger"], e["event_class"]) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("line, cls", [
+    # a name that says nothing of what happened (…事件) takes the act its chronology line describes
+    ("明治17年10月31日 秩父事件。困民党が負債の据え置きを求めて蜂起した。", "protest"),
+    ("慶応4年1月11日(1868年2月4日) 神戸事件。隊列を横切ったフランス水兵らに藩兵が発砲。", "fight"),
+    # a description of no conflict act leaves it other; a name of its own class keeps it
+    ("明治24年5月11日 大津事件。ロシア皇太子が来日していた。", "other"),
+    ("明治7年2月1日 佐賀の乱。士族らが政府に抗議した。", "fight"),
+])
+def test_a_named_incident_takes_the_act_its_line_describes(nlp, line, cls):
+    name = line.split(" ")[1].split("。")[0]
+    start = line.index(name)
+    incident = {"label": "INCIDENT", "canonical_id": "I1", "mention_id": "d#m1", "start": start,
+                "end": start + len(name), "text": name}
+    events = _events(nlp, line, [incident])
+    assert events and events[0]["trigger"] == name and events[0]["event_class"] == cls, \
+        [(e["trigger"], e["event_class"]) for e in events]

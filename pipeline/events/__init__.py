@@ -66,6 +66,7 @@ from pipeline.events.lexicon import (
     QUESTION,
     class_info,
     classify,
+    described_class,
     find_actors,
     law_class,
     lexicon,
@@ -220,6 +221,10 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
             if not drafts:
                 named = [m for m in ments_by_sent.get(si, []) if m["label"] in happening_labels()]
                 entry = named_entry(sent_text, s0, stxs, named, text)
+                if entry is not None:  # 秩父事件。…が蜂起し、…: the rest of the line tells what it was
+                    line_end = text.find("\n", s0) % (len(text) + 1)
+                    entry.cls = described_class(entry.lemma, [t.lemma_ for s in sentences[si + 1:]
+                                                              if s["start"] < line_end for t in s["tokens"]]) or entry.cls
                 drafts = [entry] if entry is not None else []
         else:
             drafts, frame = en_drafts(sent_text, s0, stxs, text), None
