@@ -615,3 +615,57 @@ def test_english_maritime_triggers_and_their_roles():
     assert got["wrecked"] == ("1609", "other", [], ["ship:san-francisco"])  # a passive: the subject undergoes it
     assert got["sailed"] == ("1610", "other", ["person:vivero"], [])  # motion: what follows is a place
     assert got["received"] == ("1615-01-30", "meet", ["person:philip-iii"], ["person:hasekura"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, cls", [
+    # cancelling a meeting and leaving a treaty turn down what was agreed (CAMEO 12, reject)
+    ("2018年5月24日、大統領は首脳会談をキャンセルした。", "reject"),
+    ("1993年3月、甲国は核拡散防止条約からの脱退を発表した。", "reject"),
+    # a talk by telephone is a consultation (CAMEO 041), not a meeting in person
+    ("2018年3月9日、首相は大統領と電話会談を行った。", "consult"),
+    ("2018年3月9日、首相は大統領と会談した。", "meet"),
+    # a collision is an accident, unless the clause names armed force
+    ("1892年11月30日、千島は瀬戸内海で英国商船と衝突した。", "other"),
+    ("1969年3月2日、国境で両国の軍が武力衝突した。", "fight"),
+    # a crowd pressing in on a house or a town is a protest (CAMEO 14)
+    ("1918年8月3日、漁民の妻らが米屋に押しかけた。", "protest"),
+])
+def test_rejections_calls_collisions_and_crowds(nlp, text, cls):
+    events = _events(nlp, text)
+    assert events and events[0]["event_class"] == cls, [(e["trigger"], e["event_class"]) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, cls", [
+    # a chain whose last step names no class reports the act of its first classed clause
+    ("慶応4年閏4月21日(1868年6月11日) 政体書を発布し、府藩県三治制を定める。", "発布", "make_statement"),
+    ("2002年12月11日、アメリカはその船を釈放し、船は再びイエメンへ向かった。", "釈放", "release"),
+    ("2017年3月6日、ミサイルは午前7時34分ごろに発射され、いずれも日本海に落下した。", "発射", "test_weapon"),
+    # a last step of its own class keeps it; a chain of unclassed steps stays other
+    ("1853年7月8日、艦隊は琉球を発ち、浦賀沖に来航した。", "来航", "visit"),
+    ("1900年4月、兄は会社を設立し、工場を建てた。", "建て", "other"),
+])
+def test_a_chain_reports_its_classed_act(nlp, text, trigger, cls):
+    events = _events(nlp, text)
+    assert events and events[0]["event_class"] == cls and events[0]["trigger"].startswith(trigger), \
+        [(e["trigger"], e["event_class"]) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("line, cls", [
+    # a name that says nothing of what happened (…事件) takes the act its chronology line describes
+    ("明治17年10月31日 秩父事件。困民党が負債の据え置きを求めて蜂起した。", "protest"),
+    ("慶応4年1月11日(1868年2月4日) 神戸事件。隊列を横切ったフランス水兵らに藩兵が発砲。", "fight"),
+    # a description of no conflict act leaves it other; a name of its own class keeps it
+    ("明治24年5月11日 大津事件。ロシア皇太子が来日していた。", "other"),
+    ("明治7年2月1日 佐賀の乱。士族らが政府に抗議した。", "fight"),
+])
+def test_a_named_incident_takes_the_act_its_line_describes(nlp, line, cls):
+    name = line.split(" ")[1].split("。")[0]
+    start = line.index(name)
+    incident = {"label": "INCIDENT", "canonical_id": "I1", "mention_id": "d#m1", "start": start,
+                "end": start + len(name), "text": name}
+    events = _events(nlp, line, [incident])
+    assert events and events[0]["trigger"] == name and events[0]["event_class"] == cls, \
+        [(e["trigger"], e["event_class"]) for e in events]

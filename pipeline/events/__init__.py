@@ -52,12 +52,21 @@ from pipeline.events.dating import (
     precision,
     usable,
 )
-from pipeline.events.drafts import Draft, context_nouns, is_heading, ja_drafts, named_entry, trigger_span
+from pipeline.events.drafts import (
+    Draft,
+    chain_act,
+    context_nouns,
+    is_heading,
+    ja_drafts,
+    named_entry,
+    trigger_span,
+)
 from pipeline.events.english import en_drafts
 from pipeline.events.lexicon import (
     QUESTION,
     class_info,
     classify,
+    described_class,
     find_actors,
     law_class,
     lexicon,
@@ -212,6 +221,10 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
             if not drafts:
                 named = [m for m in ments_by_sent.get(si, []) if m["label"] in happening_labels()]
                 entry = named_entry(sent_text, s0, stxs, named, text)
+                if entry is not None:  # 秩父事件。…が蜂起し、…: the rest of the line tells what it was
+                    line_end = text.find("\n", s0) % (len(text) + 1)
+                    entry.cls = described_class(entry.lemma, [t.lemma_ for s in sentences[si + 1:]
+                                                              if s["start"] < line_end for t in s["tokens"]]) or entry.cls
                 drafts = [entry] if entry is not None else []
         else:
             drafts, frame = en_drafts(sent_text, s0, stxs, text), None
@@ -254,6 +267,14 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                                      _cause_classes(d.trig_tok))
                 law = _passed_law_class(d.trig_tok, tokens, c0, c1, sent["base"])
                 d.cls = d.cls if law is None or (law == "other" and d.cls != "unknown") else law
+                act = chain_act(sp, d.trig_tok, stxs) if d.cls in ("other", "unknown") and sp is not None and \
+                    d.scope is None else None
+                if act is not None:  # 政体書を発布し、…を定める: the act of the chain, not its last step
+                    d.trig_tok, d.lemma = act, act.lemma_
+                    ts, te = trigger_span(act, sent["base"])
+                    d.cls = refine_class(classify(act.lemma_, context_nouns(act)), d.lemma, text[c0:c1],
+                                         _nearby_lemmas(act, tokens, c0, c1, sent["base"]), _governed_lemmas(act),
+                                         _cause_classes(act))
                 if d.cls in ("other", "unknown") and d.lemma in lexicon().occurring:
                     # 萩の乱が続く, 米騒動が起こった: the happening is the incident it names
                     d.cls = next((c for m in ments if m["label"] in happening_labels()

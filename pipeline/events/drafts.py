@@ -14,7 +14,15 @@ from pipeline.events.dating import (
     timex_role,
     usable,
 )
-from pipeline.events.lexicon import BULLETS, SAME_SPAN_GAP, SENT_FINAL, classify, lexicon, named_class
+from pipeline.events.lexicon import (
+    BULLETS,
+    CONSEQUENCES,
+    SAME_SPAN_GAP,
+    SENT_FINAL,
+    classify,
+    lexicon,
+    named_class,
+)
 
 # what a chronology line may hold beside its date and the name of what happened: bullets, separators, an aside
 _ENTRY_REST = re.compile(r"(?:[\s。．、,:：" + re.escape(BULLETS) + r"]|[(（][^()（）]*[)）])*")
@@ -106,6 +114,46 @@ def _dated_main(sp: SentenceParse, framing: list[TimexRole], chronicle: bool = F
                 sp.pred(c).form == "chain":
             return c
     return None
+
+
+def chain_act(sp: SentenceParse, main, stxs: list[dict]):
+    """The act a clause chain reports when its last predicate names no class (政体書を発布し、…を定める;
+    …を釈放し、船は…へ向かった; …が公布され、…が避けられなくなる): the first coordinated
+    clause before it (Xし、/ Xして / X、) of a lexicon class, after the last date before the main predicate
+    (what follows a date is the happening that date belongs to). None when the main predicate is itself
+    a classed act (the caller asks only for a main predicate of no class)."""
+    lx = lexicon()
+    main_at = sp.base + main.idx
+    after = max((t["end"] for t in stxs if t["end"] <= main_at), default=-1)
+    for t in sp.tokens:
+        if t.i >= main.i or sp.base + t.idx < after:
+            continue
+        if not (t.pos_ == "VERB" or (t.pos_ == "NOUN" and "サ変" in t.tag_)) or \
+                t.lemma_ in lx.stative | lx.durative | lx.light | lx.results or t.lemma_ in CONSEQUENCES:
+            continue
+        p = sp.pred(t)
+        last = p.chain[-1] if p.chain else t
+        if p.form != "chain" or p.negated or p.hypothetical or last.i + 1 >= sp.limit or \
+                (t.doc[last.i + 1].text != "、" and last.lemma_ not in ("て", "で")):
+            continue
+        if classify(t.lemma_, context_nouns(t)) in ("other", "unknown") or not _chained_to(sp, t, main):
+            continue
+        return t
+    return None
+
+
+def _chained_to(sp: SentenceParse, tok, top) -> bool:
+    """Does `tok` reach `top` through clause heads only (Xし、Yして、Zした), not through a noun it modifies?"""
+    h = sp.head(tok)
+    for _ in range(30):
+        if h is None:
+            return False
+        if h.i == top.i:
+            return True
+        if not (h.pos_ == "VERB" or (h.pos_ == "NOUN" and "サ変" in h.tag_)) or sp.pred(h).form != "chain":
+            return False
+        h = sp.head(h)
+    return False
 
 
 def _under(sp: SentenceParse, tok, top) -> bool:

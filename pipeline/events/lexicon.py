@@ -41,6 +41,8 @@ class Lexicon:
     accident_cues: tuple[str, ...]
     accident_words: frozenset[str]
     named_endings: Mapping[str, str]  # ending of a happening's name → its class (の乱 → fight)
+    described_endings: tuple[str, ...]  # 事件: a name whose class the rest of its chronology line tells
+    described_classes: frozenset[str]
     occurring: frozenset[str]  # 続く, 起こる: verbs whose named subject (萩の乱が続く) is the happening
     agreements: tuple[str, ...]  # nouns of an agreement (合意, 条約): with a light verb, an agreement reached
     law_nouns: tuple[str, ...]  # 決議, 法: a law takes the class of its subject (制裁法 → sanction)
@@ -116,6 +118,8 @@ def lexicon() -> Lexicon:
         accident_cues=tuple(trig("accident_cues", "accident_cues")),
         accident_words=frozenset(trig("accident_cues", "accident_words")),
         named_endings=trig("named_happenings", "endings"),
+        described_endings=tuple(trig("named_happenings", "described", "endings")),
+        described_classes=frozenset(trig("named_happenings", "described", "classes")),
         occurring=frozenset(trig("named_happenings", "verbs")),
         agreements=tuple(trig("agreements", "nouns")),
         law_nouns=tuple(trig("laws", "nouns")),
@@ -282,6 +286,16 @@ def named_class(name: str) -> str:
     """The class of a happening named without a verb, from its name's ending (佐賀の乱 → fight)."""
     endings = lexicon().named_endings
     return next((endings[e] for e in sorted(endings, key=len, reverse=True) if name.endswith(e)), "other")
+
+
+def described_class(name: str, words: list[str]) -> str | None:
+    """The class of a happening named without a verb whose name says nothing of what happened (秩父事件):
+    that of the first act of a conflict class among the lemmas that describe it (蜂起 → protest), else None."""
+    lx = lexicon()
+    if not name.endswith(lx.described_endings):
+        return None
+    return next((c for w in words if w not in lx.light for c in [_lookup(lx.ja, w)] if c in lx.described_classes),
+                None)
 
 
 def class_info(cls: str) -> tuple[str, str]:
