@@ -32,6 +32,13 @@ def texts(ms, label):
     return [m["text"] for m in ms if m["label"] == label]
 
 
+def model_rules(nlp, text, label):
+    """The rule mentions of `label` on a parsed text (GiNZA's tokens and entities, no KB linking)."""
+    doc = nlp(text)
+    tok = TokenInfo(doc)
+    return texts(finish(text, rule_candidates(text, LEX, doc, tok), LEX, tok), label)
+
+
 def rules_only(text):
     """The use_kb=False path on raw text: rules + document-level linking, no KB, no model."""
     return link_mentions([dict(m, canonical_id=None, name_ja=None, name_en=None)
@@ -583,9 +590,7 @@ def test_court_title_after_a_family_name_stays_outside(nlp):
     ("作家広津和郎らが松川裁判の事実認定を批判した。", "松川", "広津和郎"),
 ])
 def test_a_family_name_that_names_a_place_line_unit_or_trial_is_no_person(nlp, text, not_person, person):
-    doc = nlp(text)
-    tok = TokenInfo(doc)
-    found = texts(finish(text, rule_candidates(text, LEX, doc, tok), LEX, tok), "PERSON")
+    found = model_rules(nlp, text, "PERSON")
     assert not any(not_person in name or name in not_person for name in found if name != person)
     if person:
         assert person in found
@@ -598,9 +603,7 @@ def test_a_family_name_that_names_a_place_line_unit_or_trial_is_no_person(nlp, t
     ("貨車航送を始める。曳船松風丸が貨車を積んだはしけを曳いた。", "松風丸"),
 ])
 def test_numbered_maru_names_after_compound_type_words(nlp, text, ship):
-    doc = nlp(text)
-    tok = TokenInfo(doc)
-    assert ship in texts(finish(text, rule_candidates(text, LEX, doc, tok), LEX, tok), "SHIP")
+    assert ship in model_rules(nlp, text, "SHIP")
 
 
 def test_a_family_name_shared_by_several_people_is_the_subject_unless_its_sentence_names_another(nlp):
@@ -620,9 +623,7 @@ def test_a_family_name_shared_by_several_people_is_the_subject_unless_its_senten
     ("1863年、皇帝ナポレオン3世は落選展の開催を命じた。", "ナポレオン3世"),
 ])
 def test_a_rulers_number_belongs_to_the_name(nlp, text, name):
-    doc = nlp(text)
-    tok = TokenInfo(doc)
-    assert name in texts(finish(text, rule_candidates(text, LEX, doc, tok), LEX, tok), "PERSON")
+    assert name in model_rules(nlp, text, "PERSON")
 
 
 @pytest.mark.parametrize("text", [
@@ -654,9 +655,7 @@ def test_names_given_to_a_vessel_are_one_ship_not_people(nlp):
 
 def test_ships_named_in_a_naval_battle(nlp):
     text = "マネは南北戦争中の海戦を『キアサージ号とアラバマ号の海戦』に描いている。"
-    doc = nlp(text)
-    tok = TokenInfo(doc)
-    assert {"キアサージ号", "アラバマ号"} <= set(texts(finish(text, rule_candidates(text, LEX, doc, tok), LEX, tok), "SHIP"))
+    assert {"キアサージ号", "アラバマ号"} <= set(model_rules(nlp, text, "SHIP"))
 
 
 def test_other_names_of_a_person_share_the_id(nlp):
