@@ -142,30 +142,29 @@ def chain_act(sp: SentenceParse, main, stxs: list[dict]):
     return None
 
 
-def _chained_to(sp: SentenceParse, tok, top) -> bool:
-    """Does `tok` reach `top` through clause heads only (Xし、Yして、Zした), not through a noun it modifies?"""
+def _reaches(sp: SentenceParse, tok, top, step_ok=None) -> bool:
+    """Does the head chain from `tok` reach `top` (within 30 steps), every head on the way passing `step_ok`?"""
     h = sp.head(tok)
     for _ in range(30):
         if h is None:
             return False
         if h.i == top.i:
             return True
-        if not (h.pos_ == "VERB" or (h.pos_ == "NOUN" and "サ変" in h.tag_)) or sp.pred(h).form != "chain":
+        if step_ok is not None and not step_ok(h):
             return False
         h = sp.head(h)
     return False
+
+
+def _chained_to(sp: SentenceParse, tok, top) -> bool:
+    """Does `tok` reach `top` through clause heads only (Xし、Yして、Zした), not through a noun it modifies?"""
+    return _reaches(sp, tok, top, lambda h: (h.pos_ == "VERB" or (h.pos_ == "NOUN" and "サ変" in h.tag_))
+                    and sp.pred(h).form == "chain")
 
 
 def _under(sp: SentenceParse, tok, top) -> bool:
     """Is `tok` inside the clause of predicate `top` (one of its dependents, at any depth)?"""
-    h = sp.head(tok)
-    for _ in range(30):
-        if h is None:
-            return False
-        if h.i == top.i:
-            return True
-        h = sp.head(h)
-    return False
+    return _reaches(sp, tok, top)
 
 
 def _clause_scope(sp: SentenceParse, trig) -> tuple[int, int]:
