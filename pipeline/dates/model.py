@@ -54,5 +54,3 @@ class Known:
     lunisolar: bool = False
     leap: bool = False
     aside_until: int | None = None  # the end of the background section it lies in (see background_sections)
-    entry: bool = False  # it opens a chronology line (see entry_dates)
-    shifted: bool = False  # it was counted from another date (翌年, 3日後), not written out

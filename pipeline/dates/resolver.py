@@ -81,12 +81,14 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
     backgrounds = background_sections(text) if text else []
     refs = [(c.start, c.y) for c in cands if c.y is not None and c.y >= 1000 and c.rel is None]
     known: list[Known] = []
+    written: list[Known] = []  # those a chronology line's bare date may take: entries, and dates not counted
     ahead = sorted(b for _, b in backgrounds)  # ends of background sections not yet passed
     out: list[dict] = []
     for i, c in enumerate(cands):
         while ahead and c.start >= ahead[0]:  # past a background section: its dates anchor no more
             end = ahead.pop(0)
             known = [k for k in known if k.aside_until != end]
+            written = [k for k in written if k.aside_until != end]
         anchor = None
         appos = bool(out) and _apposition(cands, i, text)  # 前日の2月29日: one point
         try:
@@ -111,7 +113,7 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                 if entries[i] and _BARE.match(text, c.start) and c.rel and c.rel[0] == "same":
                     # a chronology line's bare month or day (* 10月 - …) takes its year from the entries and
                     # the dates written out, not from a date an entry's text counted (翌年までに復帰した)
-                    pool = [k for k in known if k.entry or not k.shifted]
+                    pool = written
                 if i and roles[i - 1] == "gloss" and cands[i - 1].lunisolar and cands[i - 1].end + 1 == c.start \
                         and text[cands[i - 1].end] == ")" and cands[i - 1].y is not None:
                     g = cands[i - 1]
@@ -146,8 +148,9 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                 and roles[i] is None and i != dateline and rec["value"][:1].isdigit() \
                 and (c.lunisolar or valid_ymd(c.y, c.m, c.d)):
             aside = next((b for a, b in backgrounds if a <= c.start < b), None)
-            known.append(Known(i, _point(c), c.lunisolar, c.leap, aside, entries[i],
-                               bool(c.rel) and c.rel[0] in ("shift", "ago", "dct")))
+            known.append(Known(i, _point(c), c.lunisolar, c.leap, aside))
+            if entries[i] or not (c.rel and c.rel[0] in ("shift", "ago", "dct")):
+                written.append(known[-1])
     for rec in out:
         rec.pop("_y", None)
     return out

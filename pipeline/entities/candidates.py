@@ -98,6 +98,11 @@ class TokenInfo:
         i = bisect.bisect_left(self.starts, pos)
         return i if i < len(self.starts) and self.starts[i] == pos else None
 
+    def tag_at(self, pos: int) -> str:
+        """The tag of the token that starts at character `pos` ("" if none does)."""
+        i = self.token_at(pos)
+        return "" if i is None else self.tags[i]
+
     def names_a_place(self, text: str, s: int, e: int, lex: EntityLexicon) -> bool:
         """A family name alone that, with the word right after it, names a place, line, unit, office or
         trial (山下|公園, 宇野|線, 松前|奉行, 近衛|砲兵, 松川|裁判), or that is one end of a route between

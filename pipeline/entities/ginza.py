@@ -83,8 +83,7 @@ def ginza_rules(doc, text: str, lex: EntityLexicon, tok: TokenInfo | None = None
                 # truncated Korean names (金与 of 金与正): extend to three kanji
                 if len(name) == 2 and name[0] in lex.surname_chars and e < len(text) and is_kanji(text[e]) and \
                         not re.match(r"(?:" + lex.strong_titles + ")", text[e:]) and \
-                        not (tok is not None and tok.token_at(e) is not None and
-                             tok.tags[tok.token_at(e)].startswith("接尾辞")):  # 池田|屋 is the inn
+                        not (tok is not None and tok.tag_at(e).startswith("接尾辞")):  # 池田|屋 is the inn
                     e += 1
                     name = text[s:e]
                 if len(name) > 5 or name[0] not in lex.surname_chars and (tok is None or not tok.person_tag(s, e)):

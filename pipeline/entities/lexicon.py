@@ -78,7 +78,7 @@ class EnglishWords:
     incident_heads_re: str
     name_particles: frozenset[str]
     saint_prefixes: frozenset[str]
-    given_names: frozenset[str]  # en_given_names and given_names_en
+    given_names: frozenset[str]  # given_names_en (the same set as EntityLexicon.given_names_en)
     non_name_words: frozenset[str]
     place_prefixes: frozenset[str]
     places_demonyms: frozenset[str]
@@ -107,6 +107,7 @@ def _lexicon(path: Path) -> EntityLexicon:
     def words(key: str):
         return require(path, key)
 
+    given_en = frozenset(words("given_names_en"))  # one list for the Japanese and the English rules
     heads = frozenset(words("name_compound_heads_ja")) | frozenset(words("strong_titles_ja"))
     return EntityLexicon(
         path=path,
@@ -131,7 +132,7 @@ def _lexicon(path: Path) -> EntityLexicon:
         not_ship_after_go="".join(words("not_ship_after_go_ja")),
         not_ship_context=alternation(words("not_ship_context_ja")),
         incident_generic_heads=_longest_first(words("incident_generic_heads_ja")),
-        given_names_en=frozenset(words("given_names_en")),
+        given_names_en=given_en,
         korean_surnames_en=alternation(words("korean_surnames_en")),
         en_titles="|".join(_longest_first(words("en_titles"))),
         ship_prefixes=alternation(words("ship_prefixes")),
@@ -159,7 +160,7 @@ def _lexicon(path: Path) -> EntityLexicon:
             incident_heads_re=alternation(words("en_incident_heads")),
             name_particles=frozenset(words("en_name_particles")),
             saint_prefixes=frozenset(words("en_saint_prefixes")),
-            given_names=frozenset(words("en_given_names")) | frozenset(words("given_names_en")),
+            given_names=given_en,
             non_name_words=frozenset(words("en_non_name_words")),
             place_prefixes=frozenset(words("en_place_prefixes")),
             places_demonyms=frozenset(words("en_places_demonyms")),

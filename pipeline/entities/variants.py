@@ -56,12 +56,12 @@ def link_longer_names(ms: list[dict], ids: dict[int, tuple[str, float]], kb: Kno
     persons are never merged; the merged id is the knowledge base's, else the one named first."""
     first_id: dict[tuple[str, ...], str] = {}
     by_last: dict[str, list[tuple[str, ...]]] = {}
-    for k, m in sorted(ids.items(), key=lambda item: ms[item[0]]["start"]):
+    for k, (cid, _) in sorted(ids.items(), key=lambda item: ms[item[0]]["start"]):
         if ms[k]["label"] != "PERSON" or not is_kata(ms[k]["text"][:1]):
             continue
         comps = tuple(components(ms[k]["text"]))
         if len(comps) >= 2 and comps not in first_id:
-            first_id[comps] = m[0]
+            first_id[comps] = cid
             by_last.setdefault(comps[-1], []).append(comps)
     known = (lambda cid: kb is not None and kb.get(cid) is not None)
     remap: dict[str, str] = {}
