@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon, lunisolar
+from . import lexicon, lunisolar, tense
 from .lunisolar import LAST_LUNISOLAR_YEAR
 from .model import Cand
 from .numerals import parse_number
@@ -291,7 +291,10 @@ def weekdays(m: re.Match, text: str, out: list[Cand]) -> None:
         if m["wk"] not in DEI:
             return
         weeks = DEI[m["wk"]][1]
-    out.append(Cand(m.start(), m.end(), weekday=k, rel=("weekday", k, weeks), rule="weekday", prio=1))
+    c = Cand(m.start(), m.end(), weekday=k, rel=("weekday", k, weeks), rule="weekday", prio=1)
+    if not m["wk"]:
+        c.extra["tense"] = tense.japanese(text, m.end())
+    out.append(c)
 
 
 def bare_seasons(m: re.Match, text: str, out: list[Cand]) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from . import english_context, lexicon
+from . import english_context, lexicon, tense
 from .english_patterns import (
     BC_YEAR,
     CENTURY,
@@ -93,8 +93,11 @@ def tag(text: str, lang: str) -> list[Cand]:
             continue  # the Sunday Times, Bloody Sunday
         weeks = {"next": 1, "last": -1}.get(rel, 0)
         pod = EN["parts_of_day"][m["pod"].lower()] if m["pod"] else None
-        out.append(Cand(m.start(), m.end(), type="TIME" if pod else "DATE", weekday=k, pod=pod,
-                        rel=("weekday", k, weeks), rule="en-weekday", prio=1))
+        c = Cand(m.start(), m.end(), type="TIME" if pod else "DATE", weekday=k, pod=pod,
+                 rel=("weekday", k, weeks), rule="en-weekday", prio=1)
+        if not rel:
+            c.extra["tense"] = tense.english(text, m.start(), m.end())
+        out.append(c)
     for m in QUARTER_EN.finditer(text):
         n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[m["o"].lower()]
         if m["k"].lower() == "half" and n > 2:
@@ -110,11 +113,11 @@ def tag(text: str, lang: str) -> list[Cand]:
         y = era.first_year + n - 1
         if era.last_year is not None and y > era.last_year:
             continue
-        mo, dd = _ordinal(m["mo"]), _ordinal(m["dd"])
+        mo, dd = _ordinal(m["mo"] or m["mo2"]), _ordinal(m["dd"] or m["dd2"])
         if (mo is not None and not 1 <= mo <= 12) or (dd is not None and not 1 <= dd <= 30):
             continue
-        out.append(Cand(m.start(), m.end(), y=y, m=mo, d=dd, leap=bool(m["leap"]), lunisolar=y <= 1872,
-                        rule="en-era", prio=3))
+        out.append(Cand(m.start(), m.end(), y=y, m=mo, d=dd, leap=bool(m["leap"] or m["leap2"]),
+                        lunisolar=y <= 1872, rule="en-era", prio=3))
     for m in BC_YEAR.finditer(text):
         out.append(Cand(m.start(), m.end(), value=f"BC{int(m['y']):04d}", rule="en", prio=2))
     for m in YEAR_RANGE.finditer(text):

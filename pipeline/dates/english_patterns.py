@@ -27,7 +27,9 @@ QUARTER_EN = re.compile(rf"{_L}(?:the )?(?P<o>first|second|third|fourth|1st|2nd|
                         rf"(?:of )?{_Y4}{_R}", re.IGNORECASE)
 DMY = re.compile(rf"{_L}{_PRE}(?P<d>[0-9]{{1,2}}){_ORD} (?:of )?{_MON},? {_Y4}{_R}")
 MY = re.compile(rf"{_L}{_PRE}{_MON},? (?:of )?{_Y4}{_R}")
-MD = re.compile(rf"{_L}{_MON} (?P<d>[0-9]{{1,2}}){_ORD}(?![A-Za-z0-9]|,? [0-9])")
+# a year after a comma belongs to MDY/DMY; a count after a comma does not (on June 5, 12 people)
+_NO_YEAR_AFTER = r"(?![A-Za-z0-9]|\.? [0-9]|\.?, (?:[0-9]{4}|'[0-9]{2})(?![0-9]))"
+MD = re.compile(rf"{_L}{_MON} (?P<d>[0-9]{{1,2}}){_ORD}{_NO_YEAR_AFTER}")
 ISO = re.compile(r"(?<![0-9A-Za-z\-/.])(?P<y>1[0-9]{3}|20[0-9]{2})(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})(?![0-9]|[\-/.][0-9])")
 US = re.compile(r"(?<![0-9A-Za-z\-/.])(?P<m>[0-9]{1,2})(?P<s>[-/])(?P<d>[0-9]{1,2})(?P=s)(?P<y>[0-9]{4}|[0-9]{2})(?![0-9]|[\-/.][0-9])")
 BC_YEAR = re.compile(r"(?<![0-9A-Za-z])(?P<y>[0-9]{1,4}) ?(?:BC|B\.C\.|BCE)(?![A-Za-z])")
@@ -44,11 +46,15 @@ ORDW = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6
 _ORDINAL = r"(?:[0-9]{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(ORDW, key=len, reverse=True)) + ")"
 _ERA_NAME = r"[A-Z][a-zA-Zāīūēōâîûêô']{2,}(?:-[a-zāīūēō']+)?"
 # Japanese era dates in English: Keichō 18, the second year of Genki, the 15th day of the ninth
-# month of Keichō 18 (a lunisolar date), the 3rd day of the intercalary 5th month of Bunka 2
+# month of Keichō 18 (a lunisolar date), the 19th of the 7th month of Kaei 6, the 6th month of Kaei 6,
+# the 3rd day of the intercalary 5th month of Bunka 2, Bunsei 10, 1st month, 1st day
+_LUNI_MONTH = rf"(?P<leap>intercalary )?(?P<mo>{_ORDINAL}) month"
 ERA_DATE = re.compile(
-    rf"(?<![A-Za-z])(?:(?:the )?(?P<dd>{_ORDINAL}) day of the (?P<leap>intercalary )?(?P<mo>{_ORDINAL}) month of "
-    rf"(?:the )?)?(?:(?:the )?(?P<yo>{_ORDINAL}) year of (?:the )?(?P<era1>{_ERA_NAME})(?: era)?"
-    rf"|(?P<era2>{_ERA_NAME})(?: era)? (?P<n>[0-9]{{1,2}})(?![0-9]|,? [0-9]{{4}}))(?![A-Za-z0-9])"
+    rf"(?<![A-Za-z])(?:(?:the )?(?:(?P<dd>{_ORDINAL})(?: day)? of the )?{_LUNI_MONTH} of (?:the )?)?"
+    rf"(?:(?:the )?(?P<yo>{_ORDINAL}) year of (?:the )?(?P<era1>{_ERA_NAME})(?: era)?"
+    rf"|(?P<era2>{_ERA_NAME})(?: era)? (?P<n>[0-9]{{1,2}})(?![0-9]|,? [0-9]{{4}})"
+    rf"(?:, (?P<leap2>intercalary )?(?P<mo2>{_ORDINAL}) month(?:,? (?:the )?(?P<dd2>{_ORDINAL}) day)?)?)"
+    rf"(?![A-Za-z0-9])"
 )
 
 
@@ -116,14 +122,14 @@ FOR_UNITS = re.compile(
     r"(?![A-Za-z0-9'’\-]| (?i:ago|later|earlier|before|after|old|of [0-9])\b)")
 # 17 March, 3rd of May (a day and a month without a year)
 DM = re.compile(rf"{_LEFT}(?P<d>[0-9]{{1,2}}){_ORD} (?:of )?(?P<mon>{_FULL_MONTHS}|(?:{_MONTH_ABBR})\.?)"
-                r"(?![A-Za-z0-9]|\.?,? [0-9])")
+                + _NO_YEAR_AFTER)
 # the 2015 film: a bare year between a determiner and a noun
 YEAR_NOUN = re.compile(
     rf"{_LEFT}(?i:the|a|an|its|his|her|their|this|that|our) (?P<y>1[0-9]{{3}}|20[0-9]{{2}}) (?P<n>[a-z]+)"
     rf"(?![A-Za-z0-9'’\-])")
 # the 9th day of the 6th month (a lunisolar day without its era: the year comes from the narrative)
 LUNI_MD = re.compile(
-    rf"(?<![A-Za-z])(?:the )?(?P<dd>{_ORDINAL}) day of the (?P<leap>intercalary )?(?P<mo>{_ORDINAL}) month"
+    rf"(?<![A-Za-z])(?:the )?(?P<dd>{_ORDINAL})(?: day)? of the (?P<leap>intercalary )?(?P<mo>{_ORDINAL}) month"
     rf"(?![A-Za-z0-9]| of)")
 # two years and five months, 3 hours, 20 minutes and 5 seconds: the glue between parts of one length
 DURATION_GLUE = re.compile(r",? and |, ")

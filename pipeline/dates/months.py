@@ -4,15 +4,12 @@ on the narrative and, in news, on the date line."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from . import lexicon, lunisolar
+from . import lexicon, lunisolar, tense
 from .model import Cand, Known
 from .values import fmt_point
 
 EN = lexicon.en()
-_SENTENCE_END = re.compile(r"[.!?;:]\s+(?=[A-Z0-9\"'(])|\n")
-_FUTURE = re.compile(r"(?<![A-Za-z'’])(?:" + lexicon.alt(EN["future_markers"]) + r")(?![A-Za-z])", re.IGNORECASE)
 
 
 def lunisolar_year(point: tuple, year: int) -> int:
@@ -39,22 +36,11 @@ def _gregorian(k: Known) -> tuple[int, int | None]:
     return y, (None if k.lunisolar else m)
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    start = 0
-    for m in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):
-        start = m.end()
-    return start
-
-
 def same_sentence(cands: list[Cand], known: list[Known], c: Cand, text: str) -> bool:
     """Was the last known date told in the sentence of c?"""
     if not known or known[-1].index < 0 or not text:
         return False
-    return cands[known[-1].index].end > _sentence_start(text, c.start)
-
-
-def _future(text: str, c: Cand) -> bool:
-    return bool(text) and _FUTURE.search(text, _sentence_start(text, c.start), c.start) is not None
+    return cands[known[-1].index].end > tense.sentence_start(text, c.start)
 
 
 def month_point(c: Cand, known: list[Known], dct_date: dt.date | None, news: bool = False,
@@ -95,7 +81,7 @@ def month_point(c: Cand, known: list[Known], dct_date: dt.date | None, news: boo
                 y = dct_date.year
             elif past:
                 y = dct_date.year - 1  # since September, in a July story: last September
-            elif _future(text, c):
+            elif tense.future_before(text, c.start):
                 y = dct_date.year
         elif last is not None:
             y, ref_m = _gregorian(last)

@@ -274,9 +274,14 @@ def _resolve_point(c: Cand, known: list[Known], dct_date) -> tuple[str, int | No
     if c.gran == "decade":
         return f"{c.extra.get('decade', c.y // 10):03d}", None
     if rel and rel[0] == "weekday":
-        if dct_date is None:
+        if dct_date is None or c.extra.get("tense") == "generic":
             return f"XXXX-WXX-{rel[1]}" + (f"T{c.pod}" if c.pod else ""), None
         day = dct_date + dt.timedelta(days=rel[1] - dct_date.isoweekday(), weeks=rel[2])
+        direction = c.extra.get("tense")
+        if direction == "past" and day > dct_date:  # said on Friday, in a Monday paper: the Friday before
+            day -= dt.timedelta(weeks=1)
+        elif direction == "future" and day < dct_date:  # will meet on Monday, in a Friday paper
+            day += dt.timedelta(weeks=1)
         c.y, c.m, c.d = day.year, day.month, day.day
         return fmt_point(c.y, c.m, c.d, pod=c.pod), None
     if rel and rel[0] == "same":
