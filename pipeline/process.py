@@ -106,7 +106,8 @@ def _records(doc: Document, parsed: list[tuple[int, object]], resources) -> dict
         raw = [m for base, sdoc in parsed for m in entities.doc_mentions(sdoc, base, resources.lexicon)]
     else:
         raw = entities.text_mentions(text, resources)
-    mentions = entities.link_mentions(raw, text, resources)
+    raw_timexes = extract_timexes(text, dct=doc.creation_date or None, lang=doc.lang)
+    mentions = entities.link_mentions(raw, text, resources, raw_timexes)
     sentences = _sentences(text, parsed)
     starts = [s["start"] for s in sentences]
     mentions.sort(key=lambda m: (m["start"], -m["end"], m["label"]))
@@ -128,7 +129,6 @@ def _records(doc: Document, parsed: list[tuple[int, object]], resources) -> dict
             "source": m.get("source", ""),
             "confidence": round(float(m.get("confidence", 1.0)), 3),
         })
-    raw_timexes = extract_timexes(text, dct=doc.creation_date or None, lang=doc.lang)
     ids = [f"{doc.doc_id}#t{n:04d}" for n in range(1, len(raw_timexes) + 1)]
     timexes = []
     for tid, t in zip(ids, raw_timexes):

@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from pipeline.dates import extract_timexes
 from pipeline.entities import (
     doc_mentions,
     entity_resources,
@@ -667,3 +668,69 @@ def test_other_names_of_a_person_share_the_id(nlp):
     assert ids["天草四郎"] == ids.get("益田時貞") == ids.get("ジェロニモ") == ids.get("フランシスコ")
     assert ids["フランソワ・モーリス・アドリアン・マリー・ミッテラン"] == ids["フランソワ・ミッテラン"]
     assert ids["ヴァレリー・ジスカール・デスタン"] == ids["ジスカール・デスタン"] != ids["フランソワ・ミッテラン"]
+
+
+def test_names_a_person_took_share_the_id_and_a_spaced_reading_gives_it(nlp):
+    text = ("勝海舟（かつ かいしゅう）は幕臣である。幼名は麟太郎、諱は義邦、のちに安芳と改めた。海舟は号である。"
+            "福沢諭吉も咸臨丸に乗った。")
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    got = {m["text"]: m for m in ms if m["label"] == "PERSON"}
+    assert {got[n]["canonical_id"] for n in ("勝海舟", "かつ かいしゅう", "麟太郎", "義邦", "安芳", "海舟")} \
+        == {"person:katsu-kaishu"}
+    assert (got["勝海舟"]["name_ja"], got["勝海舟"]["name_en"]) == ("勝海舟", "Katsu Kaishu")
+    assert got["福沢諭吉"]["canonical_id"] != "person:katsu-kaishu"
+
+
+def test_a_bare_alias_is_not_linked_to_a_kb_person_of_another_age(nlp):
+    text = "文久2年8月21日、島津久光の行列を横切った英国人リチャードソンが殺害された。"
+    modern = "1994年、リチャードソン下院議員が訪朝した。"
+    for t, linked in ((text, False), (modern, True)):
+        ms = link_mentions(doc_mentions(nlp(t), 0, LEX), t, WITH_KB, extract_timexes(t))
+        ids = [m["canonical_id"] for m in ms if m["text"] == "リチャードソン"]
+        assert ids and (ids[0] == "person:bill-richardson") is linked, ids
+
+
+@pytest.mark.parametrize("text,ships,not_ships", [
+    ("のちに朝陽丸、開陽丸も購入した。", {"朝陽丸", "開陽丸"}, set()),
+    ("観光丸、朝陽丸、電流丸の三隻が並んだ。", {"観光丸", "朝陽丸", "電流丸"}, set()),
+    ("幕府は朝陽丸を購入した。", set(), {"朝陽丸"}),
+])
+def test_a_maru_name_listed_with_a_ship_is_a_ship(nlp, text, ships, not_ships):
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, WITH_KB)
+    found = {m["text"] for m in ms if m["label"] == "SHIP"}
+    assert ships <= found and not (not_ships & found), found
+
+
+def test_edo_formal_names_and_their_real_names(nlp):
+    text = ("城主浅野内匠頭長矩、勅使饗応役を勤める。高家肝煎吉良上野介義央が指南役となる。長矩、義央に斬り付ける。"
+            "国家老大石内蔵助良雄、藩士を集める。良雄は残る。佐藤栄作首相は田中正造を論じた。")
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    got = {}
+    for m in ms:
+        if m["label"] == "PERSON":
+            got.setdefault(m["text"], set()).add(m["canonical_id"])
+    assert {"浅野内匠頭長矩", "吉良上野介義央", "大石内蔵助良雄", "長矩", "義央", "良雄"} <= set(got), got
+    assert got["長矩"] == got["浅野内匠頭長矩"] and got["義央"] == got["吉良上野介義央"]
+    assert got["良雄"] == got["大石内蔵助良雄"]
+    assert "佐藤栄作" in got and "田中正造" in got  # modern names are no formal names
+
+
+@pytest.mark.parametrize("text,ships,not_ships", [
+    ("大洲藩から借りた蒸気船いろは丸は沖で沈んだ。", {"いろは丸"}, set()),
+    ("琉球海運の「おとひめ丸」として完成した。", {"おとひめ丸"}, set()),
+    ("横浜船渠で浅間丸型の2番船秩父丸が進水する。", {"秩父丸"}, {"浅間丸"}),
+    ("橿原丸・出雲丸が航空母艦隼鷹・飛鷹として竣工する。", {"隼鷹", "飛鷹", "橿原丸", "出雲丸"}, set()),
+    ("空母・戦艦の数を比べる。", set(), {"戦艦"}),
+])
+def test_maru_and_kanji_ship_names_after_type_words(nlp, text, ships, not_ships):
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    found = {m["text"] for m in ms if m["label"] == "SHIP"}
+    assert ships <= found and not (not_ships & found), found
+
+
+def test_a_renamed_vessel_and_an_incident_named_by_its_ship(nlp):
+    text = "特設航空母艦の春日丸が大鷹と改名する。大鷹は沈んだ。蒸気船いろは丸は沈没した。このいろは丸事件は最初の衝突である。"
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    ids = {(m["label"], m["text"]): m["canonical_id"] for m in ms}
+    assert ids[("SHIP", "春日丸")] == ids[("SHIP", "大鷹")]
+    assert ("INCIDENT", "いろは丸事件") in ids

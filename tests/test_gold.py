@@ -46,6 +46,7 @@ DATE_VALUE = re.compile(
     rf"|{_Y}-W(?:[0-4][0-9]|5[0-3]|XX)"       # ISO weeks
     rf"|{_Y}-W(?:[0-4][0-9]|5[0-3]|XX)-[1-7]" # weekdays: XXXX-WXX-1 = a Monday
     r"|BC[0-9]{4}"                            # years before the common era
+    rf"|FY{_Y}(?:-Q[1-4X]|-H[12X])?"          # fiscal years (TimeML: FY1995), their quarters and halves
     r"|PRESENT_REF|PAST_REF|FUTURE_REF)$"
 )
 TIME_VALUE = re.compile(rf"^(?:{_CALENDAR})?T(?:(?:[01][0-9]|2[0-4]|XX):(?:[0-5][0-9]|XX)(?::[0-5][0-9])?"

@@ -161,7 +161,8 @@ def tag(text: str, lang: str) -> list[Cand]:
         if m["rel"] and m["rel"].strip().lower() in ("before", "after") and english_context.event_follows(text, m.end()):
             pass  # 20 days before deciding: a length before an event, not a point
         elif m["rel"]:
-            rel = m["rel"].strip().lower()
+            rel = {"beforehand": "before", "afterwards": "after", "afterward": "after"}.get(
+                m["rel"].strip().lower(), m["rel"].strip().lower())
             if num == "X":
                 val = "PAST_REF" if rel in ("ago", "earlier", "before") else "FUTURE_REF"
                 out.append(Cand(m.start("n"), m.end(), value=val, rule="en-rel", prio=2))

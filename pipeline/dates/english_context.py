@@ -16,6 +16,7 @@ from .english_patterns import (
     EVERY_N,
     FOR_UNITS,
     LUNI_MD,
+    MONTH_OF_YEAR,
     MONTHS,
     ORDW,
     POD_ANAPHORIC,
@@ -31,7 +32,7 @@ from .values import valid_ymd
 GREGORIAN = {"gregorian": True}
 PODS = EN["parts_of_day"]
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_MONTH_MODES = {"": "bare", "that": "bare", "the same": "bare", "last": "last", "next": "next", "this": "this",
+_MONTH_MODES = {"": "bare", "that": "year:that", "the same": "year:that", "last": "last", "next": "next", "this": "this",
                 "the following": "following", "the next": "following", "the previous": "previous",
                 "the preceding": "previous", "the": "bare"}
 _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -84,6 +85,11 @@ def _months(text: str, out: list[Cand]) -> None:
         extra = {"gregorian": True, "past": ctx == "since"}  # since February: a month already past
         out.append(Cand(m.start("span"), m.end("span"), m=MONTHS[m["mon"].lower()], rel=("month", _MONTH_MODES[rel]),
                         mod=EN["mod_prefix"].get(pre, ""), rule="en-month", prio=1, extra=extra))
+    for m in MONTH_OF_YEAR.finditer(text):  # March last year, July 23 of that year: the year word is in the span
+        yrel = {"the next": "the following", "the preceding": "the previous", "the same": "that"}.get(
+            m["yrel"].lower(), m["yrel"].lower()).removeprefix("the ")
+        out.append(Cand(m.start(), m.end(), m=MONTHS[m["mon"].lower()], d=int(m["d"]) if m["d"] else None,
+                        rel=("month", "year:" + yrel), rule="en-month", prio=3, extra={"gregorian": True}))
     for m in BARE_SEASON.finditer(text):
         ctx, rel, pre, s = ((m[g] or "").lower() for g in ("ctx", "rel", "pre", "s"))
         if (rel == "the" and not ctx) or (not rel and not (ctx and pre)) or not _SEASON_AFTER.match(text, m.end()):

@@ -66,7 +66,7 @@ _NUMW = lexicon.alt(list(WORD_NUMBERS) + EN["vague"])
 _UNIT = lexicon.alt(EN["units"])
 DURATION = re.compile(
     rf"{_L}(?P<pre>about |around |nearly |almost |approximately |some )?(?P<n>[0-9]+(?:\.[0-9]+)?|{_NUMW})"
-    rf"[ -](?P<unit>{_UNIT})(?P<rel> later| after| earlier| before| ago)?(?![A-Za-z0-9]|[ -]old)", re.IGNORECASE)
+    rf"[ -](?P<unit>{_UNIT})(?P<rel> later| after(?:wards?)?| earlier| before(?:hand)?| ago)?(?![A-Za-z0-9]|[ -]old)", re.IGNORECASE)
 CLOCK = re.compile(
     r"(?:(?<![A-Za-z])(?P<pre>about|around|approximately|roughly|circa) )?"
     r"(?:(?<![0-9:])(?P<h>[0-9]{1,2})(?::(?P<mi>[0-5][0-9]))?\s?(?P<ap>a\.m\.|p\.m\.|am|pm|AM|PM)(?![A-Za-z])"
@@ -93,6 +93,11 @@ BARE_MONTH = re.compile(
     rf"|between|and|or|to)) )?(?P<span>(?:(?P<rel>(?i:{_REL_WORDS})) )?"
     rf"(?:(?P<pre>(?i:early|mid|late|the end of|the beginning of|the middle of|the start of))[ -])?"
     rf"(?P<mon>{_FULL_MONTHS}))(?![A-Za-z0-9'’\-]|[ ,]+[0-9])")
+# March last year, July 23 of that year, in June the following year: a month (and day) of a year named by a word
+MONTH_OF_YEAR = re.compile(
+    rf"{_LEFT}(?P<mon>{_FULL_MONTHS})(?: (?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?)?,? (?:of )?"
+    rf"(?P<yrel>(?i:last|this|next|that|the same|the following|the next|the previous|the preceding)) (?i:year)"
+    rf"(?![A-Za-z0-9'’\-])")
 # in the spring, the next spring, that winter, last summer (a season with a year is SEASON)
 BARE_SEASON = re.compile(
     rf"{_LEFT}(?:(?P<ctx>(?i:in|during|by|until|till|through|throughout|since)) )?"

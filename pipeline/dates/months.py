@@ -51,7 +51,15 @@ def month_point(c: Cand, known: list[Known], dct_date: dt.date | None, news: boo
     day = c.d
     last = next((k for k in reversed(known) if k.point[0] is not None), None)
     y, anchor = None, None
-    if mode in ("last", "next", "this") or (mode in ("following", "previous") and last is None):
+    if mode.startswith("year:"):  # March last year, that summer, June the following year
+        word = mode[5:]
+        offset = {"last": -1, "next": 1, "following": 1, "previous": -1}.get(word, 0)
+        if word in ("last", "this", "next") and dct_date is not None:
+            y = dct_date.year + offset
+        elif last is not None:
+            y = _gregorian(last)[0] + offset
+            anchor = last.index if last.index >= 0 else None
+    elif mode in ("last", "next", "this") or (mode in ("following", "previous") and last is None):
         if dct_date is not None:
             ref_y, ref_m = dct_date.year, dct_date.month
         elif last is not None and mode in ("following", "previous"):

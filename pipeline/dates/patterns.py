@@ -47,8 +47,8 @@ MP = (
     rf"(?:{NB}(?P<leap>閏)?(?P<m>{NUM})月(?!間)|(?P<m1>正月)(?=[0-9一二三四五六七八九十]+日|{SP}[0-9])"
     rf"|(?P<mw>{lexicon.alt(M_WORDS)}))"
 )
-# a weekday written with the date belongs to its span: 26日水曜日, 7月18日(月), 3日(月・祝)
-WEEKDAY_SUFFIX = r"(?:[ ]?(?:\((?P<wdb>[月火水木金土日])(?:[・,]?祝)?\)|(?P<wdw>[月火水木金土日])曜(?:日)?))"
+# a weekday written with the date belongs to its span: 26日水曜日, 7月18日(月), 3日(月・祝), 二十六日(水曜日)
+WEEKDAY_SUFFIX = r"(?:[ ]?(?:\((?P<wdb>[月火水木金土日])(?:曜日?)?(?:[・,]?祝)?\)|(?P<wdw>[月火水木金土日])曜(?:日)?))"
 DP = (
     rf"(?:(?P<dnext>翌)?{NB}(?P<d>{NUM})日(?!間|後|前|ぶり|目|連続|半)(?!曜)"
     rf"|(?P<dw>{lexicon.alt(D_WORDS)}))(?:(?:(?<=[0-9〇一二三四五六七八九十]日)の(?=[月火水木金土日]曜))?{WEEKDAY_SUFFIX})?(?:の(?=早朝|未明|朝(?:[、,。 にはもか]|[0-9]|$)|午前|午後|夕方|夕刻|夜(?!間|明)|深夜|[0-9]{{1,2}}時))?"
@@ -105,7 +105,7 @@ MONTH_DAY = re.compile(r"(?<![0-9A-Za-z./\-:・])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[0
 # 月曜日 / 月曜 alone (a weekday written with a date is part of the date's span)
 WEEKDAY = re.compile(
     rf"(?<![0-9〇一二三四五六七八九十毎])(?:(?P<wk>{lexicon.alt(W_WORDS)})(?:の)?)?(?P<w>[月火水木金土日])曜(?:日)?(?!日)"
-    r"|(?<![0-9〇一二三四五六七八九十日])\((?P<wb>[月火水木金土日])\)"
+    r"|(?<![0-9〇一二三四五六七八九十日])\((?P<wb>[月火水木金土日])(?:曜日?)?\)"
 )
 # 半日, 半月: halves with a unit the duration pattern does not read alone
 HALF_UNIT = re.compile(r"(?<![0-9〇一二三四五六七八九十百千四前後上下大小])半(?P<u>日|月)(?!前|後|ぶり|形|板|島|刊|額|期|分|身|年)")
@@ -126,6 +126,11 @@ RELATIVE = re.compile(
     rf"(?:{NB}(?P<n>{NUM})|(?P<vague>数|十数|数十)|(?P<halfyear>半)(?=年))"
     rf"(?P<unit>年|か月|カ月|ヵ月|ヶ月|ケ月|箇月|週間|日|時間|分)(?P<dir>後|前)(?!後|半|期|者|線|夜)"
 )
+# 夕刻には, 未明、: a part of the day alone, on the day just told (after a date the date's own pattern reads it)
+BARE_POD = re.compile(rf"(?<![0-9〇一二三四五六七八九十日夜朝同翌前昨今])(?P<w>{lexicon.alt(JA['bare_parts_of_day'])})"
+                      r"(?![間中帯料便番営以])")
+# 巳の刻頃: a traditional two-hour period named by its zodiac sign (子 = midnight), at its middle
+TRAD_HOUR = re.compile(r"(?:(?<=日)|(?<![一-龥々]))(?P<sign>[子丑寅卯辰巳午未申酉戌亥])の刻(?P<ap>頃|ごろ)?")
 NOW = re.compile(r"(?<![\u4e00-\u9fff々])今(?=は|も|では|でも|なお|や|、|,)")
 SETS = re.compile(rf"(?P<w>{lexicon.alt(JA['sets'])})(?:(?<=毎年)(?P<m>[0-9]{{1,2}})月(?:(?P<d>[0-9]{{1,2}})日)?|(?<=毎月)(?P<d2>[0-9]{{1,2}})日)?")
 # 週2回, 年1回, 月に1度: a frequency is a SET over its period

@@ -66,6 +66,22 @@ def relatives(m: re.Match, text: str, out: list[Cand]) -> None:
     out.append(c)
 
 
+def bare_parts_of_day(m: re.Match, text: str, out: list[Cand]) -> None:
+    """夕刻, 未明, 深夜 alone: that part of the day just told (no day told: the day stays X)."""
+    out.append(Cand(m.start(), m.end(), type="TIME", pod=JA["parts_of_day"][m.group("w")], rel=("same", "D"),
+                    rule="pod", extra={"strict_day": True}))
+
+
+_SIGNS = "子丑寅卯辰巳午未申酉戌亥"
+
+
+def traditional_hours(m: re.Match, text: str, out: list[Cand]) -> None:
+    """巳の刻 (09–11 o'clock) → T10:00 on the day just told; 頃 makes it APPROX."""
+    out.append(Cand(m.start(), m.end(), type="TIME", hh=_SIGNS.index(m.group("sign")) * 2, mi=0,
+                    rel=("same", "D"), mod="APPROX" if m.group("ap") else "", rule="hour", prio=1,
+                    extra={"strict_day": True}))
+
+
 def now(m: re.Match, text: str, out: list[Cand]) -> None:
     """今 as "now" (今は居酒屋, 今も残る): PRESENT_REF; 今回, 今後, 今年 ... are other words."""
     out.append(Cand(m.start(), m.start() + 1, value="PRESENT_REF", rule="ref"))

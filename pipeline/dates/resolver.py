@@ -146,7 +146,7 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
         out.append(rec)
         if c.type in ("DATE", "TIME") and c.y is not None and c.value is None and c.gran == "" \
                 and roles[i] is None and i != dateline and rec["value"][:1].isdigit() \
-                and (c.lunisolar or valid_ymd(c.y, c.m, c.d)):
+                and (c.lunisolar or valid_ymd(c.y, c.m, c.d)) and not _since(c, text):
             aside = next((b for a, b in backgrounds if a <= c.start < b), None)
             known.append(Known(i, _point(c), c.lunisolar, c.leap, aside))
             if entries[i] or not (c.rel and c.rel[0] in ("shift", "ago", "dct")):
@@ -154,6 +154,11 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
     for rec in out:
         rec.pop("_y", None)
     return out
+
+
+def _since(c: Cand, text: str) -> bool:
+    """前夜来の大雪, 昨年来の交渉: a look back to since when, which moves the narrative's time nowhere."""
+    return bool(c.rel) and c.rel[0] in ("shift", "dct", "ago") and text.startswith(("来", "以来"), c.end)
 
 
 _BARE = re.compile(r"[0-9〇一二三四五六七八九十閏正]")  # a date that opens with its own number, no 同/翌 word

@@ -35,6 +35,8 @@ PATTERNS = (
     Pattern(patterns.SETS, durations.sets),
     Pattern(patterns.FREQ, durations.frequencies),
     Pattern(patterns.PER_PERIOD, durations.periods),
+    Pattern(patterns.BARE_POD, relative.bare_parts_of_day),
+    Pattern(patterns.TRAD_HOUR, relative.traditional_hours),
     Pattern(patterns.NOW, relative.now),
     Pattern(patterns.REFS, relative.refs),
     Pattern(patterns.RANGE, absolute.ranges),

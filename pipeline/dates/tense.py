@@ -38,13 +38,20 @@ def _en_sentence(text: str, start: int, end: int) -> tuple[str, str]:
     return text[sentence_start(text, start):start], text[end : m.start() if m else len(text)]
 
 
+def _future_verbs(part: str):
+    """The future markers of part that are verbs (operations and plans is no future; plans to is)."""
+    for m in _EN_FUTURE.finditer(part):
+        if m.group(0).lower() not in ("plan", "plans") or part.startswith(" to ", m.end()):
+            yield m
+
+
 def english(text: str, start: int, end: int) -> str | None:
     """The tense of the verb nearest the weekday in its sentence (said on Friday that talks will resume
     on Thursday: Friday past, Thursday future)."""
     before, after = _en_sentence(text, start, end)
-    marks = [(len(before) - m.end(), "future") for m in _EN_FUTURE.finditer(before)]
+    marks = [(len(before) - m.end(), "future") for m in _future_verbs(before)]
     marks += [(len(before) - m.end(), "past") for m in _EN_PAST.finditer(before)]
-    marks += [(m.start(), "future") for m in _EN_FUTURE.finditer(after)]
+    marks += [(m.start(), "future") for m in _future_verbs(after)]
     marks += [(m.start(), "past") for m in _EN_PAST.finditer(after)]
     return min(marks)[1] if marks else None
 

@@ -37,6 +37,7 @@ from .overlaps import resolve_overlaps
 from .persons import (
     emperor_rules,
     english_person_rules,
+    formal_names,
     katakana_fullname_rule,
     name_part_mentions,
     person_title_rules,
@@ -46,7 +47,7 @@ from .persons import (
     with_regnal_numbers,
 )
 from .readings import reading_mentions
-from .ships import english_ship_rules, maru_ship_rules, ship_rules
+from .ships import english_ship_rules, listed_ships, maru_ship_rules, ship_rules
 
 __all__ = ["EntityResources", "add_entity_components", "doc_mentions", "entity_resources", "link_mentions",
            "text_mentions"]
@@ -180,6 +181,7 @@ def rule_candidates(text: str, lexicon: EntityLexicon, doc: Doc | None = None,
         found += sudachi_name_rules(text, tok, lex)
         found += spaced_name_rules(text, tok)
         found += surname_title_names(text, tok, lex)
+        found += formal_names(text, tok, lex)
     return found
 
 
@@ -198,7 +200,7 @@ def _drop_kb_family_names(candidates: list[dict]) -> list[dict]:
 
 
 def finish(text: str, candidates: list[dict], lexicon: EntityLexicon, tok: TokenInfo | None = None) -> list[dict]:
-    ms = resolve_overlaps(with_regnal_numbers(text, _drop_kb_family_names(candidates)))
+    ms = resolve_overlaps(with_regnal_numbers(text, _drop_kb_family_names(listed_ships(text, candidates))))
     ms = resolve_overlaps(ms + reading_mentions(text, ms, lexicon) + name_part_mentions(text, ms, tok, lexicon))
     return ms
 

@@ -132,14 +132,24 @@ def hen_incident_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = No
     return out
 
 
+_SHIP_INCIDENT_HEAD = re.compile(r"(?:沈没|遭難|衝突|爆沈|撃沈|拿捕|座礁|火災)?(?:事件|事故)")
+
+
 def entity_incident_rules(text: str, mentions: list[dict]) -> list[dict]:
-    """'<named ship or person>の事件/事故' names one specific incident (天安の事件); the entity stays nested."""
+    """'<named ship or person>の事件/事故' names one specific incident (天安の事件); so does a ship's name with
+    事件/事故 right after it (いろは丸事件, which the character rules cannot delimit after a particle). The entity
+    stays nested."""
     out = []
+    incidents = [(m["start"], m["end"]) for m in mentions if m["label"] == "INCIDENT"]
     for m in mentions:
         if m["label"] in ("SHIP", "PERSON"):
             tail = text[m["end"]:m["end"] + 3]
             if tail in ("の事件", "の事故"):
                 out.append(cand(text, m["start"], m["end"] + 3, "INCIDENT", "rule:incident-of-entity", 0.7))
+        head = _SHIP_INCIDENT_HEAD.match(text, m["end"]) if m["label"] == "SHIP" else None
+        if head is not None and not any(a <= m["start"] and head.end() <= b for a, b in incidents):
+            out.append(cand(text, m["start"], head.end(), "INCIDENT", "rule:incident", 0.75))
+            incidents.append((m["start"], head.end()))
     return out
 
 
@@ -155,3 +165,4 @@ def english_incident_rules(text: str) -> list[dict]:
         s = m.start(1) + m.group(1).index(words[0])
         out.append(cand(text, s, m.end(), "INCIDENT", "rule:incident", 0.7))
     return out
+

@@ -63,6 +63,7 @@ class EntityLexicon:
     name_heads: frozenset[str]  # compound heads and titles cut off a kanji run's end
     name_head_lengths: tuple[int, ...]  # their lengths, longest first
     title_modifiers: frozenset[str]
+    formal_name_middle: str  # regex: the court title or common name inside an Edo formal name (内匠頭, 内蔵助)
     english: EnglishWords
 
 
@@ -148,6 +149,8 @@ def _lexicon(path: Path) -> EntityLexicon:
         name_heads=heads,
         name_head_lengths=tuple(sorted({len(h) for h in heads}, reverse=True)),
         title_modifiers=frozenset(words("title_modifiers_ja")),
+        formal_name_middle=rf"(?:[一-龥]{{1,3}}(?:{alternation(words('formal_name_middle_endings_ja'))})"
+                           rf"|{alternation(words('formal_name_middles_ja'))})",
         english=EnglishWords(
             person_titles=frozenset(words("en_person_titles")) | frozenset(
                 t.replace("\\.", "") for t in words("en_titles") if " " not in t and "\\." not in t[:-2]),

@@ -26,8 +26,9 @@ from .lexicon import EntityLexicon
 from .loader import EntityResources
 from .overlaps import Spans, resolve_overlaps
 from .patterns import boundary_ok, is_kata
+from .plausibility import DatedYears, out_of_time
 from .romanize import display, slug
-from .variants import link_aliases, link_longer_names, link_renamed_ships
+from .variants import link_aliases, link_longer_names, link_renamed_ships, person_readings
 
 _PUBLIC = ("label", "start", "end", "text", "source", "canonical_id", "name_ja", "name_en", "name_en_source",
            "confidence")
@@ -188,9 +189,11 @@ def _score(kb: KnowledgeBase, cid: str, m: dict, text: str, sure_positions: dict
     return score
 
 
-def link_mentions(mentions: list[dict], text: str, resources: EntityResources) -> list[dict]:
+def link_mentions(mentions: list[dict], text: str, resources: EntityResources,
+                  timexes: list[dict] | None = None) -> list[dict]:
     """Document-level pass: expand, resolve overlaps, fill canonical_id/name_ja/name_en/confidence
-    (with the knowledge base of `resources`, none when its configuration has use_kb false)."""
+    (with the knowledge base of `resources`, none when its configuration has use_kb false). `timexes`, the
+    dates stage's records of the text, keep a bare alias from a KB person of another age."""
     kb = resources.kb
     linked = scored_labels()  # the labels that get canonical ids
     ms = expand_mentions(mentions, text, resources.lexicon)
@@ -212,6 +215,14 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources) -
                     ents = [e for v in _latin_variants(m["text"]) for e in kb.lookup(v) if e.type == "PERSON"]
                 if ents:
                     m["_candidates"] = [e.id for e in ents]
+        dated = DatedYears(timexes or [])
+        for m in ms:
+            c = m.get("_candidates") or []
+            if m["label"] == "PERSON" and len(c) == 1:
+                ent = kb.get(c[0])
+                if ent is not None and m["text"] not in (ent.name_ja, ent.name_en) \
+                        and out_of_time(ent.active, dated.near(*sentence_bounds(text, m["start"], m["end"]))):
+                    m["_candidates"] = []
     sure_positions: dict[str, list[int]] = {}  # where each entity is named without ambiguity
     for m in ms:
         c = m.get("_candidates") or []
@@ -280,6 +291,7 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources) -
         ro = m.get("_reading_of")
         if ro and tuple(ro) in by_span and by_span[tuple(ro)] in ids:
             ids[n] = ids[by_span[tuple(ro)]]
+    readings = person_readings(ms, ids, kb, unknown_id)
 
     out = []
     for n, m in enumerate(ms):
@@ -297,7 +309,7 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources) -
                 d["name_en"] = _display(ms, ids, cid, latin=True)
                 d["name_en_source"] = "text"
                 if not d["name_en"]:
-                    d["name_en"], d["name_en_source"] = display(d["name_ja"] or m["text"]), "romanized"
+                    d["name_en"], d["name_en_source"] = display(readings.get(cid) or d["name_ja"] or m["text"]), "romanized"
         else:
             d["canonical_id"] = None
             d["confidence"] = round(float(m.get("confidence", 0.5)), 3)
@@ -459,6 +471,6 @@ def _latin_variants(name: str) -> list[str]:
 
 
 def _display(ms, ids, cid, latin: bool) -> str | None:
-    names = [ms[n]["text"] for n, (c, _) in ids.items() if c == cid]
+    names = [ms[n]["text"] for n, (c, _) in ids.items() if c == cid and (latin or not ms[n].get("_reading_of"))]
     names = [x for x in names if bool(_LATIN.fullmatch(x)) == latin]
     return max(names, key=len) if names else None

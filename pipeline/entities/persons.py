@@ -185,6 +185,30 @@ def sudachi_name_rules(text: str, tok: TokenInfo, lex: EntityLexicon) -> list[di
     return out
 
 
+def formal_names(text: str, tok: TokenInfo | None, lex: EntityLexicon) -> list[dict]:
+    """An Edo-period formal name: family name, court title or common name, real name (浅野内匠頭長矩,
+    大石内蔵助良雄, 吉良左兵衛義周) is one name; its family name and real name (長矩) are its parts."""
+    if tok is None:
+        return []
+    out = []
+    middle = rf"(?:{lex.formal_name_middle})"
+    real = re.compile(rf"{middle}({KANJI}{{2}})(?!{KANJI})")
+    for i, tag in enumerate(tok.tags):
+        s, e = tok.starts[i], tok.ends[i]
+        if not re.fullmatch(rf"{KANJI}+", text[s:e]):
+            continue
+        if tag.endswith("人名-姓"):
+            m, family = real.match(text, e), text[s:e]
+        elif tag.endswith("人名-一般") and re.fullmatch(rf"{KANJI}{{1,3}}{middle}", text[s:e]):
+            m, family = re.compile(rf"({KANJI}{{2}})(?!{KANJI})").match(text, e), ""  # 大石内蔵助|良雄
+        else:
+            continue
+        if m is None or m.end(1) not in tok.ends:
+            continue  # the real name ends where a token does
+        out.append(dict(cand(text, s, m.end(1), "PERSON", "rule:formal-name", 0.75), _parts=(family, m.group(1))))
+    return out
+
+
 def emperor_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None) -> list[dict]:
     """An emperor's name with 天皇 is one name (大正天皇); a bare 天皇 or 歴代天皇 is not."""
     out = []
@@ -228,6 +252,9 @@ def name_part_mentions(text: str, mentions: list[dict], tok: TokenInfo | None, l
     parts: dict[str, bool] = {}  # part -> only in a strict context (one kanji, or a common noun)
     for m in mentions:
         name = m["text"]
+        if m["label"] == "PERSON" and m.get("_parts"):
+            parts.update((part, False) for part in m["_parts"] if len(part) >= 2)
+            continue
         if m["label"] != "PERSON" or not re.fullmatch(rf"{KANJI}{{2,6}}", name):
             continue
         idx = [i for i in tok.tokens(m["start"], m["end"])]

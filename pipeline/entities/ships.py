@@ -83,11 +83,16 @@ def ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None) -> l
         out.append(cand(text, s, e, "SHIP", "rule:ship", 0.8))
     # ship-type word + a list of kanji names: 軍艦摩耶・武蔵・葛城の3隻
     for m in re.finditer(rf"(?:{lex.ship_types})((?:{KANJI}{{2,4}}・)+{KANJI}{{2,4}})(?=[のがはをにとも、。])", text):
-        pos = m.start(1)
+        spans, pos = [], m.start(1)
         for name in m.group(1).split("・"):
-            s, e = pos, pos + len(name)
-            pos = e + 1
-            if tok is not None and (not tok.has_propn(s, e) or tok.common_noun_word(s, e)):
+            spans.append((pos, pos + len(name)))
+            pos += len(name) + 1
+        # a name the tagger reads as a common word stands when another name of the list is a proper noun
+        # (航空母艦隼鷹・飛鷹); a list of common words (空母・戦艦) is no list of names
+        named = tok is None or any(tok.has_propn(s, e) for s, e in spans)
+        for s, e in spans:
+            if tok is not None and not (tok.has_propn(s, e) or named and len(list(tok.tokens(s, e))) == 1
+                                        and not re.search(lex.ship_types, text[s:e])):
                 continue
             out.append(cand(text, s, e, "SHIP", "rule:ship", 0.75))
     # ship-type word + quoted names, the usual Japanese style: 巡視船「あまみ」, 護衛艦「みょうこう」「はるな」
@@ -107,6 +112,10 @@ def ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None) -> l
         a, b = sentence_bounds(text, m.start(), m.end())
         if re.search(lex.ship_types, text[a:b]) and katakana_name_ok(m.group(1), lex):
             out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship-named", 0.8))
+    # 春日丸が大鷹と改名する: the new name of a vessel the sentence has just named
+    for m in re.finditer(rf"(?<=[丸号艦][がは])({KANJI}{{2,4}})と(?:改名|改称)", text):
+        if tok is None or not tok.common_noun_word(m.start(1), m.end(1)) or len(list(tok.tokens(*m.span(1)))) == 1:
+            out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship-named", 0.7))
     # name + の乗組員/の艦長: ジェームス・E・ウィリアムズの乗組員
     for m in re.finditer(rf"(?<![ァ-ヺー・＝=･])({KNAME})(?=の(?:乗組員|艦長|船長|船員))", text):
         if len(components(m.group(1))) >= 1 and katakana_name_ok(m.group(1), lex):
@@ -122,13 +131,16 @@ def english_ship_rules(text: str, lex: EntityLexicon) -> list[dict]:
 _MARU = re.compile(rf"(?:第[{_KNUM}]+)?[一-龥々ァ-ヺーぁ-ゖ]{{0,7}}丸")
 _ORDINAL_BEFORE = re.compile(rf"第[{_KNUM}]+$")
 _VESSEL_WORD_END = re.compile(r".*[船艦艇]")  # the last vessel word in a run (greedy)
-_MARU_AFTER = ("号", "事件", "事故", "遭難", "沈没", "撃沈", "座礁", "乗組員", "船長", "乗客", "の乗", "型")
+_LIST_JOINERS = ("、", "，", "と", "や", "・", "及び", "および")
+_MARU_AFTER = ("号", "事件", "事故", "遭難", "沈没", "撃沈", "座礁", "乗組員", "船長", "乗客", "の乗")
+_CLASS_AFTER = ("型", "級")  # 浅間丸型の2番船: the name of a class, not of one ship
 
 
 def maru_ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None) -> list[dict]:
     """Japanese ship names ending in 丸, bare or quoted, numbered or not (第三宇高丸): the name starts after a
     ship-type word or at a word boundary; it needs a type word before it, ship words after it or a ship
-    sentence, and must not be a common noun (弾丸, 本丸)."""
+    sentence, and must not be a common noun (弾丸, 本丸). A name with nothing of a ship around it is a
+    candidate marked `_listed_only` (see listed_ships)."""
     types = lex.ship_types_longest_first
     out = []
     for m in re.finditer("丸", text):
@@ -148,12 +160,12 @@ def maru_ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None)
             k = s
             while k > lo and "ぁ" <= text[k - 1] <= "ゖ":
                 k -= 1
-            if tok is not None:
+            marked = lambda at: text[at - 1:at] in "「『" or text[max(0, at - 14):at].endswith(lex.ship_types_longest_first)
+            if tok is not None and not marked(k):  # 蒸気船いろは丸, 「おとひめ丸」: the whole run, particles or not
                 idx = [i for i in tok.tokens(k, s) if tok.pos[i] in ("ADP", "AUX", "SCONJ", "PART", "VERB")]
                 if idx:
                     k = tok.ends[idx[-1]]
-            if k < s and (k == 0 or not ("ぁ" <= text[k - 1] <= "ゖ")) and \
-                    (text[k - 1:k] in "「『" or text[max(0, k - 14):k].endswith(lex.ship_types_longest_first)):
+            if k < s and (k == 0 or not ("ぁ" <= text[k - 1] <= "ゖ")) and marked(k):
                 s = k
         run = text[s:e]
         typed = False
@@ -173,7 +185,7 @@ def maru_ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None)
         before = text[max(0, s - 14):s].rstrip("「『 ").removesuffix("の")
         typed = typed or before.endswith(types)
         mm = _MARU.fullmatch(run)
-        if not mm or len(run) < 2 or run in lex.maru_common_nouns:
+        if not mm or len(run) < 2 or run in lex.maru_common_nouns or text.startswith(_CLASS_AFTER, e):
             continue
         if not typed:
             if tok is not None:
@@ -184,8 +196,31 @@ def maru_ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None)
                     continue  # the run starts inside a word
             if not (text.startswith(_MARU_AFTER, e) or sentence_ship_context(text, s, e, lex)
                     or text[s - 1:s] in "「『" and text[e:e + 1] in "」』"):
+                out.append(dict(cand(text, s, e, "SHIP", "rule:ship-maru", 0.7), _listed_only=True))
                 continue
         out.append(cand(text, s, e, "SHIP", "rule:ship-maru", 0.8 if typed else 0.7))
+
     for m in re.finditer(r"\b((?:(?!(?:The|A|An|On|In|At|By)\b)[A-Z][a-z]+\s+){1,3}Maru)\b", text):  # Hikawa Maru
         out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship-maru", 0.7))
     return out
+
+
+def listed_ships(text: str, candidates: list[dict]) -> list[dict]:
+    """朝陽丸、開陽丸も購入した: a 丸 name marked `_listed_only` stands when a list joiner (、 と や) joins it to a
+    ship, directly or through other names so listed; else it goes."""
+    unsure = [c for c in candidates if c.get("_listed_only")]
+    if not unsure:
+        return candidates
+    known = [(c["start"], c["end"]) for c in candidates if c["label"] == "SHIP" and not c.get("_listed_only")]
+    kept: list[dict] = []
+    grew = True
+    while grew:
+        grew = False
+        for c in unsure:
+            s, e = c["start"], c["end"]
+            if (s, e) not in known and any(text[e:a] in _LIST_JOINERS or text[b:s] in _LIST_JOINERS
+                                           for a, b in known):
+                kept.append({k: v for k, v in c.items() if k != "_listed_only"})
+                known.append((s, e))
+                grew = True
+    return [c for c in candidates if not c.get("_listed_only")] + kept

@@ -12,7 +12,14 @@ from .patterns import is_kata
 
 # what says that two names are one person: 李恩恵こと田口八重子, 李恩恵(本名田口八重子), 「李恩恵」が田口八重子である
 _ALIAS_BETWEEN = re.compile(r"[」』]?(?:こと|[(（]本名[・:：]?|[、,]?(?:すなわち|つまり|本名)[、,]?)")
-_NAME_LABEL = re.compile(r"(?:生誕名|出生名|本名|旧姓|旧名|洗礼名|幼名|通称|別名|俗名|法名|諱)(?:は|が|を)?(?:当初は|のちに|後に)?[「『]?")
+# 号 and 字 only as words of their own (not プエブロ号, 漢字)
+_NAME_WORDS = r"(?:生誕名|出生名|本名|旧姓|旧名|洗礼名|幼名|通称|別名|俗名|法名|諱|初名|雅号|(?<![一-龥々ァ-ヺー0-9０-９A-Za-z])[号字])"
+_NAME_LABEL = re.compile(_NAME_WORDS + r"(?:は|が|を)?(?:当初は|のちに|後に)?[「『]?$")  # right before the name
+_NAME_LABEL_ANYWHERE = re.compile(_NAME_WORDS + r"(?:は|が|を)")  # earlier in the sentence, the name quoted
+# 海舟は号である: a name the person is known by, said after it; 諱は義邦、のちに安芳と改めた: a name taken, in a
+# sentence about the person's names (「マリ」と名乗るようになった alone does not say whose)
+_NAME_IS = re.compile(r"[」』]?は" + _NAME_WORDS + r"(?:で|である|であった|だった)")
+_NAME_TAKEN = re.compile(r"[」』]?(?:と|に)(?:改め|改名|名乗|称し|号し)")
 _IDENTITY_BETWEEN = re.compile(r"[」』]?(?:は|が)")
 _IDENTITY_AFTER = re.compile(r"(?:である|であった|であり|だった|と(?:判明|断定|特定|確認|同一人物))")
 
@@ -30,12 +37,13 @@ def link_aliases(ms: list[dict], ids: dict[int, tuple[str, float]], text: str) -
         alias, name = ids[a][0], ids[b][0]
         if alias != name:
             merge[alias] = merge.get(name, name)
-    # 本名は益田時貞, 生誕名はマリア・サロメア・スクウォドフスカ, 洗礼名は「ジェロニモ」…のちに「フランシスコ」: other names
-    # of the person the paragraph is about (its first person named before them)
+    # 本名は益田時貞, 生誕名はマリア・サロメア・スクウォドフスカ, 洗礼名は「ジェロニモ」…のちに「フランシスコ」, 安芳と改めた,
+    # 海舟は号である: other names of the person the paragraph is about (its first person named before them)
     for i, (s, _, k) in enumerate(persons):
         a, _ = sentence_bounds(text, s, s)
-        label = _NAME_LABEL.search(text, a, s)
-        if label is None or not (label.end() == s or text[s - 1:s] in "「『"):
+        labelled = _NAME_LABEL_ANYWHERE.search(text, a, s) is not None
+        if not (_NAME_LABEL.search(text[a:s]) or _NAME_IS.match(text, ms[k]["end"])
+                or labelled and (text[s - 1:s] in "「『" or _NAME_TAKEN.match(text, ms[k]["end"]))):
             continue
         para = text.rfind("\n", 0, s) + 1
         subject = next((j for st, _, j in persons[:i] if st >= para and ids[j][0] not in merge), None)
@@ -86,6 +94,11 @@ def link_renamed_ships(ms: list[dict], ids: dict[int, tuple[str, float]], text: 
     """The names one sentence gives a vessel (当初リシュリューと命名され、のちにシャルル・ド・ゴールと改名された)
     are one ship: the earlier names take the id of the last (a former name shares the ship's id)."""
     named = sorted((m["start"], k) for k, m in enumerate(ms) if m.get("source") == "rule:ship-named" and k in ids)
+    # 春日丸が大鷹と改名する: the vessel renamed is the subject right before the new name
+    ends = {m["end"]: k for k, m in enumerate(ms) if m["label"] == "SHIP" and k in ids}
+    named += [(ms[ends[m["start"] - 1]]["start"], ends[m["start"] - 1]) for _, k in list(named)
+              for m in [ms[k]] if m["start"] - 1 in ends and text[m["start"] - 1] in "がは"]
+    named.sort()
     by_sentence: dict[int, list[int]] = {}
     for start, k in named:
         by_sentence.setdefault(sentence_bounds(text, start, start)[0], []).append(k)
@@ -95,3 +108,29 @@ def link_renamed_ships(ms: list[dict], ids: dict[int, tuple[str, float]], text: 
         for k, (cid, conf) in list(ids.items()):
             if cid in old and ms[k]["label"] == "SHIP":
                 ids[k] = (final, conf)
+
+
+_SPACED_KANA = re.compile(r"[ぁ-ゖァ-ヺー]+(?:[ \u3000・][ぁ-ゖァ-ヺー]+)+")
+
+
+def person_readings(ms: list[dict], ids: dict[int, tuple[str, float]], kb: KnowledgeBase | None,
+                    new_id) -> dict[str, str]:
+    """A person the knowledge base does not know takes the id of the reading the text gives its name
+    (勝海舟(かつ かいしゅう) → person:katsu-kaishu, not the romanized kanji's guess): every mention with the name's
+    id is moved to it. Only a reading spaced into family and given name counts. Returns {id: reading}."""
+    remap: dict[str, str] = {}
+    readings: dict[str, str] = {}
+    for k, m in enumerate(ms):
+        if m["label"] != "PERSON" or not m.get("_reading_of") or k not in ids \
+                or not _SPACED_KANA.fullmatch(m["text"]):
+            continue
+        cid = ids[k][0]
+        if cid in remap or kb is not None and kb.get(cid) is not None:
+            continue
+        remap[cid] = new_id("PERSON", m["text"])
+        readings[remap[cid]] = m["text"]
+    if remap:
+        for k, (cid, conf) in list(ids.items()):
+            if cid in remap and ms[k]["label"] == "PERSON":
+                ids[k] = (remap[cid], conf)
+    return readings
