@@ -23,7 +23,16 @@ from __future__ import annotations
 import re
 
 from .candidates import cand
-from .english_ships import chained, go_ships, incident, incident_names, list_cue, vessel_cue
+from .english_ships import (
+    chained,
+    go_ships,
+    incident,
+    incident_names,
+    list_cue,
+    modifies_vessel,
+    vessel_before,
+    vessel_cue,
+)
 from .english_text import ROMAN as _ROMAN
 from .english_text import chunks as _chunks
 from .english_text import is_romaji, next_word, sentence_initial, strip_front
@@ -35,6 +44,7 @@ __all__ = ["english_document_mentions", "english_rules", "is_romaji"]
 
 _AFTER_ROLE = re.compile(r",\s+(?:the|a|an|his|her|their)\s+((?:[\w\-’']+\s+){0,2}?)([\w\-]+)\b")
 _RELATIVE = re.compile(r",\s+(?:who|whom|whose)\b")
+_SHIP_NUMBER = re.compile(r"\bNo\.\s?[0-9]{1,3}\s$")
 _LIFESPAN = re.compile(r"\s*\((?:c\.\s*|ca\.\s*|born\s+|b\.\s*)?\d{3,4}\s*(?:[–\-]|\))")
 _COMMAND = re.compile(r"\b(?:(?:Secretary|Minister|Ministers)\s+of\s+(?:State|Defense|Defence|War|the\s+Navy|the\s+Treasury|"
                       r"the\s+Interior|Foreign\s+Affairs|the\s+Army)\s+$|under\s+the\s+command\s+of|on\s+the\s+orders?\s+of|at\s+the\s+invitation\s+of|"
@@ -195,9 +205,13 @@ def english_rules(text: str, lex: EntityLexicon) -> list[dict]:
         listed = chained(text, chain_end, s) or list_cue(text, s, en)
         chain_end = -1
         if prefixed or len(words) > 1 and words[-1] == "Maru" or (vessel_cue(text, run, en) or listed) and \
-                words[-1] not in en.non_person_heads and len(words) <= 4 and \
-                not (len(words) == 1 and (words[0] in en.places_demonyms or words[0] in en.person_titles)) and \
+                words[-1] not in en.non_person_heads and len(words) <= 4 and not modifies_vessel(text, e, en) and \
+                not (len(words) == 1 and (words[0] in en.places_demonyms and not vessel_before(text, s, en)
+                                          or words[0] in en.person_titles)) and \
                 not (listed and (words[0] in en.person_titles or words[0] in en.given_names)):
+            number = _SHIP_NUMBER.search(text, max(0, s - 12), s) if words[-1] == "Maru" else None
+            if number is not None:
+                s = number.start()  # No. 23 Nittō Maru: the number is part of the name
             out.append(cand(text, s, e, "SHIP", "rule:en-ship", 0.75))
             chain_end = e if listed else -1
             continue

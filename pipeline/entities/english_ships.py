@@ -56,10 +56,37 @@ def vessel_cue(text: str, run, en) -> bool:
     m = re.search(r"\b([a-z]+)\s+the\s+$", before)  # sink the Rurik
     if m and m.group(1) in en.ship_verbs and len(run) <= 3:
         return True
+    m = re.search(r"\b([a-z]+)\s+$", before)  # sinks Shin'yō: a Japanese name after a ship verb, no article
+    if m and m.group(1) in en.ship_verbs and len(run) <= 2 and all(is_romaji(w) for _, _, w in run):
+        return True
+    if _RENAMED.search(before) and any(vessel_word(w, en) for w in re.findall(r"[\w\-]+", _sentence_before(text, s))):
+        return True  # the German liner Scharnhorst is renamed Shin'yō
     if _SHIP_AFTER.match(text, e):
         return True
     m = re.match(r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?([\w\-]+)\b", text[e:e + 60])
     return bool(m and vessel_word(m.group(1), en) == "singular")
+
+
+_RENAMED = re.compile(r"\b(?:is|was|were|been|being)\s+renamed\s+(?:the\s+)?$")
+
+
+def _sentence_before(text: str, s: int) -> str:
+    start = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s), text.rfind(": ", 0, s), 0)
+    return text[start:s]
+
+
+def vessel_before(text: str, s: int, en) -> bool:
+    """A singular vessel word right before s (the battleship Mutsu): the name that follows is a ship's even
+    when it is also a place's."""
+    m = re.search(r"([\w\-]+)\s$", text[max(0, s - 30):s])
+    return bool(m and vessel_word(m.group(1), en) == "singular")
+
+
+def modifies_vessel(text: str, e: int, en) -> bool:
+    """The run is followed by a vessel word (the US gunboat, a Yamato class battleship): it qualifies the
+    vessel, it does not name it."""
+    m = re.match(r"\s+([\w\-]+)", text[e:e + 30])
+    return bool(m and vessel_word(m.group(1), en))
 
 
 def chained(text: str, prev_end: int, s: int) -> bool:

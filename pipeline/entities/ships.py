@@ -106,7 +106,7 @@ def ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None) -> l
     # prefixes: USS Pueblo, USSプエブロ (the prefix stays outside the span)
     for m in re.finditer(rf"\b(?:{lex.ship_prefixes})\s?({KNAME}|[A-Z][A-Za-z'.\-]*(?:\s+[A-Z][A-Za-z'.\-]*){{0,3}})",
                          text):
-        out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship", 0.8))
+        out.append(cand(text, m.start(1), _no_final_stop(text, m.end(1)), "SHIP", "rule:ship", 0.8))
     # a name given to a vessel: 当初リシュリューと命名され、のちにシャルル・ド・ゴールと改名された原子力空母
     for m in re.finditer(rf"(?<![ァ-ヺー・＝=･])({KNAME})(?:号)?と(?:命名|改名|改称|名付け)", text):
         a, b = sentence_bounds(text, m.start(), m.end())
@@ -126,8 +126,13 @@ def ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None) -> l
 def english_ship_rules(text: str, lex: EntityLexicon) -> list[dict]:
     out = []
     for m in re.finditer(rf"\b(?:{lex.ship_prefixes})\s+([A-Z][A-Za-z'.\-]*(?:\s+[A-Z][A-Za-z'.\-]*){{0,3}})", text):
-        out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship", 0.8))
+        out.append(cand(text, m.start(1), _no_final_stop(text, m.end(1)), "SHIP", "rule:ship", 0.8))
     return out
+
+
+def _no_final_stop(text: str, e: int) -> int:
+    """MT Vector. at a sentence end: the full stop is not part of the name."""
+    return e - 1 if text[e - 1] == "." and (e == len(text) or text[e].isspace()) else e
 _MARU = re.compile(rf"(?:第[{_KNUM}]+)?[一-龥々ァ-ヺーぁ-ゖ]{{0,7}}丸")
 _ORDINAL_BEFORE = re.compile(rf"第[{_KNUM}]+$")
 _VESSEL_WORD_END = re.compile(r".*[船艦艇]")  # the last vessel word in a run (greedy)
