@@ -734,3 +734,14 @@ def test_a_renamed_vessel_and_an_incident_named_by_its_ship(nlp):
     ids = {(m["label"], m["text"]): m["canonical_id"] for m in ms}
     assert ids[("SHIP", "春日丸")] == ids[("SHIP", "大鷹")]
     assert ("INCIDENT", "いろは丸事件") in ids
+
+
+def test_names_after_a_label_word_are_the_persons_other_names(nlp):
+    text = ("坂本龍馬は土佐藩郷士である。諱は初め直陰(なおかげ)と称した。号は自然堂と伝わる。"
+            "良雄の嫡男大石主税良金(幼名松之丞)は江戸へ下った。北一輝(本名輝次郎)の刑を執行す。本名は不明である。")
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "PERSON"}
+    assert ids["直陰"] == ids["自然堂"] == ids["坂本龍馬"]
+    assert ids["松之丞"] == ids["大石主税良金"] != ids["坂本龍馬"]
+    assert ids["輝次郎"] == ids["北一輝"] != ids["坂本龍馬"]
+    assert "本名輝次郎" not in ids and "不明" not in ids

@@ -39,6 +39,7 @@ from .persons import (
     english_person_rules,
     formal_names,
     katakana_fullname_rule,
+    labelled_names,
     name_part_mentions,
     person_title_rules,
     spaced_name_rules,
@@ -182,6 +183,7 @@ def rule_candidates(text: str, lexicon: EntityLexicon, doc: Doc | None = None,
         found += spaced_name_rules(text, tok)
         found += surname_title_names(text, tok, lex)
         found += formal_names(text, tok, lex)
+        found += labelled_names(text, tok, lex)
     return found
 
 

@@ -20,6 +20,10 @@ SEP = r"[・＝=･]"
 KNAME = rf"{KCOMP}(?:(?:{SEP}|(?=[A-ZＡ-Ｚ]))(?:{INIT}{SEP}?)*{KCOMP})*(?:{SEP}?(?:Jr|Sr)\.?(?![A-Za-z]))?"
 KANJI = r"[一-龥々]"
 _SENT_END = "。！？!?\n"
+# words that label a person's other name (幼名は麟太郎, 諱は義邦, 号は自然堂); 号 and 字 only as words of their own
+# (not プエブロ号, 漢字)
+NAME_LABELS = (r"(?:生誕名|出生名|本名|旧姓|旧名|洗礼名|幼名|通称|別名|俗名|法名|諱|初名|雅号|変名|"
+               r"(?<![一-龥々ァ-ヺー0-9０-９A-Za-z])[号字])")
 _ROUTE = re.compile(r"[ \u3000]*[-‐－–—〜～][ \u3000]*")  # 宇野 - 高松間
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .candidates import KANJI, KNAME, TokenInfo, cand, components
+from .candidates import KANJI, KNAME, NAME_LABELS, TokenInfo, cand, components
 from .lexicon import EntityLexicon
 from .patterns import boundary_ok, is_kanji, is_kata
 
@@ -136,6 +136,9 @@ def sudachi_name_rules(text: str, tok: TokenInfo, lex: EntityLexicon) -> list[di
         tags = [tok.tags[i] for i in idx]
         if not any("人名" in t for t in tags) or any("地名" in t for t in tags):
             continue
+        label = _LABEL_FIRST.match(text, s, e)
+        if label and e - label.end() >= 2:  # 本名輝次郎: the label word is no part of the name
+            continue
         name = text[s:e]
         if name in lex.cjk_stopwords or any("普通名詞" in t and tok.ends[i] - tok.starts[i] >= 2
                                         for t, i in zip(tags, idx)):
@@ -154,6 +157,8 @@ def sudachi_name_rules(text: str, tok: TokenInfo, lex: EntityLexicon) -> list[di
         if tag.endswith("人名-姓") and i + 1 < n_tokens and not text[tok.starts[i]:tok.ends[i]].endswith("守"):
             # a surname token followed by a given-name token is a full name whatever follows (大島賢三国連大使)
             s, e = tok.starts[i], tok.ends[i + 1]
+            if _LABEL_FIRST.fullmatch(text, s, tok.ends[i]):
+                continue  # 本名|輝次郎: a label word, no family name
             if (tok.tags[i + 1].endswith("人名-名") and tok.starts[i + 1] == tok.ends[i]
                     and re.fullmatch(rf"{KANJI}+", text[s:e])):
                 for k in (1, 2):  # a title glued into the given-name token: 鏑木|誠大|尉 → 鏑木誠 + 大尉
@@ -220,6 +225,31 @@ def emperor_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None) -
         if tok is not None and not (tok.has_propn(s, m.end(1)) or tok.person_tag(s, m.end(1))):
             continue
         out.append(cand(text, s, e, "PERSON", "rule:emperor", 0.8))
+    return out
+
+
+_LABEL_FIRST = re.compile(NAME_LABELS)
+_LABELLED = re.compile(NAME_LABELS + r"(?:は|を|が)?(?:初め|当初は?|のちに|後に)?[「『]?"
+                       r"(?P<name>[一-龥々]{2,4}|[ァ-ヺー・]{2,12})(?=[」』、。()（）とでがはの]|など|$)")
+
+
+def labelled_names(text: str, tok: TokenInfo | None, lex: EntityLexicon) -> list[dict]:
+    """A name right after a word that labels a person's other name (諱は初め直陰, (幼名松之丞), 号は自然堂): the
+    word says it is a name; common words (本名は不明) are not."""
+    out = []
+    for m in _LABELLED.finditer(text):
+        s, e = m.span("name")
+        name = m.group("name")
+        if name in lex.cjk_stopwords or name in lex.non_person:
+            continue
+        if tok is not None:
+            idx = list(tok.tokens(s, e))
+            bracket = text[e:e + 1] in "(（"  # GiNZA glues a bracketed reading to the token: 陰(なおかげ)
+            if not idx or tok.starts[idx[0]] != s or not (tok.ends[idx[-1]] == e or bracket) or \
+                    any(tok.pos[i] not in ("NOUN", "PROPN") for i in idx if tok.ends[i] <= e) or \
+                    tok.place_like(text, s, e, lex):
+                continue
+        out.append(cand(text, s, e, "PERSON", "rule:labelled-name", 0.7))
     return out
 
 

@@ -6,19 +6,18 @@ from __future__ import annotations
 import itertools
 import re
 
-from .candidates import components, sentence_bounds
+from .candidates import NAME_LABELS, components, sentence_bounds
 from .kb import KnowledgeBase
 from .patterns import is_kata
 
 # what says that two names are one person: 李恩恵こと田口八重子, 李恩恵(本名田口八重子), 「李恩恵」が田口八重子である
 _ALIAS_BETWEEN = re.compile(r"[」』]?(?:こと|[(（]本名[・:：]?|[、,]?(?:すなわち|つまり|本名)[、,]?)")
-# 号 and 字 only as words of their own (not プエブロ号, 漢字)
-_NAME_WORDS = r"(?:生誕名|出生名|本名|旧姓|旧名|洗礼名|幼名|通称|別名|俗名|法名|諱|初名|雅号|(?<![一-龥々ァ-ヺー0-9０-９A-Za-z])[号字])"
-_NAME_LABEL = re.compile(_NAME_WORDS + r"(?:は|が|を)?(?:当初は|のちに|後に)?[「『]?$")  # right before the name
-_NAME_LABEL_ANYWHERE = re.compile(_NAME_WORDS + r"(?:は|が|を)")  # earlier in the sentence, the name quoted
+_OTHER_NAME_BETWEEN = re.compile(r"[(（]" + NAME_LABELS + r"[・:：は]?")  # 大石主税良金(幼名松之丞)
+_NAME_LABEL = re.compile(NAME_LABELS + r"(?:は|が|を)?(?:初め|当初は?|のちに|後に)?[「『]?$")  # right before the name
+_NAME_LABEL_ANYWHERE = re.compile(NAME_LABELS + r"(?:は|が|を)")  # earlier in the sentence, the name quoted
 # 海舟は号である: a name the person is known by, said after it; 諱は義邦、のちに安芳と改めた: a name taken, in a
 # sentence about the person's names (「マリ」と名乗るようになった alone does not say whose)
-_NAME_IS = re.compile(r"[」』]?は" + _NAME_WORDS + r"(?:で|である|であった|だった)")
+_NAME_IS = re.compile(r"[」』]?は" + NAME_LABELS + r"(?:で|である|であった|だった)")
 _NAME_TAKEN = re.compile(r"[」』]?(?:と|に)(?:改め|改名|名乗|称し|号し)")
 _IDENTITY_BETWEEN = re.compile(r"[」』]?(?:は|が)")
 _IDENTITY_AFTER = re.compile(r"(?:である|であった|であり|だった|と(?:判明|断定|特定|確認|同一人物))")
@@ -29,17 +28,27 @@ def link_aliases(ms: list[dict], ids: dict[int, tuple[str, float]], text: str) -
     (an identity: B followed by である, と判明, と断定 ...). Every mention with the alias's id takes the name's."""
     persons = sorted((m["start"], m["end"], k) for k, m in enumerate(ms) if m["label"] == "PERSON" and k in ids)
     merge: dict[str, str] = {}
+    bracketed: set[int] = set()  # other names given in brackets after the name: settled here
     for (_, a_end, a), (b_start, b_end, b) in itertools.pairwise(persons):
         between = text[a_end:b_start]
+        if _OTHER_NAME_BETWEEN.fullmatch(between) and not between.startswith(("(本名", "（本名")):
+            bracketed.add(b)
+            if ids[b][0] != ids[a][0]:
+                merge[ids[b][0]] = merge.get(ids[a][0], ids[a][0])
+            continue
         if not (_ALIAS_BETWEEN.fullmatch(between) or _IDENTITY_BETWEEN.fullmatch(between)
                 and _IDENTITY_AFTER.match(text, b_end)):
             continue
+        if "(" in between or "（" in between:
+            bracketed.add(b)
         alias, name = ids[a][0], ids[b][0]
         if alias != name:
             merge[alias] = merge.get(name, name)
     # 本名は益田時貞, 生誕名はマリア・サロメア・スクウォドフスカ, 洗礼名は「ジェロニモ」…のちに「フランシスコ」, 安芳と改めた,
     # 海舟は号である: other names of the person the paragraph is about (its first person named before them)
     for i, (s, _, k) in enumerate(persons):
+        if k in bracketed:
+            continue
         a, _ = sentence_bounds(text, s, s)
         labelled = _NAME_LABEL_ANYWHERE.search(text, a, s) is not None
         if not (_NAME_LABEL.search(text[a:s]) or _NAME_IS.match(text, ms[k]["end"])
