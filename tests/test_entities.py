@@ -745,3 +745,22 @@ def test_names_after_a_label_word_are_the_persons_other_names(nlp):
     assert ids["松之丞"] == ids["大石主税良金"] != ids["坂本龍馬"]
     assert ids["輝次郎"] == ids["北一輝"] != ids["坂本龍馬"]
     assert "本名輝次郎" not in ids and "不明" not in ids
+
+
+def test_former_names_of_a_ship_in_english_share_its_id():
+    text = ("USS Sailfish sinks the escort carrier Chūyō (ex-Nitta Maru) off Hachijō-jima. The German liner "
+            "Scharnhorst, stranded in Japan since 1939, is renamed Shin'yō. USS Rasher sinks the escort carrier "
+            "Taiyō, formerly the liner Kasuga Maru, off Luzon. USS Bowfin torpedoes the Tsushima Maru.")
+    ms = link_mentions(text_mentions(text, NO_KB), text, NO_KB)
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "SHIP"}
+    assert ids["Chūyō"] == ids["Nitta Maru"] and ids["Scharnhorst"] == ids["Shin'yō"]
+    assert ids["Taiyō"] == ids["Kasuga Maru"] != ids["Chūyō"] != ids["Tsushima Maru"]
+
+
+def test_an_assumed_name_and_a_second_spelling_are_the_same_person(nlp):
+    text = ("坂本龍馬は土佐藩郷士である。ほかに才谷梅太郎(さいたに うめたろう)などの変名を用いた。"
+            "同時刻、内大臣齋藤實(斎藤実)、大蔵大臣高橋是清が殺害された。")
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "PERSON"}
+    assert ids["才谷梅太郎"] == ids["坂本龍馬"] != ids["齋藤實"]
+    assert ids["齋藤實"] == ids["斎藤実"] != ids["高橋是清"]

@@ -17,7 +17,8 @@ _NAME_LABEL = re.compile(NAME_LABELS + r"(?:は|が|を)?(?:初め|当初は?|�
 _NAME_LABEL_ANYWHERE = re.compile(NAME_LABELS + r"(?:は|が|を)")  # earlier in the sentence, the name quoted
 # 海舟は号である: a name the person is known by, said after it; 諱は義邦、のちに安芳と改めた: a name taken, in a
 # sentence about the person's names (「マリ」と名乗るようになった alone does not say whose)
-_NAME_IS = re.compile(r"[」』]?は" + NAME_LABELS + r"(?:で|である|であった|だった)")
+_NAME_IS = re.compile(r"[」』]?(?:[(（][^()（）]{1,30}[)）])?(?:は" + NAME_LABELS + r"(?:で|である|であった|だった)"
+                      r"|(?:などの|の)(?:変名|偽名|別名|名)(?:で|を))")  # 才谷梅太郎(…)などの変名を用い, の名で
 _NAME_TAKEN = re.compile(r"[」』]?(?:と|に)(?:改め|改名|名乗|称し|号し)")
 _IDENTITY_BETWEEN = re.compile(r"[」』]?(?:は|が)")
 _IDENTITY_AFTER = re.compile(r"(?:である|であった|であり|だった|と(?:判明|断定|特定|確認|同一人物))")
@@ -31,7 +32,8 @@ def link_aliases(ms: list[dict], ids: dict[int, tuple[str, float]], text: str) -
     bracketed: set[int] = set()  # other names given in brackets after the name: settled here
     for (_, a_end, a), (b_start, b_end, b) in itertools.pairwise(persons):
         between = text[a_end:b_start]
-        if _OTHER_NAME_BETWEEN.fullmatch(between) and not between.startswith(("(本名", "（本名")):
+        spelled = between in ("(", "（") and text[b_end:b_end + 1] in ")）"  # 齋藤實(斎藤実): one name, two spellings
+        if spelled or _OTHER_NAME_BETWEEN.fullmatch(between) and not between.startswith(("(本名", "（本名")):
             bracketed.add(b)
             if ids[b][0] != ids[a][0]:
                 merge[ids[b][0]] = merge.get(ids[a][0], ids[a][0])
@@ -99,6 +101,10 @@ def link_longer_names(ms: list[dict], ids: dict[int, tuple[str, float]], kb: Kno
                 ids[k] = (remap[cid], conf)
 
 
+_FORMER_NAME = re.compile(r"\s*(?:\(\s*(?:ex-|formerly\s+)|,\s+formerly\s+)(?:the\s+)?(?:[a-z\-]+\s+){0,2}")
+_RENAMED_TO = re.compile(r"[^.;:\n]{0,80}?\b(?:is|was|were|been|being)\s+renamed\s+(?:the\s+)?")
+
+
 def link_renamed_ships(ms: list[dict], ids: dict[int, tuple[str, float]], text: str) -> None:
     """The names one sentence gives a vessel (当初リシュリューと命名され、のちにシャルル・ド・ゴールと改名された)
     are one ship: the earlier names take the id of the last (a former name shares the ship's id)."""
@@ -111,9 +117,19 @@ def link_renamed_ships(ms: list[dict], ids: dict[int, tuple[str, float]], text: 
     by_sentence: dict[int, list[int]] = {}
     for start, k in named:
         by_sentence.setdefault(sentence_bounds(text, start, start)[0], []).append(k)
+    renames: list[tuple[set[str], str]] = []  # (earlier ids, the last id)
     for group in by_sentence.values():
-        final = ids[group[-1]][0]
-        old = {ids[k][0] for k in group[:-1]} - {final}
+        renames.append(({ids[k][0] for k in group[:-1]}, ids[group[-1]][0]))
+    # English: Chūyō (ex-Nitta Maru), Taiyō, formerly the liner Kasuga Maru, Scharnhorst … is renamed Shin'yō
+    ships = sorted((m["start"], m["end"], k) for k, m in enumerate(ms) if m["label"] == "SHIP" and k in ids)
+    for (_, a_end, a), (b_start, _, b) in itertools.pairwise(ships):
+        between = text[a_end:b_start]
+        if _FORMER_NAME.fullmatch(between):
+            renames.append(({ids[b][0]}, ids[a][0]))
+        elif _RENAMED_TO.fullmatch(between):
+            renames.append(({ids[a][0]}, ids[b][0]))
+    for old, final in renames:
+        old = old - {final}
         for k, (cid, conf) in list(ids.items()):
             if cid in old and ms[k]["label"] == "SHIP":
                 ids[k] = (final, conf)
@@ -126,12 +142,16 @@ def person_readings(ms: list[dict], ids: dict[int, tuple[str, float]], kb: Knowl
                     new_id) -> dict[str, str]:
     """A person the knowledge base does not know takes the id of the reading the text gives its name
     (勝海舟(かつ かいしゅう) → person:katsu-kaishu, not the romanized kanji's guess): every mention with the name's
-    id is moved to it. Only a reading spaced into family and given name counts. Returns {id: reading}."""
+    id is moved to it. Only a reading spaced into family and given name, of the name the document names the person
+    by first, counts. Returns {id: reading}."""
     remap: dict[str, str] = {}
     readings: dict[str, str] = {}
+    first: dict[str, int] = {}  # where each id is first named: the reading must be of that name
+    for k, (cid, _) in ids.items():
+        first[cid] = min(first.get(cid, ms[k]["start"]), ms[k]["start"])
     for k, m in enumerate(ms):
         if m["label"] != "PERSON" or not m.get("_reading_of") or k not in ids \
-                or not _SPACED_KANA.fullmatch(m["text"]):
+                or not _SPACED_KANA.fullmatch(m["text"]) or m["_reading_of"][0] != first[ids[k][0]]:
             continue
         cid = ids[k][0]
         if cid in remap or kb is not None and kb.get(cid) is not None:
