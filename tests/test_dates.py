@@ -29,6 +29,7 @@ def _load_cases(path: Path, tag: str):
         if not line.strip() or line.startswith("#"):
             continue
         lang, dct, text, span, typ, value, mod = line.split("\t")
+        text = text.replace("\\n", "\n")  # a line break in a case is written \n
         rows.append(pytest.param(lang, None if dct == "-" else dct, text, span, typ, value,
                                  "" if mod == "-" else mod, id=f"{tag}{n}-{span[:12]}", marks=marks))
     return rows

@@ -184,12 +184,14 @@ def _joins(text: str, out: list[Cand]) -> None:
                 and (c.rel is None or c.rel == ("month", "bare")) and c.weekday is None \
                 and (c.start not in dates or c.length > dates[c.start].length):
             dates[c.start] = c
+    weekdays = {c.start: c for c in out if c.rule == "en-weekday" and c.pod is None}  # 4:07 a.m. on Tuesday
     joined = []
     for c in out:
         if c.rule != "en-clock":
             continue
         for sep in (" on ", ", on "):
-            d = dates.get(c.end + len(sep)) if text.startswith(sep, c.end) else None
+            at = c.end + len(sep)
+            d = dates.get(at) or weekdays.get(at) if text.startswith(sep, c.end) else None
             if d is not None:
                 joined.append(_with_date(c.start, c, d))
                 break
@@ -235,7 +237,7 @@ def _range_years(text: str, out: list[Cand], dates: dict[int, Cand]) -> None:
 
 def _with_date(start: int, time: Cand, d: Cand) -> Cand:
     return Cand(start, d.end, type="TIME", y=d.y, m=d.m, d=d.d, hh=time.hh, mi=time.mi, pod=time.pod,
-                rel=d.rel, mod=time.mod or d.mod, rule="en", prio=3, extra=dict(d.extra))
+                weekday=d.weekday, rel=d.rel, mod=time.mod or d.mod, rule="en", prio=3, extra=dict(d.extra))
 
 
 _PART = re.compile(r"P(T?)([0-9.]+)([A-Z]+)")

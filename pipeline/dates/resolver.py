@@ -118,7 +118,10 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                         and text[cands[i - 1].end] == ")" and cands[i - 1].y is not None:
                     g = cands[i - 1]
                     pool = pool + [Known(i - 1, _point(g), g.lunisolar, g.leap)]
-                if c.rel and c.rel[0] == "month":
+                if _entry_relative(cands, i, text) and out[-1]["value"][:1].isdigit():
+                    # November 29: Ten days later, …: a chronology line's own date is what its relative names
+                    value, anchor = out[-1]["value"].split("T")[0], i - 1
+                elif c.rel and c.rel[0] == "month":
                     value, anchor = month_point(c, pool, dct_date, news=dateline is not None,
                                                 same_sentence=same_sentence(cands, pool, c, text), text=text)
                 else:
@@ -218,6 +221,19 @@ def _apposition(cands: list[Cand], i: int, text: str) -> bool:
     return b.m is not None and b.d is not None and (b.rel == ("same", "Y") or (b.rel is None and b.y is not None))
 
 
+_LINE_HEAD = re.compile(r"[ \t]*(?:[0-9]{4}[ \t]+)?")  # what may come before a line's date: a year
+
+
+def _entry_relative(cands: list[Cand], i: int, text: str) -> bool:
+    """A relative day right after the date that opens a chronology line (November 29: Ten days later, …)."""
+    if i == 0 or not text:
+        return False
+    a, b = cands[i - 1], cands[i]
+    return b.rel is not None and b.rel[0] == "shift" and text[a.end:b.start] in (": ", "：", ":") \
+        and a.m is not None and a.d is not None \
+        and _LINE_HEAD.fullmatch(text, text.rfind("\n", 0, a.start) + 1, a.start) is not None
+
+
 def _current(known: list[Known], dct_date: dt.date | None) -> bool:
     """Bare days of news text belong to the dateline's month (news style), except inside a
     narrative of lunisolar dates, whose days follow the narrative's month."""
@@ -288,7 +304,7 @@ def _resolve_point(c: Cand, known: list[Known], dct_date) -> tuple[str, int | No
         elif direction == "future" and day < dct_date:  # will meet on Monday, in a Friday paper
             day += dt.timedelta(weeks=1)
         c.y, c.m, c.d = day.year, day.month, day.day
-        return fmt_point(c.y, c.m, c.d, pod=c.pod), None
+        return fmt_point(c.y, c.m, c.d, c.hh, c.mi, c.pod), None
     if rel and rel[0] == "same":
         level = rel[1]
         if c.extra.get("strict_day"):  # that night, in the morning: the day just told, or none
