@@ -764,3 +764,14 @@ def test_an_assumed_name_and_a_second_spelling_are_the_same_person(nlp):
     ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "PERSON"}
     assert ids["才谷梅太郎"] == ids["坂本龍馬"] != ids["齋藤實"]
     assert ids["齋藤實"] == ids["斎藤実"] != ids["高橋是清"]
+
+
+def test_other_names_a_japanese_text_gives_a_vessel(nlp):
+    text = ("蒸気船ユニオン号(薩摩名は桜島丸、長州名は乙丑丸)の回航を引き受けた。龍馬は乙丑丸に乗り組んだ。"
+            "ドニャ・パス号は尾道で建造され、1963年に「ひめゆり丸」として進水した。1975年、同船はフィリピンに売却されて"
+            "ドン・スルピシオ号と改名された。昭和14年、秩父丸を鎌倉丸と改名する。貨客船氷川丸が竣工する。")
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "SHIP"}
+    assert ids["ユニオン号"] == ids["桜島丸"] == ids["乙丑丸"]
+    assert ids["ドニャ・パス号"] == ids["ひめゆり丸"] == ids["ドン・スルピシオ号"] != ids["ユニオン号"]
+    assert ids["秩父丸"] == ids["鎌倉丸"] != ids["氷川丸"]

@@ -202,8 +202,10 @@ def tag(text: str, lang: str) -> list[Cand]:
             c.rel = ("dct", spec[0], spec[1])
             if len(spec) == 3:
                 c.pod, c.type = spec[2], "TIME"
-            if w == "today":
+            if w == "today":  # alone, the present (as 今日, guidelines v1.2); with a clock time, the document's day
                 c.fallback = "PRESENT_REF"
+                if not re.match(r",?\s+(?:at|from|by|until)\s+(?:about\s+|around\s+)?[0-9]", text[m.end():m.end() + 24]):
+                    c.rel, c.value = None, "PRESENT_REF"
         elif w in EN["anaphoric"]:
             spec = EN["anaphoric"][w]
             c.rel = ("same", spec[1]) if spec[0] == "same" else ("shift", spec[1], spec[2])

@@ -88,8 +88,9 @@ def ginza_rules(doc, text: str, lex: EntityLexicon, tok: TokenInfo | None = None
                     name = text[s:e]
                 if len(name) > 5 or name[0] not in lex.surname_chars and (tok is None or not tok.person_tag(s, e)):
                     continue
-                if name in lex.cjk_stopwords or any(name.endswith(x) for x in ("省", "党", "国", "軍", "庁", "会", "部", "院", "局")):
-                    continue
+                if name in lex.cjk_stopwords or any(name.endswith(x) for x in ("省", "党", "国", "軍", "庁", "会", "部", "院", "局")) \
+                        or name.endswith(lex.name_blocking_suffixes):
+                    continue  # 亀山社中, 長州藩: a company, a domain
             elif re.fullmatch(r"[A-Za-z .'\-]+", name):
                 words = name.split()
                 if not (2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z'\-]+", w) for w in words)

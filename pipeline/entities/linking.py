@@ -279,7 +279,7 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources,
                       and o.get("source") != "rule:incident-of-entity"]
             if fuller:
                 ids[n] = (ids[min(fuller)[1]][0], 0.75)
-    _link_kanji_short_forms(ms, ids)
+    _link_kanji_short_forms(ms, ids, text)
     _link_reversed_latin(ms, ids, kb)
     link_aliases(ms, ids, text)
     link_longer_names(ms, ids, kb)
@@ -359,9 +359,10 @@ def _compact(name: str) -> str:
     return name.replace(" ", "").replace("\u3000", "")
 
 
-def _link_kanji_short_forms(ms: list[dict], ids: dict[int, tuple[str, float]]) -> None:
+def _link_kanji_short_forms(ms: list[dict], ids: dict[int, tuple[str, float]], text: str) -> None:
     """A kanji surname or given name alone (東郷, 龍馬; also before a title, which stays outside the span)
-    takes the id of the full name it begins or ends in the document: the nearest one before it, else after."""
+    takes the id of the full name it begins or ends in the document: the one person so named, else as a
+    family name shared by several (坂本龍馬, 坂本八平) is read (_bearer: the same sentence's, else the subject)."""
     fulls = [(m["start"], k, _compact(m["text"])) for k, m in enumerate(ms)
              if m["label"] == "PERSON" and k in ids and _KANJI_NAME.fullmatch(m["text"])
              and len(_compact(m["text"])) >= 2]
@@ -376,6 +377,9 @@ def _link_kanji_short_forms(ms: list[dict], ids: dict[int, tuple[str, float]]) -
         if not options:
             continue
         before = [o for o in options if o[0] <= m["start"]]
+        if len({ids[k][0] for _, k in options}) > 1 and before:
+            ids[n] = (_bearer([(s, ids[k][0]) for s, k in options], m["start"], text)[0], 0.75)
+            continue
         _, k = max(before) if before else min(options)
         ids[n] = (ids[k][0], 0.8 if before else 0.7)
 

@@ -104,16 +104,16 @@ def ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None) -> l
                 start = m.start(1) + q.start(1) + (len(q.group(1)) - len(q.group(1).lstrip()))
                 out.append(cand(text, start, start + len(name), "SHIP", "rule:ship-quoted", 0.8))
     # prefixes: USS Pueblo, USSプエブロ (the prefix stays outside the span)
-    for m in re.finditer(rf"\b(?:{lex.ship_prefixes})\s?({KNAME}|[A-Z][A-Za-z'.\-]*(?:\s+[A-Z][A-Za-z'.\-]*){{0,3}})",
+    for m in re.finditer(rf"\b(?:{lex.ship_prefixes})\s?({KNAME}|[A-Z](?:[^\W\d_]|['.\-])*(?:\s+[A-Z](?:[^\W\d_]|['.\-])*){{0,3}})",
                          text):
         out.append(cand(text, m.start(1), _no_final_stop(text, m.end(1)), "SHIP", "rule:ship", 0.8))
     # a name given to a vessel: 当初リシュリューと命名され、のちにシャルル・ド・ゴールと改名された原子力空母
     for m in re.finditer(rf"(?<![ァ-ヺー・＝=･])({KNAME})(?:号)?と(?:命名|改名|改称|名付け)", text):
         a, b = sentence_bounds(text, m.start(), m.end())
-        if re.search(lex.ship_types, text[a:b]) and katakana_name_ok(m.group(1), lex):
+        if re.search(rf"{lex.ship_types}|同船|同艦|本船", text[a:b]) and katakana_name_ok(m.group(1), lex):
             out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship-named", 0.8))
-    # 春日丸が大鷹と改名する: the new name of a vessel the sentence has just named
-    for m in re.finditer(rf"(?<=[丸号艦][がは])({KANJI}{{2,4}})と(?:改名|改称)", text):
+    # 春日丸が大鷹と改名する, 秩父丸を鎌倉丸と改名: the new name of a vessel the sentence has just named
+    for m in re.finditer(rf"(?<=[丸号艦][がはを])({KANJI}{{2,4}})と(?:改名|改称)", text):
         if tok is None or not tok.common_noun_word(m.start(1), m.end(1)) or len(list(tok.tokens(*m.span(1)))) == 1:
             out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship-named", 0.7))
     # name + の乗組員/の艦長: ジェームス・E・ウィリアムズの乗組員
@@ -137,6 +137,7 @@ _MARU = re.compile(rf"(?:第[{_KNUM}]+)?[一-龥々ァ-ヺーぁ-ゖ]{{0,7}}丸"
 _ORDINAL_BEFORE = re.compile(rf"第[{_KNUM}]+$")
 _VESSEL_WORD_END = re.compile(r".*[船艦艇]")  # the last vessel word in a run (greedy)
 _LIST_JOINERS = ("、", "，", "と", "や", "・", "及び", "および")
+_RENAMED_JOINERS = ("を", "が", "は")  # 秩父丸を鎌倉丸と改名: the vessel renamed
 _MARU_AFTER = ("号", "事件", "事故", "遭難", "沈没", "撃沈", "座礁", "乗組員", "船長", "乗客", "の乗")
 _CLASS_AFTER = ("型", "級")  # 浅間丸型の2番船: the name of a class, not of one ship
 
@@ -212,7 +213,8 @@ def maru_ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None)
 
 def listed_ships(text: str, candidates: list[dict]) -> list[dict]:
     """朝陽丸、開陽丸も購入した: a 丸 name marked `_listed_only` stands when a list joiner (、 と や) joins it to a
-    ship, directly or through other names so listed; else it goes."""
+    ship, directly or through other names so listed, or when it is renamed as one (秩父丸を鎌倉丸と改名); else it
+    goes."""
     unsure = [c for c in candidates if c.get("_listed_only")]
     if not unsure:
         return candidates
@@ -224,6 +226,7 @@ def listed_ships(text: str, candidates: list[dict]) -> list[dict]:
         for c in unsure:
             s, e = c["start"], c["end"]
             if (s, e) not in known and any(text[e:a] in _LIST_JOINERS or text[b:s] in _LIST_JOINERS
+                                           or text[e:a] in _RENAMED_JOINERS and text.startswith(("と改名", "と改称"), b)
                                            for a, b in known):
                 kept.append({k: v for k, v in c.items() if k != "_listed_only"})
                 known.append((s, e))

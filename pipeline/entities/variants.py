@@ -102,37 +102,58 @@ def link_longer_names(ms: list[dict], ids: dict[int, tuple[str, float]], kb: Kno
 
 
 _FORMER_NAME = re.compile(r"\s*(?:\(\s*(?:ex-|formerly\s+)|,\s+formerly\s+)(?:the\s+)?(?:[a-z\-]+\s+){0,2}")
+_SHIP_NAME_LABEL = re.compile(r"[(（、]\s*(?:[一-龥]{1,3}名|旧名|別名|旧称|初代)(?:は|:|：)?\s*")
+_PREFIX_IN_BRACKET = re.compile(r"[(（]\s*[A-Z][A-Z/]{1,4}\s+")
+_NAMED_AS = re.compile(r"号?と(?:命名|改名|改称|名付け)")
+_SAME_VESSEL = re.compile(r"同船|同艦|本船|本艦|同号")
+_LAUNCHED_AS = re.compile(r"[」』]?として(?:進水|竣工|完成|建造|就航)")
 _RENAMED_TO = re.compile(r"[^.;:\n]{0,80}?\b(?:is|was|were|been|being)\s+renamed\s+(?:the\s+)?")
 
 
 def link_renamed_ships(ms: list[dict], ids: dict[int, tuple[str, float]], text: str) -> None:
     """The names one sentence gives a vessel (当初リシュリューと命名され、のちにシャルル・ド・ゴールと改名された)
     are one ship: the earlier names take the id of the last (a former name shares the ship's id)."""
-    named = sorted((m["start"], k) for k, m in enumerate(ms) if m.get("source") == "rule:ship-named" and k in ids)
-    # 春日丸が大鷹と改名する: the vessel renamed is the subject right before the new name
+    named = sorted((m["start"], k) for k, m in enumerate(ms) if m["label"] == "SHIP" and k in ids
+                   and (m.get("source") == "rule:ship-named" or _NAMED_AS.match(text, m["end"])))
+    # 春日丸が大鷹と改名する, 秩父丸を鎌倉丸と改名: the vessel renamed is named right before the new name
     ends = {m["end"]: k for k, m in enumerate(ms) if m["label"] == "SHIP" and k in ids}
     named += [(ms[ends[m["start"] - 1]]["start"], ends[m["start"] - 1]) for _, k in list(named)
-              for m in [ms[k]] if m["start"] - 1 in ends and text[m["start"] - 1] in "がは"]
+              for m in [ms[k]] if m["start"] - 1 in ends and text[m["start"] - 1] in "がはを"]
     named.sort()
     by_sentence: dict[int, list[int]] = {}
     for start, k in named:
         by_sentence.setdefault(sentence_bounds(text, start, start)[0], []).append(k)
-    renames: list[tuple[set[str], str]] = []  # (earlier ids, the last id)
-    for group in by_sentence.values():
-        renames.append(({ids[k][0] for k in group[:-1]}, ids[group[-1]][0]))
-    # English: Chūyō (ex-Nitta Maru), Taiyō, formerly the liner Kasuga Maru, Scharnhorst … is renamed Shin'yō
-    ships = sorted((m["start"], m["end"], k) for k, m in enumerate(ms) if m["label"] == "SHIP" and k in ids)
-    for (_, a_end, a), (b_start, _, b) in itertools.pairwise(ships):
-        between = text[a_end:b_start]
-        if _FORMER_NAME.fullmatch(between):
-            renames.append(({ids[b][0]}, ids[a][0]))
-        elif _RENAMED_TO.fullmatch(between):
-            renames.append(({ids[a][0]}, ids[b][0]))
-    for old, final in renames:
+    def rename(old: set[str], final: str) -> None:  # every mention of the earlier names takes the last one's id
         old = old - {final}
         for k, (cid, conf) in list(ids.items()):
             if cid in old and ms[k]["label"] == "SHIP":
                 ids[k] = (final, conf)
+
+    for group in by_sentence.values():
+        rename({ids[k][0] for k in group[:-1]}, ids[group[-1]][0])
+    # Chūyō (ex-Nitta Maru), Taiyō, formerly the liner Kasuga Maru, ユニオン号(薩摩名は桜島丸、長州名は乙丑丸): other
+    # names given with the name; Scharnhorst … is renamed Shin'yō
+    ships = sorted((m["start"], m["end"], k) for k, m in enumerate(ms) if m["label"] == "SHIP" and k in ids)
+    for (_, a_end, a), (b_start, _, b) in itertools.pairwise(ships):
+        between = text[a_end:b_start]
+        bracketed = between in ("(", "（") or _PREFIX_IN_BRACKET.fullmatch(between)  # ドニャ・パス号(MV Doña Paz)
+        if bracketed or _FORMER_NAME.fullmatch(between) or _SHIP_NAME_LABEL.fullmatch(between) \
+                and "(" in text[max(0, a_end - 40):b_start] and ")" not in between:
+            rename({ids[b][0]}, ids[a][0])
+        elif _RENAMED_TO.fullmatch(between):
+            rename({ids[a][0]}, ids[b][0])
+    # 同船は…ドン・スルピシオ号と改名され: the vessel last named takes its new name; ドニャ・パス号は…「ひめゆり丸」として
+    # 進水した: the name it was launched under is a former one
+    for start, k in named:
+        a, _ = sentence_bounds(text, start, start)
+        if _SAME_VESSEL.search(text, a, start):
+            prev = [j for s, _, j in ships if s < a]
+            if prev:
+                rename({ids[prev[-1]][0]}, ids[k][0])
+    for (a_start, a_end, a), (b_start, b_end, b) in itertools.pairwise(ships):
+        if _LAUNCHED_AS.match(text, b_end) and text[a_end:a_end + 1] == "は" and \
+                sentence_bounds(text, a_start, a_start)[0] == sentence_bounds(text, b_start, b_start)[0]:
+            rename({ids[b][0]}, ids[a][0])
 
 
 _SPACED_KANA = re.compile(r"[ぁ-ゖァ-ヺー]+(?:[ \u3000・][ぁ-ゖァ-ヺー]+)+")
