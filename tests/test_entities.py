@@ -775,3 +775,12 @@ def test_other_names_a_japanese_text_gives_a_vessel(nlp):
     assert ids["ユニオン号"] == ids["桜島丸"] == ids["乙丑丸"]
     assert ids["ドニャ・パス号"] == ids["ひめゆり丸"] == ids["ドン・スルピシオ号"] != ids["ユニオン号"]
     assert ids["秩父丸"] == ids["鎌倉丸"] != ids["氷川丸"]
+
+
+def test_an_english_gloss_and_also_known_as_name_one_incident():
+    text = ("The Tsushima incident (Japanese: Tsushima jiken), also known as the Posadnik incident "
+            "(Posadonikku-gō jiken), was the occupation of part of Tsushima. The Namamugi incident came later. "
+            "The Yamato or the Musashi might have been sunk first.")
+    ms = link_mentions(text_mentions(text, NO_KB), text, NO_KB)
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] in ("INCIDENT", "SHIP")}
+    assert ids["Tsushima incident"] == ids["Tsushima jiken"] == ids["Posadnik incident"] != ids["Namamugi incident"]

@@ -28,7 +28,13 @@ from .overlaps import Spans, resolve_overlaps
 from .patterns import boundary_ok, is_kata
 from .plausibility import DatedYears, out_of_time
 from .romanize import display, slug
-from .variants import link_aliases, link_longer_names, link_renamed_ships, person_readings
+from .variants import (
+    link_aliases,
+    link_english_aliases,
+    link_longer_names,
+    link_renamed_ships,
+    person_readings,
+)
 
 _PUBLIC = ("label", "start", "end", "text", "source", "canonical_id", "name_ja", "name_en", "name_en_source",
            "confidence")
@@ -284,6 +290,7 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources,
     link_aliases(ms, ids, text)
     link_longer_names(ms, ids, kb)
     link_renamed_ships(ms, ids, text)
+    link_english_aliases(ms, ids, text)
     _link_incident_variants(ms, ids, kb)
     # readings share the id of the name they follow
     by_span = {(m["start"], m["end"]): n for n, m in enumerate(ms)}

@@ -184,3 +184,26 @@ def person_readings(ms: list[dict], ids: dict[int, tuple[str, float]], kb: Knowl
             if cid in remap and ms[k]["label"] == "PERSON":
                 ids[k] = (remap[cid], conf)
     return readings
+
+
+# The Tsushima incident (Japanese: Tsushima jiken), also known as the Posadnik incident: names of one referent
+_SAME_REFERENT_BETWEEN = re.compile(
+    r"[)）]?\s*(?:\(\s*(?:(?:Japanese|Russian|Chinese|Korean|English|Dutch|Portuguese|Spanish|French|German)"
+    r"(?:\s+name)?\s*:\s*)|,?\s+(?:also\s+)?(?:known|called|referred\s+to)\s+as\s+(?:the\s+)?)")
+
+
+def link_english_aliases(ms: list[dict], ids: dict[int, tuple[str, float]], text: str) -> None:
+    """A name glossed in another language in brackets (Japanese: Tsushima jiken) or followed by 'also known as'
+    names the same referent: the later name takes the first one's id (same label only)."""
+    by_label: dict[str, list[tuple[int, int, int]]] = {}
+    for k, m in enumerate(ms):
+        if k in ids:
+            by_label.setdefault(m["label"], []).append((m["start"], m["end"], k))
+    for spans in by_label.values():
+        spans.sort()
+        for (_, a_end, a), (b_start, _, b) in itertools.pairwise(spans):
+            old, new = ids[b][0], ids[a][0]
+            if old != new and _SAME_REFERENT_BETWEEN.fullmatch(text, a_end, b_start):
+                for k, (cid, conf) in list(ids.items()):
+                    if cid == old and ms[k]["label"] == ms[b]["label"]:
+                        ids[k] = (new, conf)
