@@ -41,6 +41,7 @@ def extract_timexes(text: str, dct: str | None = None, lang: str = "ja") -> list
     cands = tagger.tag(nt) + english.tag(nt, lang)
     cands = filters.select(cands, nt)
     cands = filters.split_columns(cands, lambda a, b: _column_gap(text, view, a, b))
+    filters.with_next_prefix(cands, nt)
     resolver.outside_mods(cands, nt)
     dateline = structure.find_dateline(cands, nt)
     recs = resolver.resolve(cands, dct, dateline, nt)

@@ -96,3 +96,12 @@ def split_columns(cands: list[Cand], is_column: Callable[[int, int], bool]) -> l
         out.append(Cand(time_start, c.end, type="TIME", hh=c.hh, mi=c.mi, pod=c.pod, mod=c.mod,
                         rel=("same", "D"), rule=c.rule, prio=c.prio))
     return out
+
+
+def with_next_prefix(cands: list[Cand], text: str) -> None:
+    """翌1988年11月3日, 翌慶応元年3月12日: 翌 before a date that names its year is part of the span (its value is
+    the year written)."""
+    taken = {c.end for c in cands}
+    for c in cands:
+        if c.start > 0 and text[c.start - 1] == "翌" and c.y is not None and c.rel is None and c.start not in taken:
+            c.start -= 1

@@ -24,7 +24,7 @@ _ana = JA["anaphoric"]
 _dei = JA["deictic"]
 Y_WORDS = [w for w, v in _ana.items() if v[1] == "Y" and len(v) < 4] + [w for w, v in _dei.items() if v[0] == "Y"]
 M_WORDS = [w for w, v in _ana.items() if v[1] == "M"] + [w for w, v in _dei.items() if v[0] == "M"]
-D_WORDS = [w for w, v in _ana.items() if v[1] == "D"] + [w for w, v in _dei.items() if v[0] == "D"]
+D_WORDS = [w for w, v in _ana.items() if v[1] in ("D", "H")] + [w for w, v in _dei.items() if v[0] == "D"]
 W_WORDS = [w for w, v in _ana.items() if v[1] == "W"] + [w for w, v in _dei.items() if v[0] == "W"]
 D_WORDS += list(JA["fixed_days"])
 

@@ -27,7 +27,7 @@ def word_rel(w: str, c: Cand, level: str) -> None:
         if len(spec) == 3:
             c.pod = spec[2]
         c.fallback = JA["deictic_without_dct"].get(w)
-    if c.pod:
+    if c.pod or c.rel and c.rel[1] == "H":  # 同時刻: the time just told
         c.type = "TIME"
 
 

@@ -321,10 +321,12 @@ def _resolve_point(c: Cand, known: list[Known], dct_date) -> tuple[str, int | No
                 # the seven-day week came with the Gregorian calendar: a day written with its weekday
                 # (5月3日の月曜日) is not read in the lunisolar calendar of the narrative before it
                 c.lunisolar = k.lunisolar
-            if level in ("M", "D") and c.m is None:
+            if level in ("M", "D", "H") and c.m is None:
                 c.m, c.leap = am, k.leap
-            if level == "D" and c.d is None:
+            if level in ("D", "H") and c.d is None:
                 c.d = ad
+            if level == "H" and c.hh is None:
+                c.hh, c.mi = k.point[3], k.point[4]
             if c.next_day and c.d is not None and ad is not None and c.d <= ad:
                 if c.lunisolar:
                     nxt = lunisolar.calendar().shift_month(ay, am, k.leap, 1)
@@ -335,7 +337,7 @@ def _resolve_point(c: Cand, known: list[Known], dct_date) -> tuple[str, int | No
                     c.y, c.m = r[0], r[1]
             if c.lunisolar and c.y is not None and c.y > LAST_LUNISOLAR_YEAR:
                 c.lunisolar = False
-        elif c.rule.startswith("en") and c.y is None and c.m is None and c.hh is None:
+        elif level == "H" or c.rule.startswith("en") and c.y is None and c.m is None and c.hh is None:
             return _unknown(level, c), None  # that day, with no day told before: XXXX-XX-XX
     elif rel and rel[0] in ("shift", "ago", "dct"):
         _, unit, n = rel
@@ -429,4 +431,4 @@ def _to_lunisolar_fields(c: Cand, base: Known | None) -> None:
 def _unknown(unit: str, c: Cand) -> str:
     if c.type == "TIME" and c.pod:
         return f"XXXX-XX-XXT{c.pod}"
-    return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX"}.get(unit, "XXXX-XX-XX")
+    return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "H": "XXXX-XX-XXTXX:XX"}.get(unit, "XXXX-XX-XX")
