@@ -15,6 +15,7 @@ from .english_patterns import (
     EN,
     EVERY_N,
     FOR_UNITS,
+    LUNI_M,
     LUNI_MD,
     MONTH_OF_YEAR,
     MONTHS,
@@ -168,6 +169,13 @@ def _days_and_years(text: str, out: list[Cand]) -> None:
             continue
         out.append(Cand(m.start(), m.end(), m=mo, d=dd, leap=bool(m["leap"]), lunisolar=True, rel=("same", "Y"),
                         rule="en-era", prio=2))
+    eras = [c.start for c in out if c.rule == "en-era" and c.lunisolar]
+    for m in LUNI_M.finditer(text):
+        mo = _ordinal(m["mo"])
+        if mo is None or not 1 <= mo <= 12 or not any(p < m.start() for p in eras):
+            continue  # the 9th month of a pregnancy: only where the text has dated by eras before
+        out.append(Cand(m.start(), m.end(), m=mo, leap=bool(m["leap"]), lunisolar=True, rel=("same", "Y"),
+                        rule="en-era", prio=1))
 
 
 def _ordinal(s: str) -> int | None:
