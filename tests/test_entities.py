@@ -784,3 +784,16 @@ def test_an_english_gloss_and_also_known_as_name_one_incident():
     ms = link_mentions(text_mentions(text, NO_KB), text, NO_KB)
     ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] in ("INCIDENT", "SHIP")}
     assert ids["Tsushima incident"] == ids["Tsushima jiken"] == ids["Posadnik incident"] != ids["Namamugi incident"]
+
+
+def test_arrivals_other_incident_names_and_other_ship_names(nlp):
+    text = ("在府中の同年6月には黒船来航があり、警備に出た。この寺田屋事件(寺田屋遭難とも)で龍馬は指を斬られた。"
+            "石油タンカーのベクター号と衝突した。報道では、ベクター号はビクトル号とも表記された。来航した船もある。"
+            "部隊は岡田啓介首相を襲った。東京市に戒厳令を施行し、香椎浩平中将を戒厳司令官に任ず。")
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    ids = {(m["label"], m["text"]): m["canonical_id"] for m in ms}
+    assert ("INCIDENT", "黒船来航") in ids
+    assert ids[("INCIDENT", "寺田屋遭難")] == ids[("INCIDENT", "寺田屋事件")]
+    assert ids[("SHIP", "ビクトル号")] == ids[("SHIP", "ベクター号")]
+    persons = {t for label, t in ids if label == "PERSON"}
+    assert "岡田啓介" in persons and not persons & {"岡田啓介首相", "首相", "戒厳令", "戒厳"}, persons

@@ -28,7 +28,7 @@ from pipeline.config import ENTITY_CONFIG, entity_config
 from .candidates import TokenInfo
 from .english import english_document_mentions, english_kb_conflicts, english_rules
 from .ginza import ginza_rules
-from .incidents import english_incident_rules, hen_incident_rules, incident_rules
+from .incidents import arrival_incidents, english_incident_rules, hen_incident_rules, incident_rules
 from .kb_matches import kb_mentions
 from .lexicon import EntityLexicon
 from .linking import link_mentions
@@ -171,6 +171,7 @@ def rule_candidates(text: str, lexicon: EntityLexicon, doc: Doc | None = None,
     found += maru_ship_rules(text, lex, tok)
     found += incident_rules(text, lex, tok)
     found += hen_incident_rules(text, lex, tok)
+    found += arrival_incidents(text)
     found += emperor_rules(text, lex, tok)
     if english:
         found += english_rules(text, lex)

@@ -101,6 +101,14 @@ def incident_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None) 
     return out
 
 
+# 黒船来航, ペリー来航: a named one-time arrival (guidelines v1.2)
+_ARRIVAL = re.compile(r"(?<![ァ-ヺー・])(?:黒船|[ァ-ヺー]{2,}(?:・[ァ-ヺー]+)*)来航(?![一-龥])")
+
+
+def arrival_incidents(text: str) -> list[dict]:
+    return [cand(text, m.start(), m.end(), "INCIDENT", "rule:incident", 0.7) for m in _ARRIVAL.finditer(text)]
+
+
 def hen_incident_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None) -> list[dict]:
     """Named incidents of earlier history: 〜の変, 〜の政変 (a place, a date or a name, then の変: 禁門の変,
     八月十八日の政変) and 〜の乱 (a rebellion named by its place or leader: 萩の乱, 島原・天草の乱)."""
@@ -132,6 +140,7 @@ def hen_incident_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = No
     return out
 
 
+_ALSO_CALLED = re.compile(r"[(（]([^()（）、。]{2,20}?)(?:とも|ともいう|とも呼ばれる)[)）]")
 _SHIP_INCIDENT_HEAD = re.compile(r"(?:沈没|遭難|衝突|爆沈|撃沈|拿捕|座礁|火災)?(?:事件|事故)")
 
 
@@ -146,6 +155,10 @@ def entity_incident_rules(text: str, mentions: list[dict]) -> list[dict]:
             tail = text[m["end"]:m["end"] + 3]
             if tail in ("の事件", "の事故"):
                 out.append(cand(text, m["start"], m["end"] + 3, "INCIDENT", "rule:incident-of-entity", 0.7))
+        other = _ALSO_CALLED.match(text, m["end"]) if m["label"] == "INCIDENT" else None
+        if other is not None:  # 寺田屋事件(寺田屋遭難とも): another name of the same incident
+            out.append(dict(cand(text, other.start(1), other.end(1), "INCIDENT", "rule:incident", 0.75),
+                            _reading_of=(m["start"], m["end"])))
         head = _SHIP_INCIDENT_HEAD.match(text, m["end"]) if m["label"] == "SHIP" else None
         if head is not None and not any(a <= m["start"] and head.end() <= b for a, b in incidents):
             out.append(cand(text, m["start"], head.end(), "INCIDENT", "rule:incident", 0.75))

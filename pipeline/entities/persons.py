@@ -210,6 +210,8 @@ def formal_names(text: str, tok: TokenInfo | None, lex: EntityLexicon) -> list[d
             continue
         if m is None or m.end(1) not in tok.ends:
             continue  # the real name ends where a token does
+        if re.match(rf"(?:{lex.strong_titles}|{lex.titles})", m.group(1)) or tok.common_noun_word(*m.span(1)):
+            continue  # 岡田啓介首相: a modern name (啓介) and a title, no real name
         out.append(dict(cand(text, s, m.end(1), "PERSON", "rule:formal-name", 0.75), _parts=(family, m.group(1))))
     return out
 
@@ -343,6 +345,8 @@ def surname_title_names(text: str, tok: TokenInfo | None, lex: EntityLexicon) ->
         for m in re.finditer(rf"(?<!{KANJI}){re.escape(sur)}({KANJI}{{1,3}})(?=[がはをにのともへ、。（(])", text):
             given, s, e = m.group(1), m.start(), m.end()
             gidx = [i for i in tok.tokens(s, e) if tok.starts[i] >= s + len(sur)]
+            if not gidx or tok.starts[gidx[0]] != s + len(sur):
+                continue  # 戒厳令: one word, no family name and given name
             if re.match(rf"(?:{lex.strong_titles}|{lex.titles})", given) or given in lex.cjk_stopwords or \
                     given.startswith(("事件", "事故", "事変", "騒動", "一揆")) or not tok.is_token(s, e) or \
                     any(tok.pos[i] not in ("NOUN", "PROPN") for i in tok.tokens(s, e)) or \

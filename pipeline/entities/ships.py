@@ -112,6 +112,9 @@ def ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None) -> l
         a, b = sentence_bounds(text, m.start(), m.end())
         if re.search(rf"{lex.ship_types}|同船|同艦|本船", text[a:b]) and katakana_name_ok(m.group(1), lex):
             out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship-named", 0.8))
+    # ベクター号はビクトル号とも表記された: another name of the vessel just named
+    for m in re.finditer(rf"(?<=[号丸]は)({KNAME}号|{KANJI}{{1,4}}丸)(?=とも)", text):
+        out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship-named", 0.7))
     # 春日丸が大鷹と改名する, 秩父丸を鎌倉丸と改名: the new name of a vessel the sentence has just named
     for m in re.finditer(rf"(?<=[丸号艦][がはを])({KANJI}{{2,4}})と(?:改名|改称)", text):
         if tok is None or not tok.common_noun_word(m.start(1), m.end(1)) or len(list(tok.tokens(*m.span(1)))) == 1:

@@ -137,7 +137,8 @@ def link_renamed_ships(ms: list[dict], ids: dict[int, tuple[str, float]], text: 
     for (_, a_end, a), (b_start, _, b) in itertools.pairwise(ships):
         between = text[a_end:b_start]
         bracketed = between in ("(", "（") or _PREFIX_IN_BRACKET.fullmatch(between)  # ドニャ・パス号(MV Doña Paz)
-        if bracketed or _FORMER_NAME.fullmatch(between) or _SHIP_NAME_LABEL.fullmatch(between) \
+        also = between == "は" and text.startswith("とも", ms[b]["end"])  # ベクター号はビクトル号とも
+        if bracketed or also or _FORMER_NAME.fullmatch(between) or _SHIP_NAME_LABEL.fullmatch(between) \
                 and "(" in text[max(0, a_end - 40):b_start] and ")" not in between:
             rename({ids[b][0]}, ids[a][0])
         elif _RENAMED_TO.fullmatch(between):
