@@ -62,7 +62,8 @@ def ginza_rules(doc, text: str, lex: EntityLexicon, tok: TokenInfo | None = None
             name = text[s:e]
             if name in block or len(name) < 2:
                 continue
-            if tok is not None and (tok.place_like(text, s, e, lex) or tok.names_a_place(text, s, e, lex)):
+            titled = re.match(rf"(?:{lex.strong_titles})", text[e:]) is not None  # 永田鉄山少将: a person
+            if tok is not None and not titled and (tok.place_like(text, s, e, lex) or tok.names_a_place(text, s, e, lex)):
                 continue  # ポーツマス, 園城寺, 野比沖, 山下(公園)
             if re.fullmatch(rf"{KANJI}{{1,4}}[ \u3000]{KANJI}{{1,4}}", name) and tok is not None and \
                     tok.person_tag(s, e):
@@ -86,7 +87,8 @@ def ginza_rules(doc, text: str, lex: EntityLexicon, tok: TokenInfo | None = None
                         not (tok is not None and tok.tag_at(e).startswith("接尾辞")):  # 池田|屋 is the inn
                     e += 1
                     name = text[s:e]
-                if len(name) > 5 or name[0] not in lex.surname_chars and (tok is None or not tok.person_tag(s, e)):
+                if len(name) > 5 or name[0] not in lex.surname_chars and not titled and \
+                        (tok is None or not tok.person_tag(s, e)):
                     continue
                 if name in lex.cjk_stopwords or any(name.endswith(x) for x in ("省", "党", "国", "軍", "庁", "会", "部", "院", "局")) \
                         or name.endswith(lex.name_blocking_suffixes):
