@@ -43,6 +43,7 @@ import re
 from bisect import bisect_right
 
 from pipeline.events.clauses import SentenceParse, is_event_noun
+from pipeline.events.content import about_abductions, disappearance_class, statement_class
 from pipeline.events.dating import (
     Narrative,
     confidence,
@@ -140,7 +141,7 @@ def _cause_classes(trig) -> list[str]:
         clause = c.dep_ == "advcl" and c.pos_ == "VERB" and (marks & CAUSE_MARKS or after.startswith(("し、", "、", "され、")))
         agent = c.dep_ == "obl" and c.pos_ in ("NOUN", "VERB") and after.startswith(tuple(CAUSE_CASES))
         if clause or agent:
-            out.append(classify(c.lemma_, context_nouns(c)))
+            out.append(statement_class(c, classify(c.lemma_, context_nouns(c))))
     return out
 
 
@@ -190,6 +191,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
     story = Narrative()
     entry_end = -1  # end of the chronology entry (a line headed by its date) the sentence is in
     quoted = _inside_quotes(text, sentences)
+    abductions = about_abductions(text)
     dl = find_dateline(text, sentences, tx_by_sent)
     story.dateline = tx_by_sent[dl][0] if dl is not None else None
     for si, sent in enumerate(sentences):
@@ -267,6 +269,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                                      _cause_classes(d.trig_tok))
                 law = _passed_law_class(d.trig_tok, tokens, c0, c1, sent["base"])
                 d.cls = d.cls if law is None or (law == "other" and d.cls != "unknown") else law
+                d.cls = statement_class(d.trig_tok, d.cls)
                 act = chain_act(sp, d.trig_tok, stxs) if d.cls in ("other", "unknown") and sp is not None and \
                     d.scope is None else None
                 if act is not None:  # 政体書を発布し、…を定める: the act of the chain, not its last step
@@ -279,6 +282,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                     # 萩の乱が続く, 米騒動が起こった: the happening is the incident it names
                     d.cls = next((c for m in ments if m["label"] in happening_labels()
                                   for c in [named_class(m["text"])] if c != "other"), d.cls)
+                d.cls = disappearance_class(d.cls, text[c0:c1], abductions)
             if d.trig_tok is not None:
                 reader = Roles(tokens, sent["base"], text, ments, places_by_sent.get(si, []))
                 source, target = reader.read(d.trig_tok, d.cls)

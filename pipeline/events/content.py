@@ -1,0 +1,171 @@
+"""Classes read from what a statement says and from the story a happening belongs to (CAMEO codes a
+statement by its content): a criticism or an accusation is disapprove, an intention to act is an
+intent to cooperate, a threat or the measure announced, an announced past act is that act, a remark
+made after a meeting reports the meeting; a disappearance in a document about abductions is the
+abduction. Data: triggers.json `statements` and `disappearances`."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.events.drafts import context_nouns
+from pipeline.events.lexicon import TRIGGERS_PATH, classify, find_actors, lexicon
+from pipeline.resources import require
+
+STATEMENT = "make_statement"
+CONTENT_DEPS = frozenset({"ccomp", "obj", "csubj"})
+
+
+@dataclass(frozen=True)
+class StatementWords:
+    criticism: tuple[str, ...]
+    accusing: frozenset[str]
+    announcing: frozenset[str]
+    intent_nouns: frozenset[str]
+    cooperative: frozenset[str]
+    hostile: frozenset[str]
+    measures: frozenset[str]
+    frames: frozenset[str]
+    disappearances: tuple[str, ...]
+    abduction_topic: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def words() -> StatementWords:
+    def st(key):
+        return require(TRIGGERS_PATH, "statements", key)
+
+    return StatementWords(
+        criticism=tuple(st("criticism")), accusing=frozenset(st("accusing")), announcing=frozenset(st("announcing")),
+        intent_nouns=frozenset(st("intent_nouns")), cooperative=frozenset(st("cooperative")),
+        hostile=frozenset(st("hostile")), measures=frozenset(st("measures")), frames=frozenset(st("frames")),
+        disappearances=tuple(require(TRIGGERS_PATH, "disappearances", "expressions")),
+        abduction_topic=tuple(require(TRIGGERS_PATH, "disappearances", "topic")),
+    )
+
+
+def _text(toks) -> str:
+    return "".join(t.text for t in sorted(toks, key=lambda t: t.i))
+
+
+def _content_heads(trig) -> list:
+    """What a statement verb says: its complement clause or object before it (「…」と述べた, …を表明した,
+    …という主張), not its speaker."""
+    return [c for c in trig.children if c.i < trig.i and
+            (c.dep_ in CONTENT_DEPS or (c.dep_ == "acl" and trig.pos_ == "NOUN"))]
+
+
+def _speaker_actor(trig) -> str | None:
+    """The first actor code of who speaks: the subject (…は/が) or, for a noun, its の-modifier (アメリカ側の主張)."""
+    for c in sorted(trig.children, key=lambda c: c.i):
+        if c.dep_ == "nsubj" or (trig.pos_ == "NOUN" and c.dep_ == "nmod"):
+            found = find_actors(_text(c.subtree))
+            if found:
+                return found[0]
+    return None
+
+
+def _accuses(trig, heads: list) -> bool:
+    """A claim (主張, 指摘) whose content names as its doer (…が) a party other than the speaker."""
+    if trig.lemma_ not in words().accusing:
+        return False
+    speaker = _speaker_actor(trig)
+    for h in heads:
+        for t in h.subtree:
+            if t.dep_ == "nsubj" and any(g.dep_ == "case" and g.lemma_ == "が" for g in t.children):
+                doers = find_actors(_text(x for x in t.subtree if not (x.dep_ == "case" and x.head.i == t.i)))
+                if doers and doers[0] != speaker:
+                    return True
+    return False
+
+
+def _past(tok) -> bool:
+    """Is the predicate `tok` in the past or perfect (…した, …していた), not an act still to come?"""
+    j = tok.i + 1
+    while j < len(tok.doc) and tok.doc[j].pos_ in ("AUX", "SCONJ") and tok.doc[j].lemma_ not in ("と", "こと"):
+        if tok.doc[j].lemma_ in ("た", "て", "いる", "おる"):
+            return True
+        j += 1
+    return False
+
+
+def _act_class(tok) -> str:
+    """The class of an act the statement is about: its own, else that of the first classed word it governs."""
+    cls = classify(tok.lemma_, context_nouns(tok))
+    if cls != "unknown":
+        return cls
+    lx = lexicon()
+    for t in sorted(tok.subtree, key=lambda t: -t.i):
+        if t.i != tok.i and t.pos_ in ("NOUN", "VERB") and t.lemma_ not in lx.light:
+            found = classify(t.lemma_)
+            if found != "unknown":
+                return found
+    return cls
+
+
+def _intended(heads: list) -> tuple[str | None, bool]:
+    """(class of the act the content is about, is it an intention rather than a done act)."""
+    w = words()
+    for h in heads:
+        if h.lemma_ in w.intent_nouns:  # …を科す意向を表明した, …を議論する意思がある
+            acts = [c for c in h.children if c.dep_ == "acl" and c.pos_ in ("VERB", "NOUN")]
+            if acts:
+                return _act_class(acts[0]), True
+            continue
+        if h.pos_ == "VERB":  # a clause (…すると, …したと), not a noun object (…の中止を発表した)
+            follow = [c for c in h.doc[h.i + 1:h.i + 4] if c.lemma_ in w.intent_nouns]
+            if follow:
+                return _act_class(h), True
+            return _act_class(h), not _past(h)
+    return None, False
+
+
+def _after_meeting(trig, heads: list) -> str | None:
+    """A remark framed by a meeting it followed (…との会談後、…と述べた): the meeting's class. The frame may
+    hang from the remark's content (the parser's choice for 会談後、…を行うと述べた)."""
+    w = words()
+    for c in [c for h in [trig, *heads] for c in h.children]:
+        if c.i < trig.i and c.dep_ in ("obl", "advcl") and c.lemma_ in w.frames:
+            for m in c.children:
+                if m.i < c.i and m.dep_ in ("compound", "nmod", "acl"):
+                    cls = classify(m.lemma_)
+                    if cls in ("meet", "consult"):
+                        return cls
+    return None
+
+
+def statement_class(trig, cls: str) -> str:
+    """The class a statement takes from what it says (`cls` of any other class is returned as it is)."""
+    if cls != STATEMENT or trig is None:
+        return cls
+    w = words()
+    heads = _content_heads(trig)
+    said = "".join(_text(h.subtree) for h in heads)
+    if any(x in said for x in w.criticism) or _accuses(trig, heads):
+        return "disapprove"
+    meeting = _after_meeting(trig, heads)
+    if meeting is not None:
+        return meeting
+    act, intent = _intended(heads)
+    if act is None:
+        return cls
+    if intent:
+        if act in w.cooperative:
+            return "express_intent_to_cooperate"
+        if act in w.hostile:
+            return "threaten"
+        return act if act in w.measures else cls
+    if trig.lemma_ in w.announcing and act not in (STATEMENT, "other", "unknown"):
+        return act  # …を逮捕したと発表した: the arrest it reports
+    return cls
+
+
+def about_abductions(text: str) -> bool:
+    return any(x in text for x in words().abduction_topic)
+
+
+def disappearance_class(cls: str, clause: str, abductions: bool) -> str:
+    """A disappearance (…が行方不明となる, 消息を絶つ) told in a document about abductions is the abduction."""
+    if abductions and cls in ("other", "unknown") and any(x in clause for x in words().disappearances):
+        return "assault"
+    return cls
