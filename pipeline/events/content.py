@@ -14,6 +14,7 @@ from pipeline.resources import require
 
 STATEMENT = "make_statement"
 CONTENT_DEPS = frozenset({"ccomp", "obj", "csubj"})
+NOMINALIZERS = frozenset({"こと", "の"})
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,17 @@ def _text(toks) -> str:
 def _content_heads(trig) -> list:
     """What a statement verb says: its complement clause or object before it (「…」と述べた, …を表明した,
     …という主張), not its speaker."""
-    return [c for c in trig.children if c.i < trig.i and
-            (c.dep_ in CONTENT_DEPS or (c.dep_ == "acl" and trig.pos_ == "NOUN"))]
+    heads = []
+    for c in trig.children:
+        if c.i > trig.i:
+            continue
+        quoted = c.dep_ == "advcl" and any(g.dep_ == "case" and g.lemma_ == "と" for g in c.children)
+        if c.dep_ in CONTENT_DEPS or quoted or (c.dep_ == "acl" and trig.pos_ == "NOUN"):
+            if c.lemma_ in NOMINALIZERS:  # …を行う計画があることを表明した: the clause the こと names
+                heads.extend(g for g in c.children if g.dep_ == "acl")
+            else:
+                heads.append(c)
+    return heads
 
 
 def _speaker_actor(trig) -> str | None:
@@ -79,14 +89,13 @@ def _accuses(trig, heads: list) -> bool:
     return False
 
 
-def _past(tok) -> bool:
-    """Is the predicate `tok` in the past or perfect (…した, …していた), not an act still to come?"""
+def _done(tok) -> bool:
+    """Is the clause `tok` reported as done, its past tense right before the quotative or こと
+    (…を逮捕したと, …を送ったことを), not a chain (…を発射し、…) nor an act still to come?"""
     j = tok.i + 1
-    while j < len(tok.doc) and tok.doc[j].pos_ in ("AUX", "SCONJ") and tok.doc[j].lemma_ not in ("と", "こと"):
-        if tok.doc[j].lemma_ in ("た", "て", "いる", "おる"):
-            return True
+    while j < len(tok.doc) and tok.doc[j].pos_ == "AUX":
         j += 1
-    return False
+    return j < len(tok.doc) and tok.doc[j - 1].lemma_ == "た" and tok.doc[j].lemma_ in ("と", "こと")
 
 
 def _act_class(tok) -> str:
@@ -103,21 +112,26 @@ def _act_class(tok) -> str:
     return cls
 
 
-def _intended(heads: list) -> tuple[str | None, bool]:
-    """(class of the act the content is about, is it an intention rather than a done act)."""
+def _intended(heads: list) -> str | None:
+    """The class of the act a stated intention or plan is about (…を行う計画があることを表明した,
+    …を科す意向を示した, …を議論する意思がある), None when the content is no plan."""
     w = words()
     for h in heads:
-        if h.lemma_ in w.intent_nouns:  # …を科す意向を表明した, …を議論する意思がある
-            acts = [c for c in h.children if c.dep_ == "acl" and c.pos_ in ("VERB", "NOUN")]
-            if acts:
-                return _act_class(acts[0]), True
-            continue
-        if h.pos_ == "VERB":  # a clause (…すると, …したと), not a noun object (…の中止を発表した)
-            follow = [c for c in h.doc[h.i + 1:h.i + 4] if c.lemma_ in w.intent_nouns]
-            if follow:
-                return _act_class(h), True
-            return _act_class(h), not _past(h)
-    return None, False
+        plan = h if h.lemma_ in w.intent_nouns else next(  # …する計画がある
+            (c for c in h.children if c.dep_ == "nsubj" and c.lemma_ in w.intent_nouns), None) \
+            if h.lemma_ in lexicon().stative else None
+        acts = [c for c in plan.children if c.dep_ == "acl" and c.pos_ in ("VERB", "NOUN")] if plan else []
+        if acts:
+            return _act_class(acts[0])
+    return None
+
+
+def _announced(heads: list) -> str | None:
+    """The class of the done act an announcement reports (…を逮捕したと発表した)."""
+    for h in heads:
+        if h.pos_ == "VERB" and _done(h):  # a clause, not a noun object (…の中止を発表した)
+            return _act_class(h)
+    return None
 
 
 def _after_meeting(trig, heads: list) -> str | None:
@@ -146,16 +160,15 @@ def statement_class(trig, cls: str) -> str:
     meeting = _after_meeting(trig, heads)
     if meeting is not None:
         return meeting
-    act, intent = _intended(heads)
-    if act is None:
-        return cls
-    if intent:
-        if act in w.cooperative:
-            return "express_intent_to_cooperate"
-        if act in w.hostile:
-            return "threaten"
-        return act if act in w.measures else cls
-    if trig.lemma_ in w.announcing and act not in (STATEMENT, "other", "unknown"):
+    act = _intended(heads)
+    if act in w.cooperative:
+        return "express_intent_to_cooperate"
+    if act in w.hostile:
+        return "threaten"
+    if act in w.measures:
+        return act
+    act = _announced(heads) if trig.lemma_ in w.announcing else None
+    if act is not None and act not in (STATEMENT, "other", "unknown"):
         return act  # …を逮捕したと発表した: the arrest it reports
     return cls
 
