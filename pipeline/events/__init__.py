@@ -43,7 +43,7 @@ import re
 from bisect import bisect_right
 
 from pipeline.events.clauses import SentenceParse, is_event_noun
-from pipeline.events.content import about_abductions, disappearance_class, statement_class
+from pipeline.events.content import about_abductions, content_class, final_class, statement_class
 from pipeline.events.dating import (
     Narrative,
     confidence,
@@ -269,7 +269,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                                      _cause_classes(d.trig_tok))
                 law = _passed_law_class(d.trig_tok, tokens, c0, c1, sent["base"])
                 d.cls = d.cls if law is None or (law == "other" and d.cls != "unknown") else law
-                d.cls = statement_class(d.trig_tok, d.cls)
+                d.cls = content_class(d.trig_tok, d.cls)
                 act = chain_act(sp, d.trig_tok, stxs) if d.cls in ("other", "unknown") and sp is not None and \
                     d.scope is None else None
                 if act is not None:  # 政体書を発布し、…を定める: the act of the chain, not its last step
@@ -282,7 +282,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                     # 萩の乱が続く, 米騒動が起こった: the happening is the incident it names
                     d.cls = next((c for m in ments if m["label"] in happening_labels()
                                   for c in [named_class(m["text"])] if c != "other"), d.cls)
-                d.cls = disappearance_class(d.cls, text[c0:c1], abductions)
+                d.cls = final_class(d.cls, d.trig_tok, text[c0:c1], abductions)
             if d.trig_tok is not None:
                 reader = Roles(tokens, sent["base"], text, ments, places_by_sent.get(si, []))
                 source, target = reader.read(d.trig_tok, d.cls)

@@ -27,6 +27,11 @@ class StatementWords:
     hostile: frozenset[str]
     measures: frozenset[str]
     frames: frozenset[str]
+    willingness: frozenset[str]
+    joint: tuple[str, ...]
+    consent: frozenset[str]
+    relation_verbs: frozenset[str]
+    relation_nouns: tuple[str, ...]
     disappearances: tuple[str, ...]
     abduction_topic: tuple[str, ...]
 
@@ -40,6 +45,10 @@ def words() -> StatementWords:
         criticism=tuple(st("criticism")), accusing=frozenset(st("accusing")), announcing=frozenset(st("announcing")),
         intent_nouns=frozenset(st("intent_nouns")), cooperative=frozenset(st("cooperative")),
         hostile=frozenset(st("hostile")), measures=frozenset(st("measures")), frames=frozenset(st("frames")),
+        willingness=frozenset(st("willingness")), joint=tuple(st("joint")),
+        consent=frozenset(require(TRIGGERS_PATH, "consent", "verbs")),
+        relation_verbs=frozenset(require(TRIGGERS_PATH, "relations", "verbs")),
+        relation_nouns=tuple(require(TRIGGERS_PATH, "relations", "nouns")),
         disappearances=tuple(require(TRIGGERS_PATH, "disappearances", "expressions")),
         abduction_topic=tuple(require(TRIGGERS_PATH, "disappearances", "topic")),
     )
@@ -53,11 +62,13 @@ def _content_heads(trig) -> list:
     """What a statement verb says: its complement clause or object before it (「…」と述べた, …を表明した,
     …という主張), not its speaker."""
     heads = []
+    passive = any(c.dep_ == "aux" and c.lemma_ in ("れる", "られる") for c in trig.children)
     for c in trig.children:
         if c.i > trig.i:
             continue
         quoted = c.dep_ == "advcl" and any(g.dep_ == "case" and g.lemma_ == "と" for g in c.children)
-        if c.dep_ in CONTENT_DEPS or quoted or (c.dep_ == "acl" and trig.pos_ == "NOUN"):
+        told = passive and c.dep_ == "nsubj" and c.lemma_ in NOMINALIZERS  # …ことが伝達された
+        if c.dep_ in CONTENT_DEPS or quoted or told or (c.dep_ == "acl" and trig.pos_ == "NOUN"):
             if c.lemma_ in NOMINALIZERS:  # …を行う計画があることを表明した: the clause the こと names
                 heads.extend(g for g in c.children if g.dep_ == "acl")
             else:
@@ -122,7 +133,9 @@ def _intended(heads: list) -> str | None:
             if h.lemma_ in lexicon().stative else None
         acts = [c for c in plan.children if c.dep_ == "acl" and c.pos_ in ("VERB", "NOUN")] if plan else []
         if acts:
-            return _act_class(acts[0])
+            act = _act_class(acts[0])
+            # a readiness or will to act (…する用意がある, 意思がある) offers cooperation unless the act is hostile
+            return "express_intent_to_cooperate" if plan.lemma_ in w.willingness and act not in w.hostile else act
     return None
 
 
@@ -155,13 +168,16 @@ def statement_class(trig, cls: str) -> str:
     w = words()
     heads = _content_heads(trig)
     said = "".join(_text(h.subtree) for h in heads)
+    if any(h.pos_ == "NOUN" and _text(x for x in h.subtree if x.i <= h.i and x.dep_ in ("compound", "ROOT", "obj")
+                                   or x.i == h.i).endswith(w.joint) for h in heads):
+        return "sign_agreement"  # 両国は共同宣言を発表した: a joint declaration is an agreement reached
     if any(x in said for x in w.criticism) or _accuses(trig, heads):
         return "disapprove"
     meeting = _after_meeting(trig, heads)
     if meeting is not None:
         return meeting
     act = _intended(heads)
-    if act in w.cooperative:
+    if act in w.cooperative or act == "express_intent_to_cooperate":
         return "express_intent_to_cooperate"
     if act in w.hostile:
         return "threaten"
@@ -173,12 +189,62 @@ def statement_class(trig, cls: str) -> str:
     return cls
 
 
+def _doer(act) -> str | None:
+    """The first actor code of the が-subject of a clause."""
+    for t in act.children:
+        if t.dep_ == "nsubj" and any(g.dep_ == "case" and g.lemma_ == "が" for g in t.children):
+            found = find_actors(_text(x for x in t.subtree if not (x.dep_ == "case" and x.head.i == t.i)))
+            if found:
+                return found[0]
+    return None
+
+
+def consent_class(trig, cls: str) -> str:
+    """Agreeing to an act of yield class, or to an act another party does (…の解除を開始することに合意した,
+    アメリカが…調査をすることに同意した), is yielding (CAMEO 08), not a promise to cooperate."""
+    if trig.lemma_ not in words().consent or cls != "express_intent_to_cooperate":
+        return cls
+    agreer = _speaker_actor(trig)
+    for c in trig.children:
+        if c.i < trig.i and c.dep_ == "obl" and c.lemma_ in NOMINALIZERS:
+            for act in (g for g in c.children if g.dep_ == "acl"):
+                doer = _doer(act)
+                if _act_class(act) == "yield" or (doer is not None and doer != agreer):
+                    return "yield"
+    return cls
+
+
+def relation_class(trig, cls: str) -> str:
+    """開設, 樹立, 承認…: diplomatic cooperation when what is opened, set up or recognized is a relation or a
+    party (国交を樹立した, 政府を承認した), else a founding or approval of no CAMEO class (航路が開設される)."""
+    w = words()
+    if trig.lemma_ not in w.relation_verbs or cls != "cooperate_diplomatically":
+        return cls
+    for c in trig.children:
+        if c.dep_ in ("obj", "nsubj") and c.pos_ in ("NOUN", "PROPN"):
+            name = _text(x for x in c.subtree if x.i == c.i or (x.dep_ == "compound" and x.head.i == c.i))
+            if name.endswith(w.relation_nouns) or find_actors(name):
+                return cls
+    return "other"
+
+
+def content_class(trig, cls: str) -> str:
+    """The class of a trigger read from what it says or agrees to (see the module's doc)."""
+    if trig is None:
+        return cls
+    return relation_class(trig, consent_class(trig, statement_class(trig, cls)))
+
+
 def about_abductions(text: str) -> bool:
     return any(x in text for x in words().abduction_topic)
 
 
-def disappearance_class(cls: str, clause: str, abductions: bool) -> str:
-    """A disappearance (…が行方不明となる, 消息を絶つ) told in a document about abductions is the abduction."""
+def final_class(cls: str, trig, clause: str, abductions: bool) -> str:
+    """Last readings of a trigger left without a conflict class. A disappearance (…が行方不明となる,
+    消息を絶つ) told in a document about abductions is the abduction. A light verb whose object names
+    nothing the lexicon classes (貨車航送を始める, 調査を実施した) reports a happening of no CAMEO class: other."""
     if abductions and cls in ("other", "unknown") and any(x in clause for x in words().disappearances):
         return "assault"
+    if cls == "unknown" and trig is not None and trig.lemma_ in lexicon().light:
+        return "other"
     return cls
