@@ -43,7 +43,7 @@ import re
 from bisect import bisect_right
 
 from pipeline.events.clauses import SentenceParse, is_event_noun
-from pipeline.events.content import about_abductions, content_class, final_class, statement_class
+from pipeline.events.content import about_abductions, chained_act, content_class, final_class, statement_class
 from pipeline.events.dating import (
     Narrative,
     confidence,
@@ -55,7 +55,6 @@ from pipeline.events.dating import (
 )
 from pipeline.events.drafts import (
     Draft,
-    chain_act,
     context_nouns,
     is_heading,
     ja_drafts,
@@ -270,14 +269,14 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                 law = _passed_law_class(d.trig_tok, tokens, c0, c1, sent["base"])
                 d.cls = d.cls if law is None or (law == "other" and d.cls != "unknown") else law
                 d.cls = content_class(d.trig_tok, d.cls)
-                act = chain_act(sp, d.trig_tok, stxs) if d.cls in ("other", "unknown") and sp is not None and \
-                    d.scope is None else None
+                act = chained_act(sp, d.trig_tok, stxs, d.cls) if sp is not None and d.scope is None else None
                 if act is not None:  # 政体書を発布し、…を定める: the act of the chain, not its last step
                     d.trig_tok, d.lemma = act, act.lemma_
                     ts, te = trigger_span(act, sent["base"])
                     d.cls = refine_class(classify(act.lemma_, context_nouns(act)), d.lemma, text[c0:c1],
                                          _nearby_lemmas(act, tokens, c0, c1, sent["base"]), _governed_lemmas(act),
                                          _cause_classes(act))
+                    d.cls = content_class(act, d.cls)
                 if d.cls in ("other", "unknown") and d.lemma in lexicon().occurring:
                     # 萩の乱が続く, 米騒動が起こった: the happening is the incident it names
                     d.cls = next((c for m in ments if m["label"] in happening_labels()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.events.drafts import context_nouns
+from pipeline.events.drafts import chain_act, context_nouns
 from pipeline.events.lexicon import TRIGGERS_PATH, classify, find_actors, lexicon
 from pipeline.resources import require
 
@@ -233,6 +233,46 @@ def content_class(trig, cls: str) -> str:
     if trig is None:
         return cls
     return relation_class(trig, consent_class(trig, statement_class(trig, cls)))
+
+
+def _chained(sp, tok, top) -> bool:
+    """Does clause `tok` reach `top` through clause heads only (Xし、Yして、Zと述べた)?"""
+    h = sp.head(tok)
+    for _ in range(30):
+        if h is None:
+            return False
+        if h.i == top.i:
+            return True
+        if not (h.pos_ == "VERB" or (h.pos_ == "NOUN" and "サ変" in h.tag_)) or sp.pred(h).form != "chain":
+            return False
+        h = sp.head(h)
+    return False
+
+
+def chained_act(sp, trig, stxs: list[dict], cls: str):
+    """The act a clause chain reports instead of its last predicate: when that predicate names no class
+    (drafts.chain_act), or is a remark after a classed act (…電話会談を行い、…と述べた; …声明に署名し、…と
+    述べた: the talk, the signature), the first such act after the last date before the remark; a
+    remark chained to a remark stays the remark."""
+    if cls in ("other", "unknown"):
+        return chain_act(sp, trig, stxs)
+    if classify(trig.lemma_) != STATEMENT:
+        return None
+    at = sp.base + trig.idx
+    after = max((t["end"] for t in stxs if t["end"] <= at and any(c.isdigit() for c in t.get("value", ""))),
+                default=-1)  # a dated timex, not 将来 or 当時
+    for t in sp.tokens:
+        if t.i >= trig.i or sp.base + t.idx < after or t.dep_ != "advcl" or \
+                not (t.pos_ == "VERB" or (t.pos_ == "NOUN" and "サ変" in t.tag_)):
+            continue
+        p = sp.pred(t)
+        last = p.chain[-1] if p.chain else t
+        if p.form != "chain" or p.negated or p.hypothetical or last.i + 1 >= sp.limit or \
+                (t.doc[last.i + 1].text != "、" and last.lemma_ not in ("て", "で")):
+            continue
+        if classify(t.lemma_, context_nouns(t)) not in (STATEMENT, "other", "unknown") and _chained(sp, t, trig):
+            return t
+    return None
 
 
 def about_abductions(text: str) -> bool:
