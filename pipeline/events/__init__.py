@@ -126,6 +126,7 @@ def _governed_lemmas(trig) -> list[str]:
 
 CAUSE_MARKS = frozenset({"と", "て", "で", "ば", "たら"})  # …すると, …して: the clause before a consequence
 CAUSE_CASES = frozenset({"による", "によって", "により"})
+CAUSE_OCCASIONS = frozenset({"契機", "きっかけ"})
 
 
 def _cause_classes(trig) -> list[str]:
@@ -141,6 +142,8 @@ def _cause_classes(trig) -> list[str]:
         agent = c.dep_ == "obl" and c.pos_ in ("NOUN", "VERB") and after.startswith(tuple(CAUSE_CASES))
         if clause or agent:
             out.append(statement_class(c, classify(c.lemma_, context_nouns(c))))
+        elif c.dep_ == "obl" and c.lemma_ in CAUSE_OCCASIONS:  # …の報道を契機として, …をきっかけに
+            out.extend(classify(g.lemma_, context_nouns(g)) for g in c.children if g.dep_ == "obj")
     return out
 
 

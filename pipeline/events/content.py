@@ -5,6 +5,7 @@ made after a meeting reports the meeting; a disappearance in a document about ab
 abduction. Data: triggers.json `statements` and `disappearances`."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,6 +33,10 @@ class StatementWords:
     consent: frozenset[str]
     relation_verbs: frozenset[str]
     relation_nouns: tuple[str, ...]
+    civilian_ships: tuple[str, ...]
+    find_verbs: frozenset[str]
+    remains: tuple[str, ...]
+    civilian_name: re.Pattern
     disappearances: tuple[str, ...]
     abduction_topic: tuple[str, ...]
 
@@ -49,6 +54,12 @@ def words() -> StatementWords:
         consent=frozenset(require(TRIGGERS_PATH, "consent", "verbs")),
         relation_verbs=frozenset(require(TRIGGERS_PATH, "relations", "verbs")),
         relation_nouns=tuple(require(TRIGGERS_PATH, "relations", "nouns")),
+        civilian_ships=tuple(require(TRIGGERS_PATH, "civilian_ships", "cues")),
+        find_verbs=frozenset(require(TRIGGERS_PATH, "finds", "verbs")),
+        remains=tuple(require(TRIGGERS_PATH, "finds", "remains")),
+        # 阿波丸は, 第三宇高丸が: a name in 丸 (not 日の丸, 丸腰)
+        civilian_name=re.compile("[\u4e00-\u9fff\u30a0-\u30ff]" + re.escape(require(TRIGGERS_PATH, "civilian_ships", "name_suffix"))
+                                 + "(?![\u4e00-\u9fff])"),
         disappearances=tuple(require(TRIGGERS_PATH, "disappearances", "expressions")),
         abduction_topic=tuple(require(TRIGGERS_PATH, "disappearances", "topic")),
     )
@@ -282,9 +293,16 @@ def about_abductions(text: str) -> bool:
 def final_class(cls: str, trig, clause: str, abductions: bool) -> str:
     """Last readings of a trigger left without a conflict class. A disappearance (…が行方不明となる,
     消息を絶つ) told in a document about abductions is the abduction. A light verb whose object names
-    nothing the lexicon classes (貨車航送を始める, 調査を実施した) reports a happening of no CAMEO class: other."""
+    nothing the lexicon classes (貨車航送を始める, 調査を実施した) reports a happening of no CAMEO class: other.
+    A ship of no armed force sunk by an attack is assaulted. A find of remains or wreckage is other."""
     if abductions and cls in ("other", "unknown") and any(x in clause for x in words().disappearances):
         return "assault"
-    if cls == "unknown" and trig is not None and trig.lemma_ in lexicon().light:
+    lx, w = lexicon(), words()
+    if cls == "unknown" and trig is not None and trig.lemma_ in lx.light:
         return "other"
+    if cls == "fight" and trig is not None and (trig.lemma_ in lx.accident_words or trig.lemma_[-2:] in lx.accident_words) \
+            and (any(c in clause for c in w.civilian_ships) or w.civilian_name.search(clause)):
+        return "assault"  # 阿波丸は魚雷を受けて沈没した: an attack on a ship of no armed force
+    if cls == "investigate" and trig is not None and trig.lemma_ in w.find_verbs and any(r in clause for r in w.remains):
+        return "other"  # 残骸が発見された: a find, not an investigation
     return cls
