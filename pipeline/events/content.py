@@ -163,7 +163,7 @@ def _after_meeting(trig, heads: list) -> str | None:
     hang from the remark's content (the parser's choice for 会談後、…を行うと述べた)."""
     w = words()
     for c in [c for h in [trig, *heads] for c in h.children]:
-        if c.i < trig.i and c.dep_ in ("obl", "advcl") and c.lemma_ in w.frames:
+        if c.i < trig.i and c.dep_ in ("obl", "advcl", "nmod") and c.lemma_ in w.frames:
             for m in c.children:
                 if m.i < c.i and m.dep_ in ("compound", "nmod", "acl"):
                     cls = classify(m.lemma_)

@@ -1,0 +1,111 @@
+"""Event classes read from what a statement says, what is agreed to, and the story (pipeline/events/content.py),
+on hand-written sentences (real GiNZA parse)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events.content import about_abductions, final_class, words
+from tests.test_events import _events
+
+
+def test_statement_words_load():
+    w = words()
+    assert "誤り" in w.criticism and "主張" in w.accusing and "意向" in w.intent_nouns
+    assert w.civilian_name.search("輸送船の玄海丸は") and not w.civilian_name.search("日の丸を掲げた")
+    assert not w.civilian_name.search("丸腰で")
+
+
+def test_final_class_without_parse():
+    # a disappearance is an abduction only in a document about abductions
+    assert final_class("other", None, "少女が行方不明となる。", True) == "assault"
+    assert final_class("other", None, "漁船が消息を絶った。", False) == "other"
+    assert final_class("make_statement", None, "少女が行方不明となる。", True) == "make_statement"
+    assert about_abductions("北朝鮮による拉致の被害者") and not about_abductions("漁船が遭難した")
+
+
+def _class(nlp, text: str, fragment: str | None = None) -> tuple[str, str]:
+    events = _events(nlp, text)
+    hits = [e for e in events if fragment is None or fragment in e["sentence"]]
+    assert hits, [(e["trigger"], e["event_class"]) for e in events]
+    return hits[0]["event_class"], hits[0]["trigger"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, cls", [
+    # a statement that calls what someone did wrong is a criticism (CAMEO 11)
+    ("2015年3月1日、韓国の外相は「日本の決定は大きな誤りだ」と述べた。", "disapprove"),
+    ("2010年4月2日、外務大臣は会見で遺憾の意を表明した。", "disapprove"),
+    ("2015年3月1日、韓国の外相は「会議は来月ソウルで開かれる」と述べた。", "make_statement"),
+    # a claim that another party did something is an accusation (CAMEO 112); a claim about a thing is not
+    ("2009年5月1日、韓国は北朝鮮が偽の紙幣を印刷していると主張した。", "disapprove"),
+    ("2009年5月1日、北朝鮮は実験が成功したと主張した。", "make_statement"),
+])
+def test_criticism_and_accusation(nlp, text, cls):
+    assert _class(nlp, text)[0] == cls
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, cls", [
+    # a remark after a meeting it names as its frame reports the meeting
+    ("2019年2月28日、大統領は首相との会談後、記者団に「良い話し合いだった」と語った。", "meet"),
+    # a stated plan of a violent act is a threat, a readiness to act an intent to cooperate
+    ("2014年3月3日、北朝鮮は新たな核実験を行う計画があることを表明した。", "threaten"),
+    ("2014年3月3日、日本は中国と協議する用意があると述べた。", "express_intent_to_cooperate"),
+    ("2018年5月1日、協議する意思があることが韓国から日本に伝達された。", "express_intent_to_cooperate"),
+    # an announcement of a done act is that act; of an act to come it stays a statement
+    ("2015年6月9日、警察は男を逮捕したと発表した。", "arrest_detain"),
+    # a joint declaration issued is an agreement reached
+    ("1991年12月31日、両国は非核化に関する共同宣言を発表した。", "sign_agreement"),
+])
+def test_what_a_statement_says(nlp, text, cls):
+    assert _class(nlp, text)[0] == cls
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, cls", [
+    # agreeing to an act of yield class or to what another party does yields (CAMEO 08)
+    ("2010年8月1日、北朝鮮は日本が施設を査察することに同意した。", "yield"),
+    ("2010年8月1日、政府は部隊を撤退させることに同意した。", "yield"),
+    ("2010年8月1日、両国は制裁を緩和することに合意した。", "yield"),
+    ("2010年8月1日、両国は協議を続けることに合意した。", "express_intent_to_cooperate"),
+    # opening or recognizing is diplomatic only for a relation or a party
+    ("1972年9月29日、日本は中国と国交を樹立した。", "cooperate_diplomatically"),
+    ("1990年4月1日、会社は新しい航路を開設した。", "other"),
+    ("2003年5月1日、委員会は予算を承認した。", "other"),
+])
+def test_consent_and_relations(nlp, text, cls):
+    assert _class(nlp, text)[0] == cls
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, cls", [
+    # a remark chained after a classed act reports the act
+    ("2000年6月15日、両首脳は共同宣言に署名し、大統領は記者団に「歴史的な日だ」と述べた。", "署名", "sign_agreement"),
+    # a remark chained to a remark stays the remark
+    ("2000年6月15日、大統領は「良い日だ」と語り、「また来たい」と述べた。", "述べ", "make_statement"),
+])
+def test_a_remark_after_an_act(nlp, text, trigger, cls):
+    got, trig = _class(nlp, text)
+    assert got == cls and trig.startswith(trigger), (got, trig)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, cls", [
+    # a disappearance told in a document about abductions is the abduction; elsewhere it is not
+    ("1977年11月15日　少女が下校途中に行方不明となる。\n2002年9月17日　北朝鮮が拉致を認めた。", "assault"),
+    ("1954年9月26日、漁船が嵐の中で消息を絶った。", "other"),
+    ("1954年9月26日　漁船が嵐の中で行方不明となる。\n1954年9月27日　捜索が始まる。", "other"),
+    # a sinking by attack: of a ship of no armed force an assault, of a warship a battle
+    ("1944年8月22日、輸送船は潜水艦の魚雷攻撃を受けて沈没した。", "assault"),
+    ("1944年10月25日、戦艦は潜水艦の魚雷攻撃を受けて沈没した。", "fight"),
+    # a find of wreckage is no investigation
+    ("1980年5月1日、沈没船の残骸が沖合で発見された。", "other"),
+    ("2004年5月1日、調査団は秘密の工場を発見した。", "investigate"),
+    # a light verb whose object the lexicon does not class is a happening of no CAMEO class
+    ("1925年10月1日、工場は製品の量産を始めた。", "other"),
+    # 警鐘を鳴らす is a warning statement; 発足 takes the class of what is started
+    ("2017年9月1日、政府は被害が及びかねないと警鐘を鳴らした。", "make_statement"),
+    ("2000年5月1日、両国は定期協議を発足させた。", "consult"),
+])
+def test_story_and_lexicon_readings(nlp, text, cls):
+    assert _class(nlp, text, text.split("。")[0])[0] == cls
