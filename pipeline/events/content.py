@@ -16,6 +16,7 @@ from pipeline.resources import require
 STATEMENT = "make_statement"
 CONTENT_DEPS = frozenset({"ccomp", "obj", "csubj"})
 NOMINALIZERS = frozenset({"こと", "の"})
+VERBAL = frozenset({STATEMENT, "express_intent_to_cooperate"})  # a remark or a promise
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,9 @@ class StatementWords:
     consent: frozenset[str]
     relation_verbs: frozenset[str]
     relation_nouns: tuple[str, ...]
+    relation_builders: frozenset[str]
+    force_verbs: frozenset[str]
+    force_units: tuple[str, ...]
     civilian_ships: tuple[str, ...]
     find_verbs: frozenset[str]
     remains: tuple[str, ...]
@@ -54,6 +58,9 @@ def words() -> StatementWords:
         consent=frozenset(require(TRIGGERS_PATH, "consent", "verbs")),
         relation_verbs=frozenset(require(TRIGGERS_PATH, "relations", "verbs")),
         relation_nouns=tuple(require(TRIGGERS_PATH, "relations", "nouns")),
+        relation_builders=frozenset(require(TRIGGERS_PATH, "relations", "builders")),
+        force_verbs=frozenset(require(TRIGGERS_PATH, "forces", "verbs")),
+        force_units=tuple(require(TRIGGERS_PATH, "forces", "units")),
         civilian_ships=tuple(require(TRIGGERS_PATH, "civilian_ships", "cues")),
         find_verbs=frozenset(require(TRIGGERS_PATH, "finds", "verbs")),
         remains=tuple(require(TRIGGERS_PATH, "finds", "remains")),
@@ -225,25 +232,47 @@ def consent_class(trig, cls: str) -> str:
     return cls
 
 
-def relation_class(trig, cls: str) -> str:
-    """開設, 樹立, 承認…: diplomatic cooperation when what is opened, set up or recognized is a relation or a
-    party (国交を樹立した, 政府を承認した), else a founding or approval of no CAMEO class (航路が開設される)."""
+def _names_relation(trig) -> bool:
+    """Does the object or subject of `trig` name a relation or a party (国交を, 政府を, 北朝鮮を)?"""
     w = words()
-    if trig.lemma_ not in w.relation_verbs or cls != "cooperate_diplomatically":
-        return cls
     for c in trig.children:
         if c.dep_ in ("obj", "nsubj") and c.pos_ in ("NOUN", "PROPN"):
             name = _text(x for x in c.subtree if x.i == c.i or (x.dep_ == "compound" and x.head.i == c.i))
             if name.endswith(w.relation_nouns) or find_actors(name):
-                return cls
-    return "other"
+                return True
+    return False
+
+
+def relation_class(trig, cls: str) -> str:
+    """開設, 樹立, 承認…: diplomatic cooperation when what is opened, set up or recognized is a relation or a
+    party (国交を樹立した, 政府を承認した), else a founding or approval of no CAMEO class (航路が開設される);
+    a relation built or restored (通商関係を築いた) is diplomatic cooperation."""
+    w = words()
+    if trig.lemma_ in w.relation_verbs and cls == "cooperate_diplomatically":
+        return cls if _names_relation(trig) else "other"
+    if trig.lemma_ in w.relation_builders and cls in ("other", "unknown") and _names_relation(trig):
+        return "cooperate_diplomatically"
+    return cls
+
+
+def force_class(trig, cls: str) -> str:
+    """Forces sent or moved (援軍が送られた, 爆撃機が上空を航行した) show military force (CAMEO 15)."""
+    w = words()
+    if trig.lemma_ not in w.force_verbs or cls not in ("provide_aid", "other", "unknown"):
+        return cls
+    for c in trig.children:
+        if c.dep_ in ("obj", "nsubj") and c.pos_ in ("NOUN", "PROPN"):
+            name = _text(x for x in c.subtree if x.i == c.i or (x.dep_ == "compound" and x.head.i == c.i))
+            if name.endswith(w.force_units):
+                return "exhibit_force_posture"
+    return cls
 
 
 def content_class(trig, cls: str) -> str:
     """The class of a trigger read from what it says or agrees to (see the module's doc)."""
     if trig is None:
         return cls
-    return relation_class(trig, consent_class(trig, statement_class(trig, cls)))
+    return force_class(trig, relation_class(trig, consent_class(trig, statement_class(trig, cls))))
 
 
 def _chained(sp, tok, top) -> bool:
@@ -262,12 +291,12 @@ def _chained(sp, tok, top) -> bool:
 
 def chained_act(sp, trig, stxs: list[dict], cls: str):
     """The act a clause chain reports instead of its last predicate: when that predicate names no class
-    (drafts.chain_act), or is a remark after a classed act (…電話会談を行い、…と述べた; …声明に署名し、…と
-    述べた: the talk, the signature), the first such act after the last date before the remark; a
-    remark chained to a remark stays the remark."""
+    (drafts.chain_act), or is a remark or a promise after a classed act (…電話会談を行い、…と述べた; …声明に
+    署名し、…と述べた; 協定を結び、…と約束した: the talk, the signature), the first such act after the last
+    date before the remark; a remark chained to a remark stays the remark."""
     if cls in ("other", "unknown"):
         return chain_act(sp, trig, stxs)
-    if classify(trig.lemma_) != STATEMENT:
+    if classify(trig.lemma_) not in VERBAL:
         return None
     at = sp.base + trig.idx
     after = max((t["end"] for t in stxs if t["end"] <= at and any(c.isdigit() for c in t.get("value", ""))),
@@ -281,7 +310,7 @@ def chained_act(sp, trig, stxs: list[dict], cls: str):
         if p.form != "chain" or p.negated or p.hypothetical or last.i + 1 >= sp.limit or \
                 (t.doc[last.i + 1].text != "、" and last.lemma_ not in ("て", "で")):
             continue
-        if classify(t.lemma_, context_nouns(t)) not in (STATEMENT, "other", "unknown") and _chained(sp, t, trig):
+        if classify(t.lemma_, context_nouns(t)) not in VERBAL | {"other", "unknown"} and _chained(sp, t, trig):
             return t
     return None
 
