@@ -165,11 +165,12 @@ def _announced(heads: list) -> str | None:
     return None
 
 
-def _after_meeting(trig, heads: list) -> str | None:
-    """A remark framed by a meeting it followed (…との会談後、…と述べた): the meeting's class. The frame may
-    hang from the remark's content (the parser's choice for 会談後、…を行うと述べた)."""
+def _after_meeting(trig) -> str | None:
+    """A remark framed by a meeting it followed (…との会談後、…と述べた; 面会後に「…」と言った): the meeting's
+    class. The frame may hang from anywhere in the remark's clause (the parser often attaches it to the
+    quoted content)."""
     w = words()
-    for c in [c for h in [trig, *heads] for c in h.children]:
+    for c in trig.subtree:
         if c.i < trig.i and c.dep_ in ("obl", "advcl", "nmod") and c.lemma_ in w.frames:
             for m in c.children:
                 if m.i < c.i and m.dep_ in ("compound", "nmod", "acl"):
@@ -191,7 +192,7 @@ def statement_class(trig, cls: str) -> str:
         return "sign_agreement"  # 両国は共同宣言を発表した: a joint declaration is an agreement reached
     if any(x in said for x in w.criticism) or _accuses(trig, heads):
         return "disapprove"
-    meeting = _after_meeting(trig, heads)
+    meeting = _after_meeting(trig)
     if meeting is not None:
         return meeting
     act = _intended(heads)

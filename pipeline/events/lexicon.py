@@ -195,7 +195,7 @@ def classify(lemma: str, context: list[str] = ()) -> str:
 # 〜することで合意した / 〜することにも合意した: agreeing to act (CAMEO 03); any other 合意 reaches an agreement (057)
 AGREE_TO_DO = re.compile(r"こと[でに]も?合意")
 # what someone said must be done (CAMEO 10, demand)
-MUST = re.compile(r"なければならない|なければならぬ|ねばならない|べきだ|べきである|べきと|よう(?:に)?(?:求め|要求|促|迫)")
+MUST = re.compile(r"なければならない|なければならぬ|ねばならない|べきだ|べきである|べきと|よう(?:に)?(?:求め|要求|促|迫|示|指示)")
 # classes a statement takes from what it says
 STATEMENT_CONTENT = frozenset({"appeal", "express_intent_to_cooperate", "disapprove", "reject", "threaten", "demand",
                                "protest"})
