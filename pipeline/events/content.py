@@ -321,13 +321,21 @@ def about_abductions(text: str) -> bool:
 
 
 def final_class(cls: str, trig, clause: str, abductions: bool) -> str:
-    """Last readings of a trigger left without a conflict class. A disappearance (…が行方不明となる,
+    """Last readings of a trigger left without a conflict class. A verb of occurring or going on takes the
+    class of the act its subject names. A disappearance (…が行方不明となる,
     消息を絶つ) told in a document about abductions is the abduction. A light verb whose object names
     nothing the lexicon classes (貨車航送を始める, 調査を実施した) reports a happening of no CAMEO class: other.
     A ship of no armed force sunk by an attack is assaulted. A find of remains or wreckage is other."""
     if abductions and cls in ("other", "unknown") and any(x in clause for x in words().disappearances):
         return "assault"
     lx, w = lexicon(), words()
+    if cls in ("other", "unknown") and trig is not None and trig.lemma_ in lx.occurring:
+        # …の探索と捕縛は続いた, 暴動が起きた: the happening is the act its subject names
+        for c in (c for c in trig.children if c.dep_ == "nsubj"):
+            for n in [c, *(g for g in c.children if g.dep_ in ("conj", "nmod") and g.pos_ in ("NOUN", "VERB"))]:
+                found = classify(n.lemma_)
+                if found not in ("other", "unknown"):
+                    return found
     if cls == "unknown" and trig is not None and trig.lemma_ in lx.light:
         return "other"
     if cls == "fight" and trig is not None and (trig.lemma_ in lx.accident_words or trig.lemma_[-2:] in lx.accident_words) \
