@@ -72,6 +72,8 @@ def test_what_a_statement_says(nlp, text, cls):
     ("1972年9月29日、日本は中国と国交を樹立した。", "cooperate_diplomatically"),
     ("1990年4月1日、会社は新しい航路を開設した。", "other"),
     ("2003年5月1日、委員会は予算を承認した。", "other"),
+    ("2003年5月1日、日本政府は予算を承認した。", "other"),  # a party approving a thing: no recognition
+    ("1949年10月1日、ソ連は新しい政府を承認した。", "cooperate_diplomatically"),
 ])
 def test_consent_and_relations(nlp, text, cls):
     assert _class(nlp, text)[0] == cls
@@ -109,3 +111,34 @@ def test_a_remark_after_an_act(nlp, text, trigger, cls):
 ])
 def test_story_and_lexicon_readings(nlp, text, cls):
     assert _class(nlp, text, text.split("。")[0])[0] == cls
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, cls", [
+    # forces sent or moved show military force; people or goods sent stay aid
+    ("1950年9月1日、アメリカは援軍を韓国に送った。", "exhibit_force_posture"),
+    ("2016年3月1日、戦略爆撃機が半島の上空を航行した。", "exhibit_force_posture"),
+    ("2016年3月1日、政府は食料を被災地に送った。", "provide_aid"),
+    # a relation built is diplomatic cooperation; a thing built is not
+    ("1882年5月22日、両国は通商関係を築いた。", "cooperate_diplomatically"),
+    ("1882年5月22日、藩は新しい城を築いた。", "other"),
+    # a forced boarding is coercion; an analysis an investigation
+    ("2002年12月9日、海軍は貨物船を臨検した。", "coerce"),
+    ("2016年3月1日、研究所は衛星写真を分析した。", "investigate"),
+    # …するよう示した is a demand
+    ("2016年3月1日、委員会は政府に対して説明をするよう示した。", "demand"),
+    # what an announcement governs comes before a demand said elsewhere in the clause
+    ("1993年2月、査察すべきだという要求が強まり、同年3月12日に政府は条約からの脱退を発表した。", "reject"),
+    # a verb of going on takes the class of the act its subject names
+    ("1864年7月9日、浪士の捕縛は翌日も続いた。", "arrest_detain"),
+])
+def test_forces_relations_and_lexicon(nlp, text, cls):
+    assert _class(nlp, text)[0] == cls
+
+
+def test_shogunate_and_domains_are_japan():
+    from pipeline.events import find_actors
+
+    assert find_actors("幕府が異国船打払令を出す") == ["JPN"]
+    assert find_actors("土佐藩の兵が発砲した") == ["JPN"]
+    assert find_actors("朝廷は勅許を与えた") == ["JPN"]

@@ -233,14 +233,18 @@ def consent_class(trig, cls: str) -> str:
     return cls
 
 
-def _names_relation(trig) -> bool:
-    """Does the object or subject of `trig` name a relation or a party (国交を, 政府を, 北朝鮮を)?"""
+def _names_relation(trig, deps: tuple[str, ...] = ("obj", "nsubj")) -> bool:
+    """Does what `trig` opens, builds or recognizes name a relation or a party (国交を, 政府を, 北朝鮮を)? Its
+    object when it has one, else its subject (航路が開設される, 横浜港は開港した)."""
     w = words()
-    for c in trig.children:
-        if c.dep_ in ("obj", "nsubj") and c.pos_ in ("NOUN", "PROPN"):
+    for dep in deps:
+        found = [c for c in trig.children if c.dep_ == dep and c.pos_ in ("NOUN", "PROPN")]
+        for c in found:
             name = _text(x for x in c.subtree if x.i == c.i or (x.dep_ == "compound" and x.head.i == c.i))
             if name.endswith(w.relation_nouns) or find_actors(name):
                 return True
+        if found:
+            return False
     return False
 
 
@@ -251,7 +255,7 @@ def relation_class(trig, cls: str) -> str:
     w = words()
     if trig.lemma_ in w.relation_verbs and cls == "cooperate_diplomatically":
         return cls if _names_relation(trig) else "other"
-    if trig.lemma_ in w.relation_builders and cls in ("other", "unknown") and _names_relation(trig):
+    if trig.lemma_ in w.relation_builders and cls in ("other", "unknown") and _names_relation(trig, ("obj",)):
         return "cooperate_diplomatically"
     return cls
 
