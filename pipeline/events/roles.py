@@ -92,14 +92,18 @@ class Roles:
         return self.base + toks[0].idx, self.base + toks[-1].idx + len(toks[-1].text)
 
     def entities(self, start: int, end: int) -> list[str]:
+        """The role holders of a phrase: its PERSON/SHIP mentions, and the states it names outside them
+        (イギリス軍艦フェートン号: GBR and the ship; ロシアのプチャーチン: RUS and the person)."""
         ids = []
         roles = role_labels()
+        phrase = list(self.text[start:end])
         for m in self.mentions:
-            if start <= m["start"] and m["end"] <= end and m["label"] in roles and m["canonical_id"] not in ids:
-                ids.append(m["canonical_id"])
-        if ids:
-            return ids
-        return find_actors(self.text[start:end])
+            if start <= m["start"] and m["end"] <= end and m["label"] in roles:
+                if m["canonical_id"] not in ids:
+                    ids.append(m["canonical_id"])
+                phrase[m["start"] - start:m["end"] - start] = " " * (m["end"] - m["start"])
+        actors = find_actors("".join(phrase))
+        return actors + ids if ids else actors
 
     def _args(self, pred):
         for c in sorted(pred.children, key=lambda c: c.i):
@@ -139,6 +143,9 @@ class Roles:
                     target += ents
                 elif case == "の" and h is trig and h.pos_ in ("NOUN", "PROPN"):
                     source += ents  # 米国の制裁
+        gap = self._relative_head(pred)  # 浮上したクイーンフィッシュは: the noun a relative clause modifies
+        if gap and not source and not target:
+            (target if voice in ("passive", "undergoes") else source).extend(gap)
         if not source and voice == "undergoes" and not target:
             target = self._inherited_subject(pred)  # 開陽丸は…を出て、…で座礁した
         elif not source and voice not in ("passive", "undergoes"):
@@ -146,6 +153,19 @@ class Roles:
         source = list(dict.fromkeys(source))
         target = [t for t in dict.fromkeys(target) if t not in source]
         return source, target
+
+    def _relative_head(self, pred) -> list[str]:
+        """A relative clause without a subject of its own (…を出港した阿波丸, 浮上したクイーンフィッシュ): the
+        entities of the noun it modifies, its subject."""
+        h = pred.head
+        if pred.dep_ != "acl" or h.i == pred.i or h.i not in self.ids or h.pos_ not in ("NOUN", "PROPN") or \
+                any(c.dep_ == "nsubj" for c in pred.children):
+            return []
+        ids = []
+        for m in self.mentions:
+            if m["label"] in role_labels() and m["start"] <= self.base + h.idx < m["end"] and m["canonical_id"] not in ids:
+                ids.append(m["canonical_id"])
+        return ids
 
     def _inherited_subject(self, pred) -> list[str]:
         """The subject of the clause `pred` is chained to (Xは…し、…した), or of the sentence's topic."""
