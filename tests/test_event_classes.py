@@ -142,3 +142,35 @@ def test_shogunate_and_domains_are_japan():
     assert find_actors("幕府が異国船打払令を出す") == ["JPN"]
     assert find_actors("土佐藩の兵が発砲した") == ["JPN"]
     assert find_actors("朝廷は勅許を与えた") == ["JPN"]
+
+
+def _ship(text: str, name: str, cid: str) -> dict:
+    s = text.index(name)
+    return {"label": "SHIP", "canonical_id": cid, "mention_id": f"d#{cid}", "start": s, "end": s + len(name), "text": name}
+
+
+@pytest.mark.slow
+def test_a_role_phrase_gives_its_state_beside_its_ship(nlp):
+    text = "1850年5月1日、フランス軍艦ヴィクトル号が長崎に来航した。"
+    events = _events(nlp, text, [_ship(text, "ヴィクトル号", "ship:victor")])
+    assert events and events[0]["source"] == ["FRA", "ship:victor"]
+    text = "1850年5月1日、ヴィクトル号が長崎に来航した。"  # no state named: the ship alone
+    events = _events(nlp, text, [_ship(text, "ヴィクトル号", "ship:victor")])
+    assert events and events[0]["source"] == ["ship:victor"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, lemma, roles", [
+    # a relative clause without a subject of its own: the noun it modifies is its subject
+    ("港を出港した明石丸は南へ向かった。", "出港", (["ship:akashi-maru"], [])),
+    ("嵐で沈没した明石丸は翌年に引き揚げられた。", "沈没", ([], ["ship:akashi-maru"])),
+    # with a subject of its own the noun is not its subject
+    ("敵艦が追った明石丸は南へ逃れた。", "追う", ([], [])),
+])
+def test_a_relative_clause_takes_the_noun_it_modifies(nlp, text, lemma, roles):
+    from pipeline.events.roles import Roles
+
+    doc = nlp(text)
+    reader = Roles([t for t in doc if not t.is_space], 0, text, [_ship(text, "明石丸", "ship:akashi-maru")], [])
+    trig = next(t for t in doc if t.lemma_ == lemma)
+    assert reader.read(trig, "other") == roles
