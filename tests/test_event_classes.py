@@ -131,6 +131,14 @@ def test_story_and_lexicon_readings(nlp, text, cls):
     ("1993年2月、査察すべきだという要求が強まり、同年3月12日に政府は条約からの脱退を発表した。", "reject"),
     # a verb of going on takes the class of the act its subject names
     ("1864年7月9日、浪士の捕縛は翌日も続いた。", "arrest_detain"),
+    # a sentence to death is an execution, to prison a coercion; a ban on the press restricts freedoms
+    ("1874年4月13日、首謀者は死刑に処された。", "assault"),
+    ("1874年4月13日、首謀者は禁固刑に処された。", "coerce"),
+    ("1918年8月14日、政府は騒動の新聞報道を禁止した。", "coerce"),
+    ("2006年7月5日、政府は貨物船の入港を禁止した。", "sanction"),
+    # a lawsuit is a complaint (CAMEO 115), a cabinet's resignation no CAMEO class
+    ("1893年5月6日、政府は会社に賠償を求める訴訟を起こした。", "disapprove"),
+    ("1918年9月21日、内閣は批判を受けて総辞職した。", "other"),
 ])
 def test_forces_relations_and_lexicon(nlp, text, cls):
     assert _class(nlp, text)[0] == cls

@@ -37,6 +37,7 @@ class StatementWords:
     relation_builders: frozenset[str]
     force_verbs: frozenset[str]
     force_units: tuple[str, ...]
+    by_object: tuple[tuple[frozenset[str], tuple[str, ...], str], ...]
     civilian_ships: tuple[str, ...]
     find_verbs: frozenset[str]
     remains: tuple[str, ...]
@@ -61,6 +62,8 @@ def words() -> StatementWords:
         relation_builders=frozenset(require(TRIGGERS_PATH, "relations", "builders")),
         force_verbs=frozenset(require(TRIGGERS_PATH, "forces", "verbs")),
         force_units=tuple(require(TRIGGERS_PATH, "forces", "units")),
+        by_object=tuple((frozenset(r["verbs"]), tuple(r["words"]), r["class"])
+                        for r in require(TRIGGERS_PATH, "by_object", "rules")),
         civilian_ships=tuple(require(TRIGGERS_PATH, "civilian_ships", "cues")),
         find_verbs=frozenset(require(TRIGGERS_PATH, "finds", "verbs")),
         remains=tuple(require(TRIGGERS_PATH, "finds", "remains")),
@@ -273,11 +276,21 @@ def force_class(trig, cls: str) -> str:
     return cls
 
 
+def object_class(trig, cls: str) -> str:
+    """A verb classed by what it takes (斬罪に処された: assault; 新聞報道を禁止した: coerce)."""
+    for verbs, nouns, found in words().by_object:
+        if trig.lemma_ in verbs:
+            taken = "".join(_text(c.subtree) for c in trig.children if c.i < trig.i and c.dep_ in ("obj", "obl", "nsubj"))
+            if any(n in taken for n in nouns):
+                return found
+    return cls
+
+
 def content_class(trig, cls: str) -> str:
     """The class of a trigger read from what it says or agrees to (see the module's doc)."""
     if trig is None:
         return cls
-    return force_class(trig, relation_class(trig, consent_class(trig, statement_class(trig, cls))))
+    return object_class(trig, force_class(trig, relation_class(trig, consent_class(trig, statement_class(trig, cls)))))
 
 
 def _chained(sp, tok, top) -> bool:
