@@ -162,6 +162,9 @@ def test_a_role_phrase_gives_its_state_beside_its_ship(nlp):
     text = "1850年5月1日、フランス軍艦ヴィクトル号が長崎に来航した。"
     events = _events(nlp, text, [_ship(text, "ヴィクトル号", "ship:victor")])
     assert events and events[0]["source"] == ["FRA", "ship:victor"]
+    text = "1890年9月16日、フランス軍艦ヴィクトル号が台風で沈没した。"  # what sinks is the ship, not its state
+    events = _events(nlp, text, [_ship(text, "ヴィクトル号", "ship:victor")])
+    assert events and (events[0]["source"], events[0]["target"]) == ([], ["ship:victor"])
     text = "1850年5月1日、ヴィクトル号が長崎に来航した。"  # no state named: the ship alone
     events = _events(nlp, text, [_ship(text, "ヴィクトル号", "ship:victor")])
     assert events and events[0]["source"] == ["ship:victor"]

@@ -91,9 +91,10 @@ class Roles:
         toks = [t for t in tok.subtree if t.i in self.ids]
         return self.base + toks[0].idx, self.base + toks[-1].idx + len(toks[-1].text)
 
-    def entities(self, start: int, end: int) -> list[str]:
-        """The role holders of a phrase: its PERSON/SHIP mentions, and the states it names outside them
-        (イギリス軍艦フェートン号: GBR and the ship; ロシアのプチャーチン: RUS and the person)."""
+    def entities(self, start: int, end: int, with_states: bool = True) -> list[str]:
+        """The role holders of a phrase: its PERSON/SHIP mentions, and (`with_states`) the states it names
+        outside them (イギリス軍艦フェートン号: GBR and the ship; ロシアのプチャーチン: RUS and the person);
+        the states named alone when it has no mention."""
         ids = []
         roles = role_labels()
         phrase = list(self.text[start:end])
@@ -103,7 +104,7 @@ class Roles:
                     ids.append(m["canonical_id"])
                 phrase[m["start"] - start:m["end"] - start] = " " * (m["end"] - m["start"])
         actors = find_actors("".join(phrase))
-        return actors + ids if ids else actors
+        return actors + ids if ids and with_states else (ids or actors)
 
     def _args(self, pred):
         for c in sorted(pred.children, key=lambda c: c.i):
@@ -129,12 +130,16 @@ class Roles:
                 if arg.i == trig.i:
                     continue
                 ents = self.entities(*self._span(arg))
+                bare = self.entities(*self._span(arg), with_states=False)
                 if not ents:
                     continue
                 if case.startswith(AGENT_CASES) or (case == "から" and voice == "undergoes"):
                     source += ents
                 elif case in SUBJECT_CASES or (arg.dep_ == "nsubj" and not case):
-                    (target if voice in ("passive", "undergoes") else source).extend(ents)
+                    if voice in ("passive", "undergoes"):
+                        target.extend(bare)  # a ship that sank, a man arrested: itself, not its state
+                    else:
+                        source.extend(ents)
                 elif case == "と" or case.startswith("と"):
                     (target if cls in PARTNER_CLASSES else source).extend(ents)
                 elif case in ("に", "には") and voice == "passive":
