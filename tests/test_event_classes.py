@@ -150,6 +150,10 @@ def test_shogunate_and_domains_are_japan():
     assert find_actors("幕府が異国船打払令を出す") == ["JPN"]
     assert find_actors("土佐藩の兵が発砲した") == ["JPN"]
     assert find_actors("朝廷は勅許を与えた") == ["JPN"]
+    # the shogunate's magistrates and the courts of a Japanese text are organs of the state
+    assert find_actors("長崎奉行の松平康英が切腹する") == ["JPN"]
+    assert find_actors("最高裁大法廷が上告を棄却した") == ["JPN"]
+    assert find_actors("福島地裁が判決を言い渡す") == ["JPN"]
 
 
 def _ship(text: str, name: str, cid: str) -> dict:
