@@ -189,3 +189,19 @@ def test_a_relative_clause_takes_the_noun_it_modifies(nlp, text, lemma, roles):
     reader = Roles([t for t in doc if not t.is_space], 0, text, [_ship(text, "明石丸", "ship:akashi-maru")], [])
     trig = next(t for t in doc if t.lemma_ == lemma)
     assert reader.read(trig, "other") == roles
+
+
+@pytest.mark.slow
+def test_a_passive_in_a_chain_takes_the_chain_subject_as_target(nlp):
+    text = "1600年11月6日、石田三成は敵軍に捕らえられ、京都で処刑された。"
+    s = text.index("石田三成")
+    person = {"label": "PERSON", "canonical_id": "person:ishida", "mention_id": "d#m1", "start": s, "end": s + 4,
+              "text": "石田三成"}
+    events = _events(nlp, text, [person])
+    assert events and events[0]["target"] == ["person:ishida"], [(e["trigger"], e["target"]) for e in events]
+
+
+def test_a_magistrates_office_is_a_place_not_the_state():
+    from pipeline.events import find_actors
+
+    assert find_actors("商館長らは奉行所の西役所に避難する") == []

@@ -153,6 +153,8 @@ class Roles:
             (target if voice in ("passive", "undergoes") else source).extend(gap)
         if not source and voice == "undergoes" and not target:
             target = self._inherited_subject(pred)  # 開陽丸は…を出て、…で座礁した
+        elif voice == "passive" and not target:
+            target = self._inherited_subject(pred)  # 近藤勇は…に捕らえられ、…で処刑された
         elif not source and voice not in ("passive", "undergoes"):
             source = self._inherited_subject(pred)
         source = list(dict.fromkeys(source))
