@@ -205,3 +205,18 @@ def test_a_magistrates_office_is_a_place_not_the_state():
     from pipeline.events import find_actors
 
     assert find_actors("商館長らは奉行所の西役所に避難する") == []
+
+
+@pytest.mark.slow
+def test_the_commander_acts_with_the_ship_and_an_escape_is_undergone(nlp):
+    text = "1892年11月24日、千鳥丸は山田大尉の指揮のもと、香港を経由して長崎に到着した。"
+    ship = _ship(text, "千鳥丸", "ship:chidori-maru")
+    s = text.index("山田大尉")
+    person = {"label": "PERSON", "canonical_id": "person:yamada", "mention_id": "d#m2", "start": s, "end": s + 2,
+              "text": "山田"}
+    events = _events(nlp, text, [ship, person])
+    assert events and events[0]["source"] == ["ship:chidori-maru", "person:yamada"], events[0]["source"]
+    text = "1892年11月30日、千鳥丸は損傷を受けたが沈没は免れた。"
+    events = _events(nlp, text, [_ship(text, "千鳥丸", "ship:chidori-maru")])
+    assert events and (events[-1]["source"], events[-1]["target"]) == ([], ["ship:chidori-maru"]), \
+        [(e["trigger"], e["source"], e["target"]) for e in events]

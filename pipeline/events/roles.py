@@ -35,8 +35,10 @@ UNDERGOES = frozenset({"沈没", "沈む", "転覆", "座礁", "難破", "遭難
                        "漂着", "漂流", "死亡", "死去", "戦死", "殉職", "病死", "逝去", "没する", "亡くなる", "絶つ",
                        "行方不明", "負傷", "被災", "被爆", "喪失", "竣工", "完成", "進水"})
 # light verbs of undergoing (砲撃を受けた, 被害を被った, 暴風に遭った)
-UNDERGO_VERBS = frozenset({"受ける", "被る", "遭う", "あう"})
+UNDERGO_VERBS = frozenset({"受ける", "被る", "遭う", "あう", "免れる"})
 CAUSATIVE = ("せる", "させる")
+COMMAND_NOUNS = frozenset({"指揮", "統率", "指導"})  # Xの指揮のもと: X acts with the subject
+COMMAND_FRAMES = frozenset({"もと", "下", "元"})
 PARTNER_CLASSES = frozenset({"meet", "consult", "sign_agreement", "fight", "cooperate_diplomatically"})
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 # a galleon built in 1613: a participle after a common noun (not after a name, a pronoun, had/who)
@@ -148,6 +150,7 @@ class Roles:
                     target += ents
                 elif case == "の" and h is trig and h.pos_ in ("NOUN", "PROPN"):
                     source += ents  # 米国の制裁
+        source += self._commanders(pred)  # 千島は鏑木大尉の指揮のもと…到着した: the commander acts too
         gap = self._relative_head(pred)  # 浮上したクイーンフィッシュは: the noun a relative clause modifies
         if gap and not source and not target:
             (target if voice in ("passive", "undergoes") else source).extend(gap)
@@ -160,6 +163,18 @@ class Roles:
         source = list(dict.fromkeys(source))
         target = [t for t in dict.fromkeys(target) if t not in source]
         return source, target
+
+    def _commanders(self, pred) -> list[str]:
+        """Entities named as commanding in the clause of `pred` (Xの指揮のもと, Xの指揮下で)."""
+        out: list[str] = []
+        for t in pred.subtree:
+            if t.i in self.ids and t.lemma_ in COMMAND_FRAMES and t.i < pred.i:
+                for n in t.children:
+                    if n.lemma_ in COMMAND_NOUNS or (n.lemma_.endswith("指揮下") and n.i < t.i):
+                        for x in n.children:
+                            if x.dep_ == "nmod" and x.i < n.i:
+                                out += self.entities(*self._span(x), with_states=False)
+        return out
 
     def _relative_head(self, pred) -> list[str]:
         """A relative clause without a subject of its own (…を出港した阿波丸, 浮上したクイーンフィッシュ): the
