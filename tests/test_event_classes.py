@@ -220,3 +220,11 @@ def test_the_commander_acts_with_the_ship_and_an_escape_is_undergone(nlp):
     events = _events(nlp, text, [_ship(text, "千鳥丸", "ship:chidori-maru")])
     assert events and (events[-1]["source"], events[-1]["target"]) == ([], ["ship:chidori-maru"]), \
         [(e["trigger"], e["source"], e["target"]) for e in events]
+
+
+@pytest.mark.slow
+def test_a_symmetric_happening_splits_its_sides(nlp):
+    # the first side named is the source, the other the target (the event definition's convention)
+    events = _events(nlp, "1956年10月19日、日本とソ連は共同宣言に署名した。")
+    assert events and (events[0]["source"], events[0]["target"]) == (["JPN"], ["SUN"]), \
+        (events[0]["source"], events[0]["target"])

@@ -162,6 +162,9 @@ class Roles:
             source = self._inherited_subject(pred)
         source = list(dict.fromkeys(source))
         target = [t for t in dict.fromkeys(target) if t not in source]
+        if cls in PARTNER_CLASSES and not target and len(source) > 1 and voice == "active":
+            # a symmetric happening (日本とアメリカの間で協定が成立した): the first side named is the source
+            source, target = source[:1], source[1:]
         return source, target
 
     def _commanders(self, pred) -> list[str]:
