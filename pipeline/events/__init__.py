@@ -43,6 +43,7 @@ import re
 from bisect import bisect_right
 
 from pipeline.events.clauses import SentenceParse, is_event_noun
+from pipeline.events.content import about_abductions, chained_act, content_class, final_class, statement_class
 from pipeline.events.dating import (
     Narrative,
     confidence,
@@ -54,7 +55,6 @@ from pipeline.events.dating import (
 )
 from pipeline.events.drafts import (
     Draft,
-    chain_act,
     context_nouns,
     is_heading,
     ja_drafts,
@@ -126,6 +126,7 @@ def _governed_lemmas(trig) -> list[str]:
 
 CAUSE_MARKS = frozenset({"と", "て", "で", "ば", "たら"})  # …すると, …して: the clause before a consequence
 CAUSE_CASES = frozenset({"による", "によって", "により"})
+CAUSE_OCCASIONS = frozenset({"契機", "きっかけ"})
 
 
 def _cause_classes(trig) -> list[str]:
@@ -140,7 +141,9 @@ def _cause_classes(trig) -> list[str]:
         clause = c.dep_ == "advcl" and c.pos_ == "VERB" and (marks & CAUSE_MARKS or after.startswith(("し、", "、", "され、")))
         agent = c.dep_ == "obl" and c.pos_ in ("NOUN", "VERB") and after.startswith(tuple(CAUSE_CASES))
         if clause or agent:
-            out.append(classify(c.lemma_, context_nouns(c)))
+            out.append(statement_class(c, classify(c.lemma_, context_nouns(c))))
+        elif c.dep_ == "obl" and c.lemma_ in CAUSE_OCCASIONS:  # …の報道を契機として, …をきっかけに
+            out.extend(classify(g.lemma_, context_nouns(g)) for g in c.children if g.dep_ == "obj")
     return out
 
 
@@ -190,6 +193,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
     story = Narrative()
     entry_end = -1  # end of the chronology entry (a line headed by its date) the sentence is in
     quoted = _inside_quotes(text, sentences)
+    abductions = about_abductions(text)
     dl = find_dateline(text, sentences, tx_by_sent)
     story.dateline = tx_by_sent[dl][0] if dl is not None else None
     for si, sent in enumerate(sentences):
@@ -267,18 +271,20 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                                      _cause_classes(d.trig_tok))
                 law = _passed_law_class(d.trig_tok, tokens, c0, c1, sent["base"])
                 d.cls = d.cls if law is None or (law == "other" and d.cls != "unknown") else law
-                act = chain_act(sp, d.trig_tok, stxs) if d.cls in ("other", "unknown") and sp is not None and \
-                    d.scope is None else None
+                d.cls = content_class(d.trig_tok, d.cls)
+                act = chained_act(sp, d.trig_tok, stxs, d.cls) if sp is not None and d.scope is None else None
                 if act is not None:  # 政体書を発布し、…を定める: the act of the chain, not its last step
                     d.trig_tok, d.lemma = act, act.lemma_
                     ts, te = trigger_span(act, sent["base"])
                     d.cls = refine_class(classify(act.lemma_, context_nouns(act)), d.lemma, text[c0:c1],
                                          _nearby_lemmas(act, tokens, c0, c1, sent["base"]), _governed_lemmas(act),
                                          _cause_classes(act))
+                    d.cls = content_class(act, d.cls)
                 if d.cls in ("other", "unknown") and d.lemma in lexicon().occurring:
                     # 萩の乱が続く, 米騒動が起こった: the happening is the incident it names
                     d.cls = next((c for m in ments if m["label"] in happening_labels()
                                   for c in [named_class(m["text"])] if c != "other"), d.cls)
+                d.cls = final_class(d.cls, d.trig_tok, text[c0:c1], abductions)
             if d.trig_tok is not None:
                 reader = Roles(tokens, sent["base"], text, ments, places_by_sent.get(si, []))
                 source, target = reader.read(d.trig_tok, d.cls)

@@ -195,7 +195,7 @@ def classify(lemma: str, context: list[str] = ()) -> str:
 # 〜することで合意した / 〜することにも合意した: agreeing to act (CAMEO 03); any other 合意 reaches an agreement (057)
 AGREE_TO_DO = re.compile(r"こと[でに]も?合意")
 # what someone said must be done (CAMEO 10, demand)
-MUST = re.compile(r"なければならない|なければならぬ|ねばならない|べきだ|べきである|べきと|よう(?:に)?(?:求め|要求|促|迫)")
+MUST = re.compile(r"なければならない|なければならぬ|ねばならない|べきだ|べきである|べきと|よう(?:に)?(?:求め|要求|促|迫|示|指示)")
 # classes a statement takes from what it says
 STATEMENT_CONTENT = frozenset({"appeal", "express_intent_to_cooperate", "disapprove", "reject", "threaten", "demand",
                                "protest"})
@@ -203,7 +203,7 @@ STATEMENT_CONTENT = frozenset({"appeal", "express_intent_to_cooperate", "disappr
 # an announcement takes the class of the measure it announces (…を再指定したと発表した: sanction); read
 # only in what the announcing verb governs, not anywhere in its clause
 ANNOUNCE = frozenset({"発表", "表明", "公表", "宣言", "布告", "発布", "公布", "通告"})
-ANNOUNCED_MEASURES = frozenset({"sanction", "reduce_relations", "exhibit_force_posture"})
+ANNOUNCED_MEASURES = frozenset({"sanction", "reduce_relations", "exhibit_force_posture", "reject"})
 CONSEQUENCES = frozenset({"死亡", "負傷", "死傷", "落下", "被害", "犠牲", "損傷", "戦死"})
 CAUSE_CLASSES = frozenset({"assault", "fight", "use_unconventional_mass_violence", "arrest_detain"})
 
@@ -231,13 +231,14 @@ def refine_class(cls: str, lemma: str, clause: str, nearby: list[str] = (), gove
         return "exhibit_force_posture"  # 全軍に警戒監視の徹底を指示した: forces put on alert
     if lemma == "合意" and cls == "express_intent_to_cooperate" and not AGREE_TO_DO.search(clause):
         return "sign_agreement"  # 枠組みに合意した, 合意に達した: an agreement reached, not a promise to act
-    if cls == "make_statement" and MUST.search(clause):
-        return "demand"  # …を終わらせなければならないと述べた
     if cls == "make_statement" and lemma in ANNOUNCE:
+        # what the announcing verb governs comes before a demand said elsewhere in its clause
         said = (_lookup(lx.ja, w) for w in governed)
         found = next((c for c in said if c in ANNOUNCED_MEASURES | STATEMENT_CONTENT), None)
         if found in ANNOUNCED_MEASURES:
             return found
+    if cls == "make_statement" and MUST.search(clause):
+        return "demand"  # …を終わらせなければならないと述べた
     if cls == "make_statement":
         # CAMEO codes a statement by what it says: 〜を非難すると述べた is disapprove, 〜を要求した is demand
         for word in nearby:

@@ -35,8 +35,10 @@ UNDERGOES = frozenset({"沈没", "沈む", "転覆", "座礁", "難破", "遭難
                        "漂着", "漂流", "死亡", "死去", "戦死", "殉職", "病死", "逝去", "没する", "亡くなる", "絶つ",
                        "行方不明", "負傷", "被災", "被爆", "喪失", "竣工", "完成", "進水"})
 # light verbs of undergoing (砲撃を受けた, 被害を被った, 暴風に遭った)
-UNDERGO_VERBS = frozenset({"受ける", "被る", "遭う", "あう"})
+UNDERGO_VERBS = frozenset({"受ける", "被る", "遭う", "あう", "免れる"})
 CAUSATIVE = ("せる", "させる")
+COMMAND_NOUNS = frozenset({"指揮", "統率", "指導"})  # Xの指揮のもと: X acts with the subject
+COMMAND_FRAMES = frozenset({"もと", "下", "元"})
 PARTNER_CLASSES = frozenset({"meet", "consult", "sign_agreement", "fight", "cooperate_diplomatically"})
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 # a galleon built in 1613: a participle after a common noun (not after a name, a pronoun, had/who)
@@ -91,15 +93,20 @@ class Roles:
         toks = [t for t in tok.subtree if t.i in self.ids]
         return self.base + toks[0].idx, self.base + toks[-1].idx + len(toks[-1].text)
 
-    def entities(self, start: int, end: int) -> list[str]:
+    def entities(self, start: int, end: int, with_states: bool = True) -> list[str]:
+        """The role holders of a phrase: its PERSON/SHIP mentions, and (`with_states`) the states it names
+        outside them (イギリス軍艦フェートン号: GBR and the ship; ロシアのプチャーチン: RUS and the person);
+        the states named alone when it has no mention."""
         ids = []
         roles = role_labels()
+        phrase = list(self.text[start:end])
         for m in self.mentions:
-            if start <= m["start"] and m["end"] <= end and m["label"] in roles and m["canonical_id"] not in ids:
-                ids.append(m["canonical_id"])
-        if ids:
-            return ids
-        return find_actors(self.text[start:end])
+            if start <= m["start"] and m["end"] <= end and m["label"] in roles:
+                if m["canonical_id"] not in ids:
+                    ids.append(m["canonical_id"])
+                phrase[m["start"] - start:m["end"] - start] = " " * (m["end"] - m["start"])
+        actors = find_actors("".join(phrase))
+        return actors + ids if ids and with_states else (ids or actors)
 
     def _args(self, pred):
         for c in sorted(pred.children, key=lambda c: c.i):
@@ -125,12 +132,16 @@ class Roles:
                 if arg.i == trig.i:
                     continue
                 ents = self.entities(*self._span(arg))
+                bare = self.entities(*self._span(arg), with_states=False)
                 if not ents:
                     continue
                 if case.startswith(AGENT_CASES) or (case == "から" and voice == "undergoes"):
                     source += ents
                 elif case in SUBJECT_CASES or (arg.dep_ == "nsubj" and not case):
-                    (target if voice in ("passive", "undergoes") else source).extend(ents)
+                    if voice in ("passive", "undergoes"):
+                        target.extend(bare)  # a ship that sank, a man arrested: itself, not its state
+                    else:
+                        source.extend(ents)
                 elif case == "と" or case.startswith("と"):
                     (target if cls in PARTNER_CLASSES else source).extend(ents)
                 elif case in ("に", "には") and voice == "passive":
@@ -139,13 +150,47 @@ class Roles:
                     target += ents
                 elif case == "の" and h is trig and h.pos_ in ("NOUN", "PROPN"):
                     source += ents  # 米国の制裁
+        source += self._commanders(pred)  # 千島は鏑木大尉の指揮のもと…到着した: the commander acts too
+        gap = self._relative_head(pred)  # 浮上したクイーンフィッシュは: the noun a relative clause modifies
+        if gap and not source and not target:
+            (target if voice in ("passive", "undergoes") else source).extend(gap)
         if not source and voice == "undergoes" and not target:
             target = self._inherited_subject(pred)  # 開陽丸は…を出て、…で座礁した
+        elif voice == "passive" and not target:
+            target = self._inherited_subject(pred)  # 近藤勇は…に捕らえられ、…で処刑された
         elif not source and voice not in ("passive", "undergoes"):
             source = self._inherited_subject(pred)
         source = list(dict.fromkeys(source))
         target = [t for t in dict.fromkeys(target) if t not in source]
+        if cls in PARTNER_CLASSES and not target and len(source) > 1 and voice == "active":
+            # a symmetric happening (日本とアメリカの間で協定が成立した): the first side named is the source
+            source, target = source[:1], source[1:]
         return source, target
+
+    def _commanders(self, pred) -> list[str]:
+        """Entities named as commanding in the clause of `pred` (Xの指揮のもと, Xの指揮下で)."""
+        out: list[str] = []
+        for t in pred.subtree:
+            if t.i in self.ids and t.lemma_ in COMMAND_FRAMES and t.i < pred.i:
+                for n in t.children:
+                    if n.lemma_ in COMMAND_NOUNS or (n.lemma_.endswith("指揮下") and n.i < t.i):
+                        for x in n.children:
+                            if x.dep_ == "nmod" and x.i < n.i:
+                                out += self.entities(*self._span(x), with_states=False)
+        return out
+
+    def _relative_head(self, pred) -> list[str]:
+        """A relative clause without a subject of its own (…を出港した阿波丸, 浮上したクイーンフィッシュ): the
+        entities of the noun it modifies, its subject."""
+        h = pred.head
+        if pred.dep_ != "acl" or h.i == pred.i or h.i not in self.ids or h.pos_ not in ("NOUN", "PROPN") or \
+                any(c.dep_ == "nsubj" for c in pred.children):
+            return []
+        ids = []
+        for m in self.mentions:
+            if m["label"] in role_labels() and m["start"] <= self.base + h.idx < m["end"] and m["canonical_id"] not in ids:
+                ids.append(m["canonical_id"])
+        return ids
 
     def _inherited_subject(self, pred) -> list[str]:
         """The subject of the clause `pred` is chained to (Xは…し、…した), or of the sentence's topic."""
