@@ -797,3 +797,10 @@ def test_arrivals_other_incident_names_and_other_ship_names(nlp):
     assert ids[("SHIP", "ビクトル号")] == ids[("SHIP", "ベクター号")]
     persons = {t for label, t in ids if label == "PERSON"}
     assert "岡田啓介" in persons and not persons & {"岡田啓介首相", "首相", "戒厳令", "戒厳"}, persons
+
+
+def test_a_titled_name_the_tagger_reads_as_a_place_is_a_person(nlp):
+    text = "陸軍省軍務局長永田鉄山少将、省内に於て斬殺せらる。山下公園に行った。"
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    persons = {m["text"] for m in ms if m["label"] == "PERSON"}
+    assert "永田鉄山" in persons and "山下" not in persons, persons
