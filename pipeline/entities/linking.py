@@ -31,6 +31,7 @@ from .romanize import display, slug
 from .variants import (
     link_aliases,
     link_english_aliases,
+    link_formal_names,
     link_longer_names,
     link_renamed_ships,
     person_readings,
@@ -291,6 +292,7 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources,
     link_longer_names(ms, ids, kb)
     link_renamed_ships(ms, ids, text)
     link_english_aliases(ms, ids, text)
+    link_formal_names(ms, ids)
     _link_incident_variants(ms, ids, kb)
     # readings share the id of the name they follow
     by_span = {(m["start"], m["end"]): n for n, m in enumerate(ms)}

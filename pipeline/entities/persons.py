@@ -205,7 +205,9 @@ def formal_names(text: str, tok: TokenInfo | None, lex: EntityLexicon) -> list[d
         if tag.endswith("人名-姓"):
             m, family = real.match(text, e), text[s:e]
         elif tag.endswith("人名-一般") and re.fullmatch(rf"{KANJI}{{1,3}}{middle}", text[s:e]):
-            m, family = re.compile(rf"({KANJI}{{2}})(?!{KANJI})").match(text, e), ""  # 大石内蔵助|良雄
+            m = re.compile(rf"({KANJI}{{2}})(?!{KANJI})").match(text, e)  # 大石内蔵助|良雄: one token
+            # its family name: the first two kanji when the rest is a common name (most family names have two)
+            family = text[s:s + 2] if re.fullmatch(middle, text[s + 2:e]) else ""
         else:
             continue
         if m is None or m.end(1) not in tok.ends:

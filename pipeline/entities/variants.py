@@ -208,3 +208,16 @@ def link_english_aliases(ms: list[dict], ids: dict[int, tuple[str, float]], text
                 for k, (cid, conf) in list(ids.items()):
                     if cid == old and ms[k]["label"] == ms[b]["label"]:
                         ids[k] = (new, conf)
+
+
+def link_formal_names(ms: list[dict], ids: dict[int, tuple[str, float]]) -> None:
+    """大石良雄 is 大石内蔵助良雄 without the common name: a family name and real name that a formal name of the
+    document holds (its `_parts`) name that person."""
+    short: dict[str, str] = {}
+    for k, m in enumerate(ms):
+        parts = m.get("_parts")
+        if parts and parts[0] and k in ids:
+            short.setdefault(parts[0] + parts[1], ids[k][0])
+    for k, m in enumerate(ms):
+        if m["label"] == "PERSON" and k in ids and m["text"] in short:
+            ids[k] = (short[m["text"]], ids[k][1])
