@@ -804,3 +804,10 @@ def test_a_titled_name_the_tagger_reads_as_a_place_is_a_person(nlp):
     ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
     persons = {m["text"] for m in ms if m["label"] == "PERSON"}
     assert "永田鉄山" in persons and "山下" not in persons, persons
+
+
+def test_a_place_before_an_office_title_is_no_person(nlp):
+    text = "同年、長崎奉行の松平康英が切腹する。松前奉行配下の役人に捕縛される。"
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    persons = {m["text"] for m in ms if m["label"] == "PERSON"}
+    assert "松平康英" in persons and not persons & {"長崎", "松前"}, persons

@@ -62,7 +62,9 @@ def ginza_rules(doc, text: str, lex: EntityLexicon, tok: TokenInfo | None = None
             name = text[s:e]
             if name in block or len(name) < 2:
                 continue
-            titled = re.match(rf"(?:{lex.strong_titles})", text[e:]) is not None  # 永田鉄山少将: a person
+            # 永田鉄山少将: a name of two words or more before a title is a person's (長崎奉行: a place's office)
+            titled = re.match(rf"(?:{lex.strong_titles})", text[e:]) is not None and tok is not None \
+                and len(tok.tokens(s, e)) >= 2
             if tok is not None and not titled and (tok.place_like(text, s, e, lex) or tok.names_a_place(text, s, e, lex)):
                 continue  # ポーツマス, 園城寺, 野比沖, 山下(公園)
             if re.fullmatch(rf"{KANJI}{{1,4}}[ \u3000]{KANJI}{{1,4}}", name) and tok is not None and \
