@@ -811,3 +811,10 @@ def test_a_place_before_an_office_title_is_no_person(nlp):
     ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
     persons = {m["text"] for m in ms if m["label"] == "PERSON"}
     assert "松平康英" in persons and not persons & {"長崎", "松前"}, persons
+
+
+def test_a_kana_name_after_a_kin_word_is_a_person(nlp):
+    text = "四月には妻りくを離縁して実家に帰す。妻たちが来た。母のもとに帰った。娘のおみつが来た。"
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    persons = {m["text"] for m in ms if m["label"] == "PERSON"}
+    assert {"りく", "おみつ"} <= persons and not persons & {"もと", "たち"}, persons

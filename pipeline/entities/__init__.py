@@ -39,6 +39,7 @@ from .persons import (
     english_person_rules,
     formal_names,
     katakana_fullname_rule,
+    kin_names,
     labelled_names,
     name_part_mentions,
     person_title_rules,
@@ -185,6 +186,7 @@ def rule_candidates(text: str, lexicon: EntityLexicon, doc: Doc | None = None,
         found += surname_title_names(text, tok, lex)
         found += formal_names(text, tok, lex)
         found += labelled_names(text, tok, lex)
+        found += kin_names(text, tok, lex)
     return found
 
 

@@ -64,6 +64,7 @@ class EntityLexicon:
     name_head_lengths: tuple[int, ...]  # their lengths, longest first
     title_modifiers: frozenset[str]
     formal_name_middle: str  # regex: the court title or common name inside an Edo formal name (内匠頭, 内蔵助)
+    kin_words: str  # regex: 妻, 娘 … before a kana name
     english: EnglishWords
 
 
@@ -151,6 +152,7 @@ def _lexicon(path: Path) -> EntityLexicon:
         title_modifiers=frozenset(words("title_modifiers_ja")),
         formal_name_middle=rf"(?:[一-龥]{{1,3}}(?:{alternation(words('formal_name_middle_endings_ja'))})"
                            rf"|{alternation(words('formal_name_middles_ja'))})",
+        kin_words=alternation(words("kin_words_ja")),
         english=EnglishWords(
             person_titles=frozenset(words("en_person_titles")) | frozenset(
                 t.replace("\\.", "") for t in words("en_titles") if " " not in t and "\\." not in t[:-2]),

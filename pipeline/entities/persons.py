@@ -257,6 +257,23 @@ def labelled_names(text: str, tok: TokenInfo | None, lex: EntityLexicon) -> list
     return out
 
 
+def kin_names(text: str, tok: TokenInfo | None, lex: EntityLexicon) -> list[dict]:
+    """A kana name right after a kin word (妻りくを離縁, 娘のおみつが): a woman's name, which the tagger reads as a
+    common word; the kana run must be one noun token before a particle."""
+    if tok is None:
+        return []
+    out = []
+    for m in re.finditer(rf"(?:{lex.kin_words})(?P<no>の)?(?P<name>[ぁ-ゖ]{{2,3}}|[ァ-ヺー]{{2,5}})(?=[をがはとにの、。(（])", text):
+        s, e = m.span("name")
+        if m.group("no") and "ぁ" <= text[s] <= "ゖ" and text[s] != "お":
+            continue  # 母のもとに: after の, a hiragana word is a name only as お… (娘のおみつ)
+        idx = list(tok.tokens(s, e))
+        if len(idx) == 1 and tok.starts[idx[0]] == s and tok.ends[idx[0]] == e and tok.pos[idx[0]] in ("NOUN", "PROPN") \
+                and m.group("name") not in lex.non_person:
+            out.append(cand(text, s, e, "PERSON", "rule:kin-name", 0.65))
+    return out
+
+
 def spaced_name_rules(text: str, tok: TokenInfo) -> list[dict]:
     """A Japanese name written with a space between family and given name (高橋 健一): a surname token, one
     space, a given-name token."""
