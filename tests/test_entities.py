@@ -818,3 +818,10 @@ def test_a_kana_name_after_a_kin_word_is_a_person(nlp):
     ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
     persons = {m["text"] for m in ms if m["label"] == "PERSON"}
     assert {"りく", "おみつ"} <= persons and not persons & {"もと", "たち"}, persons
+
+
+def test_a_named_scandal_is_an_incident(nlp):
+    text = "1948年の昭和電工疑獄では芦田均が逮捕された。事件は一大疑獄に発展した。"
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    incidents = {m["text"] for m in ms if m["label"] == "INCIDENT"}
+    assert "昭和電工疑獄" in incidents and "一大疑獄" not in incidents, incidents
