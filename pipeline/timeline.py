@@ -26,12 +26,14 @@ from pipeline.records import event_columns, happening_labels, id_prefixes
 
 def _happening_columns() -> list[str]:
     """The events' columns of the labels registered as happenings (incidents): one row per id."""
-    return [column for label, column in event_columns().items() if label in happening_labels()]
+    happenings = happening_labels()
+    return [column for label, column in event_columns().items() if label in happenings]
 
 
 def _participant_columns() -> list[str]:
     """The events' columns of the other labels (persons, ships): merged on a shared id."""
-    return [column for label, column in event_columns().items() if label not in happening_labels()]
+    happenings = happening_labels()
+    return [column for label, column in event_columns().items() if label not in happenings]
 
 
 def event_keys() -> tuple[str, ...]:
