@@ -9,9 +9,11 @@ Nothing is read at import time: the components read their files when they are bu
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -93,3 +95,18 @@ def require(path: str | Path, *keys: str):
         except (KeyError, TypeError):
             raise ResourceError(f"{path}: no key {'.'.join(keys[:n + 1])!r}") from None
     return value
+
+
+@contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector off for the block (and back as it was after it). Unpickling a large
+    dictionary creates objects faster than they die, so the collector keeps running full passes over every
+    object alive, the loaded spaCy model's included: pykakasi's 9.7 MB dictionary loads in 1.05 s with the
+    model loaded, 0.18 s without those passes."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()

@@ -26,12 +26,14 @@ from pipeline.records import event_columns, happening_labels, id_prefixes
 
 def _happening_columns() -> list[str]:
     """The events' columns of the labels registered as happenings (incidents): one row per id."""
-    return [column for label, column in event_columns().items() if label in happening_labels()]
+    happenings = happening_labels()
+    return [column for label, column in event_columns().items() if label in happenings]
 
 
 def _participant_columns() -> list[str]:
     """The events' columns of the other labels (persons, ships): merged on a shared id."""
-    return [column for label, column in event_columns().items() if label not in happening_labels()]
+    happenings = happening_labels()
+    return [column for label, column in event_columns().items() if label not in happenings]
 
 
 def event_keys() -> tuple[str, ...]:
@@ -55,9 +57,13 @@ def _interval(e: dict) -> tuple[str, str] | None:
 
 
 def _overlap(a: dict, b: dict) -> bool:
-    ia, ib = _interval(a), _interval(b)
+    return _dates_overlap(_interval(a), str(a.get("date_value")), _interval(b), str(b.get("date_value")))
+
+
+def _dates_overlap(ia: tuple[str, str] | None, va: str, ib: tuple[str, str] | None, vb: str) -> bool:
+    """Two events' dates overlap: their intervals do, or without an interval their values are equal."""
     if ia is None or ib is None:
-        return str(a.get("date_value")) == str(b.get("date_value"))
+        return va == vb
     return ia[0] <= ib[1] and ib[0] <= ia[1]
 
 
@@ -73,13 +79,14 @@ def _happened(e: dict) -> bool:
     return not e.get("negated") and not e.get("hypothetical") and bool(e.get("date_value"))
 
 
-def _with_named_incidents(e: dict, names: dict[str, str], column_of: dict[str, str]) -> dict:
-    """e with the ids of the happenings its sentence names (surface → id), each in its label's column."""
+def _with_named_incidents(e: dict, names: list[tuple[str, str]], column_of: dict[str, str]) -> dict:
+    """e with the ids of the happenings its sentence names (`names`: (surface, id) sorted), each in its
+    label's column."""
     sentence = str(e.get("sentence") or "")
     out = e
     for column in _happening_columns():
         have = _as_list(e.get(column))
-        found = [cid for name, cid in sorted(names.items()) if len(name) >= 3 and name in sentence
+        found = [cid for name, cid in names if len(name) >= 3 and name in sentence
                  and column_of.get(cid.split(":")[0]) == column and cid not in have]
         if found:
             out = dict(out, **{column: have + sorted(set(found))})
@@ -102,6 +109,26 @@ class _Sets:
             self.up[max(a, b)] = min(a, b)
 
 
+def _join_blocks(evs: list[dict], blocks, sets: _Sets) -> None:
+    """Join the events of a block (same class, a shared participant) that come from different documents
+    and overlap in date, when both dates are precise to the month or they are the same date. Every pair
+    of a block is compared (a participant named often makes a large block), so what a comparison reads
+    of an event is read once per event: its document, date interval and precision."""
+    doc = [e["doc_id"] for e in evs]
+    interval = [_interval(e) for e in evs]
+    as_text = [str(e.get("date_value")) for e in evs]
+    value = [e["date_value"] for e in evs]
+    precise = [_precision(v) >= 6 for v in value]
+    for members in blocks:
+        for a_pos, a in enumerate(members):
+            da, ia = doc[a], interval[a]
+            for b in members[a_pos + 1:]:
+                if doc[b] == da or not _dates_overlap(ia, as_text[a], interval[b], as_text[b]):
+                    continue
+                if (precise[a] and precise[b]) or value[a] == value[b]:
+                    sets.join(a, b)
+
+
 def build_timeline(events: list[dict], incident_names: dict[str, str] | None = None) -> list[dict]:
     """Timeline rows (see the module doc) from the events of every document, ordered by date.
     incident_names (surface → incident id, from the corpus's mentions): an event whose sentence
@@ -110,7 +137,8 @@ def build_timeline(events: list[dict], incident_names: dict[str, str] | None = N
     if incident_names:
         columns = event_columns()
         column_of = {id_prefixes()[label]: columns[label] for label in happening_labels() if label in columns}
-        evs = [_with_named_incidents(e, incident_names, column_of) for e in evs]
+        names = sorted(incident_names.items())
+        evs = [_with_named_incidents(e, names, column_of) for e in evs]
     rows: list[dict] = []
     taken: set[int] = set()
 
@@ -138,15 +166,7 @@ def build_timeline(events: list[dict], incident_names: dict[str, str] | None = N
         for key in _participant_columns():
             for pid in _as_list(evs[i].get(key)):
                 blocks[(str(evs[i].get("event_class")), pid)].append(i)
-    for members in blocks.values():
-        for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1:]:
-                ea, eb = evs[a], evs[b]
-                if ea["doc_id"] == eb["doc_id"] or not _overlap(ea, eb):
-                    continue
-                if (_precision(ea["date_value"]) >= 6 and _precision(eb["date_value"]) >= 6) or \
-                        ea["date_value"] == eb["date_value"]:
-                    sets.join(a, b)
+    _join_blocks(evs, blocks.values(), sets)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in rest:
         groups[sets.find(i)].append(i)

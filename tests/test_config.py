@@ -1,6 +1,7 @@
 """Configuration the spaCy way (pipeline.config), the one resource loader (pipeline.resources), engines."""
 from __future__ import annotations
 
+import gc
 import json
 from types import MappingProxyType
 
@@ -9,7 +10,7 @@ import pytest
 from pipeline.config import ENTITY_CONFIG, entity_config
 from pipeline.entities import entity_resources, link_mentions, text_mentions
 from pipeline.entities.lexicon import LEXICON_PATH, entity_lexicon
-from pipeline.resources import ResourceError, read_json, require
+from pipeline.resources import ResourceError, collector_paused, read_json, require
 from pipeline.runner import run_corpus
 
 
@@ -27,6 +28,35 @@ def test_resources_are_frozen_and_read_once_per_path(tmp_path):
         data["a"] = ()  # type: ignore[index]
     assert read_json(path) is data
     assert require(path, "b", "c") == (1,)
+
+
+def test_the_collector_is_paused_for_a_load_and_restored_as_it_was():
+    assert gc.isenabled()
+    with pytest.raises(ValueError), collector_paused():
+        assert not gc.isenabled()
+        raise ValueError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller's own pause is not ended
+    finally:
+        gc.enable()
+
+
+def test_romanization_loads_its_dictionaries_with_the_collector_paused(monkeypatch):
+    import pykakasi
+
+    from pipeline.entities import romanize
+
+    seen = []
+    monkeypatch.setattr(pykakasi, "kakasi", lambda: seen.append(gc.isenabled()) or "converter")
+    romanize._kakasi.cache_clear()
+    try:
+        assert romanize._kakasi() == "converter" and seen == [False] and gc.isenabled()
+    finally:
+        romanize._kakasi.cache_clear()
 
 
 def test_a_missing_file_names_the_file(tmp_path):

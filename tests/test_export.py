@@ -83,3 +83,26 @@ def test_failed_write_leaves_previous_outputs(tmp_path):
         raise AssertionError("the failure was swallowed")
     assert _files(out) == before
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_jsonl_and_csv_keep_the_contract_order_whatever_order_the_keys_come_in(tmp_path):
+    import csv
+    import io
+    import json
+
+    from pipeline.records import contract
+
+    fields = contract("timexes")
+    full = {f: f"v-{f}" for f in fields} | {"start": 3, "end": 5, "mod": None}
+    shuffled = dict(sorted(full.items(), reverse=True))  # the cache hands records back with sorted keys
+    short = {"doc_id": "d", "timex_id": "d#t2", "start": 7}  # contract fields missing: written blank
+    extra = dict(shuffled, zeta=["a", "b"], alpha=True)  # columns beyond the contract: sorted by name after it
+    write_outputs(tmp_path, {"timexes": [shuffled, short, extra]})
+    lines = [json.loads(line) for line in (tmp_path / "timexes.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [list(r) for r in lines] == [fields, fields, fields + ["alpha", "zeta"]]
+    assert lines[0] == full and lines[1]["text"] == "" and lines[1]["start"] == 7
+    rows = list(csv.reader(io.StringIO((tmp_path / "timexes.csv").read_text(encoding="utf-8-sig"), newline="")))
+    assert rows[0] == fields + ["alpha", "zeta"]
+    assert rows[1] == [str(full[f]) if full[f] is not None else "" for f in fields] + ["", ""]
+    assert rows[2][:4] == ["d", "d#t2", "", "7"] and rows[2][len(fields) - 1:] == ["", "", ""]
+    assert rows[3][:len(fields)] == rows[1][:len(fields)] and rows[3][-2:] == ["true", "a|b"]

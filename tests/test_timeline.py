@@ -54,6 +54,22 @@ def test_other_happenings_merge_on_date_class_and_participant():
     assert len(rows) == 3  # the meeting, the disapproval, the year-dated meeting; the negated one is no happening
 
 
+def test_happenings_merge_across_documents_only_and_on_the_dates_they_carry():
+    kim = ["person:kim-jong-un"]
+    events = [
+        _ev("a", 1, "2018", "2018-01-01", "2018-12-31", event_class="meet", persons=kim),
+        _ev("a", 2, "2018", "2018-01-01", "2018-12-31", event_class="meet", persons=kim),  # same document: apart
+        _ev("b", 1, "2017", "2017-01-01", "2017-12-31", event_class="meet", persons=kim),  # a year, the same value
+        _ev("f", 1, "2017", "2017-01-01", "2017-12-31", event_class="meet", persons=kim),
+        _ev("c", 1, "2019-03", "", "", event_class="meet", persons=kim),  # no interval: merged on the value
+        _ev("d", 1, "2019-03", "", "", event_class="meet", persons=kim),
+        _ev("e", 1, "2019-04", "2019-04-01", "2019-04-30", event_class="meet", persons=kim),  # another value
+    ]
+    rows = build_timeline(events)
+    assert sorted(r["source_events"] for r in rows) == [
+        ["a#e0001"], ["a#e0002"], ["b#e0001", "f#e0001"], ["c#e0001", "d#e0001"], ["e#e0001"]]
+
+
 def test_an_incident_named_in_a_sentence_counts_by_its_surface():
     events = [
         _ev("a", 1, "1891-05-11", "1891-05-11", "1891-05-11", incidents=["incident:大津事件"]),

@@ -134,7 +134,7 @@ def _cause_classes(trig) -> list[str]:
     (…が逮捕されると, …を非難し、) or a による/によって noun (…の主張によって)."""
     out = []
     for c in sorted(trig.children, key=lambda c: -c.i):
-        if c.i > trig.i:
+        if c.i > trig.i or c.dep_ not in ("advcl", "obl"):
             continue
         marks = {g.lemma_ for g in c.children if g.dep_ in ("mark", "case", "fixed", "aux")}
         after = "".join(t.text for t in c.doc[c.i + 1:c.i + 4])
@@ -167,6 +167,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
     """sentences: [{start, end, tokens, base}] in order (see process._sentences)."""
     starts = [s["start"] for s in sentences]
     participants = event_columns()  # label → the column of its ids
+    happenings = happening_labels()
 
     def sentence_of(pos: int) -> int:
         i = bisect_right(starts, pos) - 1
@@ -223,7 +224,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                 entry_end = (text.find("\n", s0) % (len(text) + 1)) if head is not None else -1
             drafts, frame = ja_drafts(sp, stxs, text, s0, chronicle=s0 < entry_end)
             if not drafts:
-                named = [m for m in ments_by_sent.get(si, []) if m["label"] in happening_labels()]
+                named = [m for m in ments_by_sent.get(si, []) if m["label"] in happenings]
                 entry = named_entry(sent_text, s0, stxs, named, text)
                 if entry is not None:  # 秩父事件。…が蜂起し、…: the rest of the line tells what it was
                     line_end = text.find("\n", s0) % (len(text) + 1)
@@ -282,7 +283,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                     d.cls = content_class(act, d.cls)
                 if d.cls in ("other", "unknown") and d.lemma in lexicon().occurring:
                     # 萩の乱が続く, 米騒動が起こった: the happening is the incident it names
-                    d.cls = next((c for m in ments if m["label"] in happening_labels()
+                    d.cls = next((c for m in ments if m["label"] in happenings
                                   for c in [named_class(m["text"])] if c != "other"), d.cls)
                 d.cls = final_class(d.cls, d.trig_tok, text[c0:c1], abductions)
             if d.trig_tok is not None:

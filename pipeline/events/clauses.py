@@ -93,7 +93,7 @@ class SentenceParse:
         self.limit = tokens[-1].i + 1
         self._preds: dict[int, Pred] = {}
         self.quotes = text is None or "「" in text or "『" in text
-        roots = [t for t in tokens if t.head.i == t.i or t.head.i not in self.ids] or tokens[-1:]
+        roots = [t for t in tokens if (h := t.head.i) == t.i or h not in self.ids] or tokens[-1:]
         depth, quoted = 0, set()
         for t in tokens if self.quotes else ():
             depth += (t.text in ("「", "『")) - (t.text in ("」", "』") and depth > 0)

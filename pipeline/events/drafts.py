@@ -44,7 +44,8 @@ def context_nouns(tok) -> list[str]:
     out = []
     for c in sorted(tok.children, key=lambda c: -c.i):
         if c.dep_ in ("obj", "nsubj", "obl", "iobj", "nmod") and c.pos_ in ("NOUN", "PROPN", "VERB"):
-            comp = "".join(t.text for t in c.subtree if t.dep_ == "compound" and t.i < c.i and t.i >= c.i - 3)
+            # the compounds among the three tokens before it that are in its subtree, in text order
+            comp = "".join(t.text for t in c.doc[max(0, c.i - 3):c.i] if t.dep_ == "compound" and c.is_ancestor(t))
             if comp:
                 out.append(comp + c.lemma_)
             out.append(c.lemma_)

@@ -21,6 +21,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable
+from itertools import repeat
 from pathlib import Path
 
 from pipeline.records import CORPUS_KINDS, DOCUMENT_KINDS, KINDS, contract, optional
@@ -61,6 +62,8 @@ def _ordered(record: dict, fields: list[str], optional_fields: list[str]) -> dic
     """Contract fields in contract order, the optional fields it has in their order, then any other
     fields sorted by name."""
     out = {f: record.get(f, "") for f in fields}
+    if len(out) == len(record) and out.keys() == record.keys():  # the contract fields alone (most records)
+        return out
     out.update((k, record[k]) for k in optional_fields if k in record)
     out.update((k, record[k]) for k in sorted(record) if k not in out)
     return out
@@ -162,9 +165,10 @@ def write_set(out_dir: Path, parts: Callable[[], Iterable[dict[str, list[dict]]]
         def write(kind: str, records) -> None:
             jsonl, writer, header, parquet = sinks[kind]
             fields, extra = contract(kind), optional(kind)
+            blanks = repeat("")  # with map(r.get, header, blanks): r.get(f, "") for every column f
             for r in records:
                 jsonl.write(_jsonl_line(r, fields, extra).encode("utf-8"))
-                writer.writerow([csv_cell(r.get(f, "")) for f in header])
+                writer.writerow([v if type(v) is str else csv_cell(v) for v in map(r.get, header, blanks)])
                 parquet.add(r)
                 if workbook is not None:
                     workbook.row(kind, r)
