@@ -49,6 +49,7 @@ from pipeline.events.dating import (
     confidence,
     find_dateline,
     line_head,
+    narrates_in_present,
     overlaps,
     precision,
     usable,
@@ -193,6 +194,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
     story = Narrative()
     entry_end = -1  # end of the chronology entry (a line headed by its date) the sentence is in
     quoted = _inside_quotes(text, sentences)
+    present = narrates_in_present([text[s["start"]:s["end"]] for s in sentences])
     abductions = about_abductions(text)
     dl = find_dateline(text, sentences, tx_by_sent)
     story.dateline = tx_by_sent[dl][0] if dl is not None else None
@@ -221,7 +223,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
             if s0 == 0 or text[s0 - 1] == "\n":
                 head, _ = line_head(stxs, text, s0)
                 entry_end = (text.find("\n", s0) % (len(text) + 1)) if head is not None else -1
-            drafts, frame = ja_drafts(sp, stxs, text, s0, chronicle=s0 < entry_end)
+            drafts, frame = ja_drafts(sp, stxs, text, s0, chronicle=present or s0 < entry_end)
             if not drafts:
                 named = [m for m in ments_by_sent.get(si, []) if m["label"] in happening_labels()]
                 entry = named_entry(sent_text, s0, stxs, named, text)
