@@ -116,6 +116,17 @@ def _dated_main(sp: SentenceParse, framing: list[TimexRole], chronicle: bool = F
     return None
 
 
+def _passive_host(sp: SentenceParse, tok):
+    """The classical passive らる (収容せらる, 命ぜらる) parsed as a verb of its own: the verb it follows."""
+    j = tok.i - 1
+    if tok.lemma_ != "らる":
+        return tok
+    while j >= 0 and tok.doc[j].pos_ == "AUX" and tok.doc[j].lemma_ in ("する", "す"):
+        j -= 1  # 収容 せ らる
+    host = tok.doc[j] if j >= 0 else None
+    return host if host is not None and host.i in sp.ids and host.pos_ in ("VERB", "NOUN") else tok
+
+
 def chain_act(sp: SentenceParse, main, stxs: list[dict]):
     """The act a clause chain reports when its last predicate names no class (政体書を発布し、…を定める;
     …を釈放し、船は…へ向かった; …が公布され、…が避けられなくなる): the first coordinated
@@ -233,6 +244,7 @@ def ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
         if mr is None and sp.pred(main).form not in ("past", "chain") and not chronicle:
             main = None  # a historical present needs its own date
     if main is not None:
+        main = _passive_host(sp, main)
         p = sp.pred(main)
         src = "narrative"
         date = mr.timex if mr else None
