@@ -1,0 +1,59 @@
+"""Events of historical Japanese (Edo and prewar chronologies) on hand-written sentences: the
+historical present of a chronology, Edo punishments and custody, the classical passive らる."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events.dating import narrates_in_present
+from tests.test_events import _events
+
+CHRONICLE = ("元禄二年\n"
+             "三月五日、甲野、江戸城の廊下にて乙山に斬り付ける。\n"
+             "四月、乙山、不行届きとして領地を召し上げられる。\n"
+             "五月十日、甲野の弟丙川に閉門を申し渡す。\n"
+             "六月、丙川、郷里にて病没する。\n"
+             "七月、幕府は甲野の家臣丁原に切腹を命じる。\n")
+
+
+def test_a_chronology_told_in_the_present_narrates_in_the_present():
+    assert narrates_in_present(CHRONICLE.split("\n"))
+    past = ["1950年6月25日、北朝鮮が韓国に侵攻した。", "7月、国連軍が上陸した。", "8月、戦線が膠着した。",
+            "2030年、新しい空港が開港する。", "同年、鉄道も開通する。", "首都も移転する。", "人口も増える。"]
+    assert not narrates_in_present(past)  # a past narrative: its dated presents are plans
+    polite = [f"{n}月、会議を開きます。" for n in range(1, 9)]
+    assert not narrates_in_present(polite)  # です/ます are no historical present
+    # an aside closing the sentence does not hide its predicate: …を殺害す(五・一五事件)。
+    assert narrates_in_present([f"{n}月、甲野が乙山を殺害す(某事件)。" for n in range(1, 6)])
+
+
+@pytest.mark.slow
+def test_edo_punishments_and_custody(nlp):
+    events = _events(nlp, CHRONICLE)
+    got = [(e["sentence"][:4], e["event_class"]) for e in events]
+    assert ("三月五日", "assault") in got  # a chronology line dated by 、 narrates in the present
+    assert ("四月、乙", "coerce") in got  # a fief confiscated (召し上げる)
+    assert ("五月十日", "arrest_detain") in got  # house confinement handed down (閉門を申し渡す)
+    assert ("六月、丙", "other") in got  # a death of illness (病没)
+    assert ("七月、幕", "coerce") in got  # an order to commit seppuku is a punishment, not a demand
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, cls, trigger", [
+    # the classical passive らる is its verb's: 収容せらる is a detention (収容), not らる
+    ("昭和十一年三月一日、他の将校は陸軍刑務所に収容せらる。", "coerce", "収容"),
+    # an order to an office is an appointment
+    ("昭和十一年二月二十六日夜、甲野内務大臣、総理大臣臨時代理を命ぜらる。", "other", None),
+    # martial law imposed and a sentence carried out coerce (CAMEO 172, 17)
+    ("昭和十一年二月二十七日、緊急勅令を以て東京市に戒厳令を施行す。", "coerce", None),
+    ("昭和十一年七月十二日、将校十五名の刑を執行す。", "coerce", None),
+    # a report to the throne is a statement
+    ("昭和十一年二月二十六日、陸軍大臣は事件の状況を上奏す。", "make_statement", None),
+])
+def test_prewar_official_vocabulary(nlp, sentence, cls, trigger):
+    # inside a chronology told in the present (an official 経過 of the time)
+    story = "".join(f"昭和十年{n}月一日、甲野、東京に移る。\n" for n in range(1, 6))
+    events = [e for e in _events(nlp, story + sentence + "\n") if e["sentence"] == sentence]
+    assert events, sentence
+    assert events[0]["event_class"] == cls, [(e["trigger"], e["event_class"]) for e in events]
+    if trigger is not None:
+        assert events[0]["trigger"].startswith(trigger)
