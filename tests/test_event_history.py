@@ -57,3 +57,21 @@ def test_prewar_official_vocabulary(nlp, sentence, cls, trigger):
     assert events[0]["event_class"] == cls, [(e["trigger"], e["event_class"]) for e in events]
     if trigger is not None:
         assert events[0]["trigger"].startswith(trigger)
+
+
+@pytest.mark.slow
+def test_a_chronologys_bare_subject_set_off_by_a_comma(nlp):
+    # 甲野、…に斬り付ける: the subject named bare before a comma acts; of a passive it undergoes
+    text = CHRONICLE
+    mentions = []
+    for name, pid in (("甲野", "person:kono"), ("乙山", "person:otoyama")):
+        start = 0
+        while (start := text.find(name, start)) >= 0:
+            mentions.append({"doc_id": "d", "mention_id": f"d#m{len(mentions) + 1:05d}", "start": start,
+                             "end": start + len(name), "label": "PERSON", "text": name,
+                             "canonical_id": pid})
+            start += len(name)
+    events = _events(nlp, text, mentions)
+    by_line = {e["sentence"][:4]: e for e in events}
+    assert by_line["三月五日"]["source"] == ["person:kono"]
+    assert by_line["四月、乙"]["target"] == ["person:otoyama"] and not by_line["四月、乙"]["source"]

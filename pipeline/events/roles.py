@@ -142,7 +142,7 @@ class Roles:
                         target.extend(bare)  # a ship that sank, a man arrested: itself, not its state
                     else:
                         source.extend(ents)
-                elif case == "と" or case.startswith("と"):
+                elif case == "と" or (case.startswith("と") and not case.startswith("として")):  # not として (as)
                     (target if cls in PARTNER_CLASSES else source).extend(ents)
                 elif case in ("に", "には") and voice == "passive":
                     source += ents
@@ -160,6 +160,10 @@ class Roles:
             target = self._inherited_subject(pred)  # 近藤勇は…に捕らえられ、…で処刑された
         elif not source and voice not in ("passive", "undergoes"):
             source = self._inherited_subject(pred)
+        slot = target if voice in ("passive", "undergoes") else source
+        if not slot:
+            # a chronology's bare subject set off by a comma (長矩、…に斬り付ける; 義周、…を召し上げられ)
+            slot.extend(x for x in self._comma_subject(trig) if x not in source + target)
         source = list(dict.fromkeys(source))
         target = [t for t in dict.fromkeys(target) if t not in source]
         if cls in PARTNER_CLASSES and not target and len(source) > 1 and voice == "active":
@@ -191,6 +195,17 @@ class Roles:
             if m["label"] in role_labels() and m["start"] <= self.base + h.idx < m["end"] and m["canonical_id"] not in ids:
                 ids.append(m["canonical_id"])
         return ids
+
+    def _comma_subject(self, trig) -> list[str]:
+        """The subject a chronology names bare, set off by a comma before its predicate (良雄、…を開き): the
+        first person or ship mention of the sentence that a comma follows, with no particle."""
+        at = self.base + trig.idx
+        first = self.base + self.tokens[0].idx if self.tokens else at
+        roles = role_labels()
+        for m in sorted(self.mentions, key=lambda m: m["start"]):
+            if first <= m["start"] and m["end"] < at and m["label"] in roles and self.text[m["end"]] == "、":
+                return [m["canonical_id"]]
+        return []
 
     def _inherited_subject(self, pred) -> list[str]:
         """The subject of the clause `pred` is chained to (Xは…し、…した), or of the sentence's topic."""
