@@ -75,3 +75,13 @@ def test_a_chronologys_bare_subject_set_off_by_a_comma(nlp):
     by_line = {e["sentence"][:4]: e for e in events}
     assert by_line["三月五日"]["source"] == ["person:kono"]
     assert by_line["四月、乙"]["target"] == ["person:otoyama"] and not by_line["四月、乙"]["source"]
+
+
+@pytest.mark.slow
+def test_a_decree_that_comes_out_and_the_writers_note(nlp):
+    # 御触が出る: a decree issued is a statement; 以下、…記す is the writer's note, no happening
+    text = "以下、和暦の順に記す。\n" + CHRONICLE + "閏八月、訴えは取り上げぬ旨の御触が出る。\n"
+    events = _events(nlp, text)
+    assert not [e for e in events if e["sentence"].startswith("以下")]
+    decree = [e for e in events if "御触" in e["sentence"]]
+    assert decree and decree[0]["event_class"] == "make_statement"

@@ -213,6 +213,8 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
             continue
         if sp is not None and QUESTION.search(sent_text):
             continue
+        if sent_text.startswith(lexicon().writer_notes):
+            continue  # 以下、和暦の順に記す: the writer's note on the text
         if headline:
             # a news headline (北朝鮮、ミサイルを発射) reports the happening of the day its dateline gives
             trig = next((t for t in tokens if is_event_noun(t) and classify(t.lemma_) != "unknown"), sp.root)
