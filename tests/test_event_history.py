@@ -85,3 +85,20 @@ def test_a_decree_that_comes_out_and_the_writers_note(nlp):
     assert not [e for e in events if e["sentence"].startswith("以下")]
     decree = [e for e in events if "御触" in e["sentence"]]
     assert decree and decree[0]["event_class"] == "make_statement"
+
+
+@pytest.mark.slow
+def test_the_classical_passive_rarus_of_a_chronology_line(nlp):
+    # 甲野、…乙山に斬殺せらる: らる (parsed as a word of its own) makes the line a passive happening
+    line = "昭和十年八月十二日、甲野少将、省内に於て乙山中佐に斬殺せらる。\n"
+    text = CHRONICLE + line
+    mentions = []
+    for name, pid in (("甲野", "person:kono"), ("乙山", "person:otoyama")):
+        start = text.find(line)
+        while (start := text.find(name, start)) >= 0:
+            mentions.append({"doc_id": "d", "mention_id": f"d#m{len(mentions) + 1:05d}", "start": start,
+                             "end": start + len(name), "label": "PERSON", "text": name, "canonical_id": pid})
+            start += len(name)
+    hits = [e for e in _events(nlp, text, mentions) if e["sentence"] == line.strip()]
+    assert hits and hits[0]["event_class"] == "assault"
+    assert hits[0]["source"] == ["person:otoyama"] and hits[0]["target"] == ["person:kono"]

@@ -82,7 +82,7 @@ def _dated_main(sp: SentenceParse, framing: list[TimexRole], chronicle: bool = F
     """A main predicate that a framing date makes a happening: 7月には…示唆している (perfect),
     1968年1月23日、…拿捕され、…として知られている (the coordinated clause), …と強く非難。 (noun ending).
     In a chronology entry the present narrates (…が拉致される, …を発表する: the genre's historical present)."""
-    root = sp.root
+    root = _passive_host(sp, sp.root) if chronicle else sp.root  # 斬殺せらる: らる taken for a pronoun
     if chronicle and root.pos_ == "VERB" and root.lemma_ not in lexicon().stative:
         p = sp.pred(root)
         # (〜ていない, 〜ている describe a state, as anywhere)

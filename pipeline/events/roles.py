@@ -28,6 +28,7 @@ from pipeline.records import role_labels
 
 SUBJECT_CASES = ("が", "は", "も", "では", "こそ")
 TARGET_CASES = ("を", "に", "へ", "に対して", "に対し", "に対する", "への", "とともに")
+_BARE_SUBJECT_END = re.compile(r"[\u4e00-\u9fff]{0,4}、")  # 良雄、 / 鉄山少将、
 AGENT_CASES = ("によって", "により", "による", "によっては")
 PASSIVE = ("れる", "られる")
 # predicates whose subject undergoes the happening (unaccusatives): the subject is its target
@@ -70,8 +71,8 @@ def _voice(pred) -> str:
     while j < len(doc) and doc[j].pos_ in ("AUX", "SCONJ") and doc[j].head.i == pred.i:
         lemmas.append(doc[j].lemma_)
         j += 1
-    if any(lemma in PASSIVE for lemma in lemmas):
-        return "passive"
+    if any(lemma in PASSIVE for lemma in lemmas) or (j < len(doc) and doc[j].lemma_ == "らる"):
+        return "passive"  # the classical らる (斬殺せらる) the parse takes for a verb or a pronoun of its own
     if any(lemma in CAUSATIVE for lemma in lemmas):
         return "causative"
     return "active"
@@ -198,12 +199,13 @@ class Roles:
 
     def _comma_subject(self, trig) -> list[str]:
         """The subject a chronology names bare, set off by a comma before its predicate (良雄、…を開き): the
-        first person or ship mention of the sentence that a comma follows, with no particle."""
+        first person or ship mention of the sentence that a comma follows, with no particle (a title between:
+        永田鉄山少将、)."""
         at = self.base + trig.idx
         first = self.base + self.tokens[0].idx if self.tokens else at
         roles = role_labels()
         for m in sorted(self.mentions, key=lambda m: m["start"]):
-            if first <= m["start"] and m["end"] < at and m["label"] in roles and self.text[m["end"]] == "、":
+            if first <= m["start"] and m["end"] < at and m["label"] in roles and _BARE_SUBJECT_END.match(self.text, m["end"]):
                 return [m["canonical_id"]]
         return []
 
