@@ -102,3 +102,14 @@ def test_the_classical_passive_rarus_of_a_chronology_line(nlp):
     hits = [e for e in _events(nlp, text, mentions) if e["sentence"] == line.strip()]
     assert hits and hits[0]["event_class"] == "assault"
     assert hits[0]["source"] == ["person:otoyama"] and hits[0]["target"] == ["person:kono"]
+
+
+@pytest.mark.slow
+def test_a_bare_subject_outside_a_chronology_is_no_role(nlp):
+    # in a past narrative a name before a comma is a list or an aside, not the subject of the clause
+    text = "2001年2月9日、米原潜甲野、緊急浮上の際に実習船と衝突した。\n"
+    start = text.find("甲野")
+    mentions = [{"doc_id": "d", "mention_id": "d#m00001", "start": start, "end": start + 2, "label": "SHIP",
+                 "text": "甲野", "canonical_id": "ship:kono"}]
+    events = _events(nlp, text, mentions)
+    assert events and "ship:kono" not in events[0]["source"] + events[0]["target"]

@@ -291,6 +291,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                 d.cls = final_class(d.cls, d.trig_tok, text[c0:c1], abductions)
             if d.trig_tok is not None:
                 reader = Roles(tokens, sent["base"], text, ments, places_by_sent.get(si, []))
+                reader.bare_subjects = present
                 source, target = reader.read(d.trig_tok, d.cls)
                 place = reader.location(d.lemma, c0, c1)
             else:

@@ -88,6 +88,7 @@ class Roles:
         self.text = text
         self.mentions = mentions
         self.places = places
+        self.bare_subjects = False  # a chronology told in the present names its subjects bare (良雄、…)
 
     def _span(self, tok) -> tuple[int, int]:
         """The argument phrase of `tok`: its subtree within the sentence, relative clauses included."""
@@ -143,7 +144,7 @@ class Roles:
                         target.extend(bare)  # a ship that sank, a man arrested: itself, not its state
                     else:
                         source.extend(ents)
-                elif case == "と" or (case.startswith("と") and not case.startswith("として")):  # not として (as)
+                elif case == "と" or (case.startswith("と") and not (case.startswith("として") and voice == "passive")):
                     (target if cls in PARTNER_CLASSES else source).extend(ents)
                 elif case in ("に", "には") and voice == "passive":
                     source += ents
@@ -162,7 +163,7 @@ class Roles:
         elif not source and voice not in ("passive", "undergoes"):
             source = self._inherited_subject(pred)
         slot = target if voice in ("passive", "undergoes") else source
-        if not slot:
+        if not slot and self.bare_subjects:
             # a chronology's bare subject set off by a comma (長矩、…に斬り付ける; 義周、…を召し上げられ)
             slot.extend(x for x in self._comma_subject(trig) if x not in source + target)
         source = list(dict.fromkeys(source))
