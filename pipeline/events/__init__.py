@@ -49,6 +49,7 @@ from pipeline.events.dating import (
     confidence,
     find_dateline,
     line_head,
+    narrates_in_present,
     overlaps,
     precision,
     usable,
@@ -194,6 +195,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
     story = Narrative()
     entry_end = -1  # end of the chronology entry (a line headed by its date) the sentence is in
     quoted = _inside_quotes(text, sentences)
+    present = narrates_in_present([text[s["start"]:s["end"]] for s in sentences])
     abductions = about_abductions(text)
     dl = find_dateline(text, sentences, tx_by_sent)
     story.dateline = tx_by_sent[dl][0] if dl is not None else None
@@ -212,6 +214,8 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
             continue
         if sp is not None and QUESTION.search(sent_text):
             continue
+        if sent_text.startswith(lexicon().writer_notes):
+            continue  # 以下、和暦の順に記す: the writer's note on the text
         if headline:
             # a news headline (北朝鮮、ミサイルを発射) reports the happening of the day its dateline gives
             trig = next((t for t in tokens if is_event_noun(t) and classify(t.lemma_) != "unknown"), sp.root)
@@ -222,7 +226,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
             if s0 == 0 or text[s0 - 1] == "\n":
                 head, _ = line_head(stxs, text, s0)
                 entry_end = (text.find("\n", s0) % (len(text) + 1)) if head is not None else -1
-            drafts, frame = ja_drafts(sp, stxs, text, s0, chronicle=s0 < entry_end)
+            drafts, frame = ja_drafts(sp, stxs, text, s0, chronicle=present or s0 < entry_end)
             if not drafts:
                 named = [m for m in ments_by_sent.get(si, []) if m["label"] in happenings]
                 entry = named_entry(sent_text, s0, stxs, named, text)
@@ -288,6 +292,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                 d.cls = final_class(d.cls, d.trig_tok, text[c0:c1], abductions)
             if d.trig_tok is not None:
                 reader = Roles(tokens, sent["base"], text, ments, places_by_sent.get(si, []))
+                reader.bare_subjects = present
                 source, target = reader.read(d.trig_tok, d.cls)
                 place = reader.location(d.lemma, c0, c1)
             else:

@@ -350,7 +350,9 @@ def final_class(cls: str, trig, clause: str, abductions: bool) -> str:
         # …の探索と捕縛は続いた, 暴動が起きた: the happening is the act its subject names
         for c in (c for c in trig.children if c.dep_ == "nsubj"):
             for n in [c, *(g for g in c.children if g.dep_ in ("conj", "nmod") and g.pos_ in ("NOUN", "VERB"))]:
-                found = classify(n.lemma_)
+                comp = "".join(t.text for t in n.children if t.dep_ == "compound" and t.i < n.i)
+                whole = classify(comp + n.lemma_) if comp else "unknown"  # 無罪判決が出た: the compound's class
+                found = whole if whole != "unknown" else classify(n.lemma_)
                 if found not in ("other", "unknown"):
                     return found
     if cls == "unknown" and trig is not None and trig.lemma_ in lx.light:

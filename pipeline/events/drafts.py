@@ -83,7 +83,7 @@ def _dated_main(sp: SentenceParse, framing: list[TimexRole], chronicle: bool = F
     """A main predicate that a framing date makes a happening: 7月には…示唆している (perfect),
     1968年1月23日、…拿捕され、…として知られている (the coordinated clause), …と強く非難。 (noun ending).
     In a chronology entry the present narrates (…が拉致される, …を発表する: the genre's historical present)."""
-    root = sp.root
+    root = _passive_host(sp, sp.root) if chronicle else sp.root  # 斬殺せらる: らる taken for a pronoun
     if chronicle and root.pos_ == "VERB" and root.lemma_ not in lexicon().stative:
         p = sp.pred(root)
         # (〜ていない, 〜ている describe a state, as anywhere)
@@ -115,6 +115,17 @@ def _dated_main(sp: SentenceParse, framing: list[TimexRole], chronicle: bool = F
                 sp.pred(c).form == "chain":
             return c
     return None
+
+
+def _passive_host(sp: SentenceParse, tok):
+    """The classical passive らる (収容せらる, 命ぜらる) parsed as a verb of its own: the verb it follows."""
+    j = tok.i - 1
+    if tok.lemma_ != "らる":
+        return tok
+    while j >= 0 and tok.doc[j].pos_ == "AUX" and tok.doc[j].lemma_ in ("する", "す"):
+        j -= 1  # 収容 せ らる
+    host = tok.doc[j] if j >= 0 else None
+    return host if host is not None and host.i in sp.ids and host.pos_ in ("VERB", "NOUN") else tok
 
 
 def chain_act(sp: SentenceParse, main, stxs: list[dict]):
@@ -234,6 +245,7 @@ def ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
         if mr is None and sp.pred(main).form not in ("past", "chain") and not chronicle:
             main = None  # a historical present needs its own date
     if main is not None:
+        main = _passive_host(sp, main)
         p = sp.pred(main)
         src = "narrative"
         date = mr.timex if mr else None

@@ -61,6 +61,7 @@ class Lexicon:
     iterative_re: re.Pattern
     occasion_nouns: tuple[str, ...]
     frame_particles: frozenset[str]
+    writer_notes: tuple[str, ...]  # 以下、…の順に記す: the writer's note on the text, no happening
 
 
 def _latin_word(name: str) -> str:
@@ -137,6 +138,7 @@ def lexicon() -> Lexicon:
         iterative_re=re.compile("|".join(map(re.escape, grammar("iterative")))),
         occasion_nouns=tuple(grammar("occasion_nouns")),
         frame_particles=frozenset(grammar("frame_particles")),
+        writer_notes=tuple(grammar("writer_notes")),
     )
 
 

@@ -28,6 +28,7 @@ from pipeline.records import role_labels
 
 SUBJECT_CASES = ("が", "は", "も", "では", "こそ")
 TARGET_CASES = ("を", "に", "へ", "に対して", "に対し", "に対する", "への", "とともに")
+_BARE_SUBJECT_END = re.compile(r"[\u4e00-\u9fff]{0,4}、")  # 良雄、 / 鉄山少将、
 AGENT_CASES = ("によって", "により", "による", "によっては")
 PASSIVE = ("れる", "られる")
 # predicates whose subject undergoes the happening (unaccusatives): the subject is its target
@@ -70,8 +71,8 @@ def _voice(pred) -> str:
     while j < len(doc) and doc[j].pos_ in ("AUX", "SCONJ") and doc[j].head.i == pred.i:
         lemmas.append(doc[j].lemma_)
         j += 1
-    if any(lemma in PASSIVE for lemma in lemmas):
-        return "passive"
+    if any(lemma in PASSIVE for lemma in lemmas) or (j < len(doc) and doc[j].lemma_ == "らる"):
+        return "passive"  # the classical らる (斬殺せらる) the parse takes for a verb or a pronoun of its own
     if any(lemma in CAUSATIVE for lemma in lemmas):
         return "causative"
     return "active"
@@ -87,6 +88,7 @@ class Roles:
         self.text = text
         self.mentions = mentions
         self.places = places
+        self.bare_subjects = False  # a chronology told in the present names its subjects bare (良雄、…)
 
     def _span(self, tok) -> tuple[int, int]:
         """The argument phrase of `tok`: its subtree within the sentence, relative clauses included."""
@@ -142,7 +144,7 @@ class Roles:
                         target.extend(bare)  # a ship that sank, a man arrested: itself, not its state
                     else:
                         source.extend(ents)
-                elif case == "と" or case.startswith("と"):
+                elif case == "と" or (case.startswith("と") and not (case.startswith("として") and voice == "passive")):
                     (target if cls in PARTNER_CLASSES else source).extend(ents)
                 elif case in ("に", "には") and voice == "passive":
                     source += ents
@@ -160,6 +162,10 @@ class Roles:
             target = self._inherited_subject(pred)  # 近藤勇は…に捕らえられ、…で処刑された
         elif not source and voice not in ("passive", "undergoes"):
             source = self._inherited_subject(pred)
+        slot = target if voice in ("passive", "undergoes") else source
+        if not slot and self.bare_subjects:
+            # a chronology's bare subject set off by a comma (長矩、…に斬り付ける; 義周、…を召し上げられ)
+            slot.extend(x for x in self._comma_subject(trig) if x not in source + target)
         source = list(dict.fromkeys(source))
         target = [t for t in dict.fromkeys(target) if t not in source]
         if cls in PARTNER_CLASSES and not target and len(source) > 1 and voice == "active":
@@ -191,6 +197,18 @@ class Roles:
             if m["label"] in role_labels() and m["start"] <= self.base + h.idx < m["end"] and m["canonical_id"] not in ids:
                 ids.append(m["canonical_id"])
         return ids
+
+    def _comma_subject(self, trig) -> list[str]:
+        """The subject a chronology names bare, set off by a comma before its predicate (良雄、…を開き): the
+        first person or ship mention of the sentence that a comma follows, with no particle (a title between:
+        永田鉄山少将、)."""
+        at = self.base + trig.idx
+        first = self.base + self.tokens[0].idx if self.tokens else at
+        roles = role_labels()
+        for m in sorted(self.mentions, key=lambda m: m["start"]):
+            if first <= m["start"] and m["end"] < at and m["label"] in roles and _BARE_SUBJECT_END.match(self.text, m["end"]):
+                return [m["canonical_id"]]
+        return []
 
     def _inherited_subject(self, pred) -> list[str]:
         """The subject of the clause `pred` is chained to (Xは…し、…した), or of the sentence's topic."""
