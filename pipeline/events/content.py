@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.events.drafts import chain_act, context_nouns
+from pipeline.events.drafts import chain_act, chained_to, context_nouns
 from pipeline.events.lexicon import TRIGGERS_PATH, classify, find_actors, lexicon
 from pipeline.resources import require
 
@@ -293,20 +293,6 @@ def content_class(trig, cls: str) -> str:
     return object_class(trig, force_class(trig, relation_class(trig, consent_class(trig, statement_class(trig, cls)))))
 
 
-def _chained(sp, tok, top) -> bool:
-    """Does clause `tok` reach `top` through clause heads only (Xし、Yして、Zと述べた)?"""
-    h = sp.head(tok)
-    for _ in range(30):
-        if h is None:
-            return False
-        if h.i == top.i:
-            return True
-        if not (h.pos_ == "VERB" or (h.pos_ == "NOUN" and "サ変" in h.tag_)) or sp.pred(h).form != "chain":
-            return False
-        h = sp.head(h)
-    return False
-
-
 def chained_act(sp, trig, stxs: list[dict], cls: str):
     """The act a clause chain reports instead of its last predicate: when that predicate names no class
     (drafts.chain_act), or is a remark or a promise after a classed act (…電話会談を行い、…と述べた; …声明に
@@ -328,7 +314,7 @@ def chained_act(sp, trig, stxs: list[dict], cls: str):
         if p.form != "chain" or p.negated or p.hypothetical or last.i + 1 >= sp.limit or \
                 (t.doc[last.i + 1].text != "、" and last.lemma_ not in ("て", "で")):
             continue
-        if classify(t.lemma_, context_nouns(t)) not in VERBAL | {"other", "unknown"} and _chained(sp, t, trig):
+        if classify(t.lemma_, context_nouns(t)) not in VERBAL | {"other", "unknown"} and chained_to(sp, t, trig):
             return t
     return None
 

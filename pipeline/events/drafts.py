@@ -148,7 +148,7 @@ def chain_act(sp: SentenceParse, main, stxs: list[dict]):
         if p.form != "chain" or p.negated or p.hypothetical or last.i + 1 >= sp.limit or \
                 (t.doc[last.i + 1].text != "、" and last.lemma_ not in ("て", "で")):
             continue
-        if classify(t.lemma_, context_nouns(t)) in ("other", "unknown") or not _chained_to(sp, t, main):
+        if classify(t.lemma_, context_nouns(t)) in ("other", "unknown") or not chained_to(sp, t, main):
             continue
         return t
     return None
@@ -168,7 +168,7 @@ def _reaches(sp: SentenceParse, tok, top, step_ok=None) -> bool:
     return False
 
 
-def _chained_to(sp: SentenceParse, tok, top) -> bool:
+def chained_to(sp: SentenceParse, tok, top) -> bool:
     """Does `tok` reach `top` through clause heads only (Xし、Yして、Zした), not through a noun it modifies?"""
     return _reaches(sp, tok, top, lambda h: (h.pos_ == "VERB" or (h.pos_ == "NOUN" and "サ変" in h.tag_))
                     and sp.pred(h).form == "chain")
