@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.events.drafts import chain_act, chained_to, context_nouns
+from pipeline.events.drafts import chain_act, chained_clauses, chained_to, context_nouns
 from pipeline.events.lexicon import TRIGGERS_PATH, classify, find_actors, lexicon
 from pipeline.resources import require
 
@@ -305,16 +305,9 @@ def chained_act(sp, trig, stxs: list[dict], cls: str):
     at = sp.base + trig.idx
     after = max((t["end"] for t in stxs if t["end"] <= at and any(c.isdigit() for c in t.get("value", ""))),
                 default=-1)  # a dated timex, not 将来 or 当時
-    for t in sp.tokens:
-        if t.i >= trig.i or sp.base + t.idx < after or t.dep_ != "advcl" or \
-                not (t.pos_ == "VERB" or (t.pos_ == "NOUN" and "サ変" in t.tag_)):
-            continue
-        p = sp.pred(t)
-        last = p.chain[-1] if p.chain else t
-        if p.form != "chain" or p.negated or p.hypothetical or last.i + 1 >= sp.limit or \
-                (t.doc[last.i + 1].text != "、" and last.lemma_ not in ("て", "で")):
-            continue
-        if classify(t.lemma_, context_nouns(t)) not in VERBAL | {"other", "unknown"} and chained_to(sp, t, trig):
+    for t in chained_clauses(sp, trig, after):
+        if t.dep_ == "advcl" and classify(t.lemma_, context_nouns(t)) not in VERBAL | {"other", "unknown"} \
+                and chained_to(sp, t, trig):
             return t
     return None
 

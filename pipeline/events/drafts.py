@@ -128,6 +128,20 @@ def _passive_host(sp: SentenceParse, tok):
     return host if host is not None and host.i in sp.ids and host.pos_ in ("VERB", "NOUN") else tok
 
 
+def chained_clauses(sp: SentenceParse, top, after: int):
+    """The clauses before `top` (and after the text offset `after`) that open a chain: a verb or a サ変 noun in
+    the chain form, neither negated nor hypothetical, ending in 、 or て/で (Xし、 / Xして)."""
+    for t in sp.tokens:
+        if t.i >= top.i or sp.base + t.idx < after or not (t.pos_ == "VERB" or (t.pos_ == "NOUN" and "サ変" in t.tag_)):
+            continue
+        p = sp.pred(t)
+        last = p.chain[-1] if p.chain else t
+        if p.form != "chain" or p.negated or p.hypothetical or last.i + 1 >= sp.limit or \
+                (t.doc[last.i + 1].text != "、" and last.lemma_ not in ("て", "で")):
+            continue
+        yield t
+
+
 def chain_act(sp: SentenceParse, main, stxs: list[dict]):
     """The act a clause chain reports when its last predicate names no class (政体書を発布し、…を定める;
     …を釈放し、船は…へ向かった; …が公布され、…が避けられなくなる): the first coordinated
@@ -137,16 +151,8 @@ def chain_act(sp: SentenceParse, main, stxs: list[dict]):
     lx = lexicon()
     main_at = sp.base + main.idx
     after = max((t["end"] for t in stxs if t["end"] <= main_at), default=-1)
-    for t in sp.tokens:
-        if t.i >= main.i or sp.base + t.idx < after:
-            continue
-        if not (t.pos_ == "VERB" or (t.pos_ == "NOUN" and "サ変" in t.tag_)) or \
-                t.lemma_ in lx.stative | lx.durative | lx.light | lx.results or t.lemma_ in CONSEQUENCES:
-            continue
-        p = sp.pred(t)
-        last = p.chain[-1] if p.chain else t
-        if p.form != "chain" or p.negated or p.hypothetical or last.i + 1 >= sp.limit or \
-                (t.doc[last.i + 1].text != "、" and last.lemma_ not in ("て", "で")):
+    for t in chained_clauses(sp, main, after):
+        if t.lemma_ in lx.stative | lx.durative | lx.light | lx.results or t.lemma_ in CONSEQUENCES:
             continue
         if classify(t.lemma_, context_nouns(t)) in ("other", "unknown") or not chained_to(sp, t, main):
             continue
