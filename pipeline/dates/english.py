@@ -27,6 +27,7 @@ from .english_patterns import (
     QUARTER_EN,
     SEASON,
     SIGNAL_BEFORE,
+    TODAY_AT,
     US,
     WEEKDAY,
     WEEKDAYS_EN,
@@ -204,7 +205,7 @@ def tag(text: str, lang: str) -> list[Cand]:
                 c.pod, c.type = spec[2], "TIME"
             if w == "today":  # alone, the present (as 今日, guidelines v1.2); with a clock time, the document's day
                 c.fallback = "PRESENT_REF"
-                if not re.match(r",?\s+(?:at|from|by|until)\s+(?:about\s+|around\s+)?[0-9]", text[m.end():m.end() + 24]):
+                if not TODAY_AT.match(text, m.end()):
                     c.rel, c.value = None, "PRESENT_REF"
         elif w in EN["anaphoric"]:
             spec = EN["anaphoric"][w]

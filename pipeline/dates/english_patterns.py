@@ -76,6 +76,8 @@ _WITHIN = r"(?:(?P<el>earlier|later|early|late) (?=(?:this|that|the same|last|ne
 WORDS = re.compile(
     rf"{_L}{_WITHIN}(?P<w>{lexicon.alt(list(EN['deictic']) + list(EN['anaphoric']) + list(EN['refs']) + list(EN['sets']))}){_R}",
     re.IGNORECASE)
+# today at 9 a.m., today from 10:00: a day with a clock time, not the present
+TODAY_AT = re.compile(r",?\s+(?:at|from|by|until)\s+(?:about\s+|around\s+)?[0-9]")
 SIGNAL_BEFORE = re.compile(rf"(?:{lexicon.alt(EN['mod_before'])}) $", re.IGNORECASE)
 PRE_MOD = {"early": "START", "the beginning of": "START", "mid": "MID", "the middle of": "MID", "late": "END",
            "the end of": "END", "about": "APPROX", "around": "APPROX", "circa": "APPROX", "approximately": "APPROX",

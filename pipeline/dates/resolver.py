@@ -149,7 +149,7 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
         out.append(rec)
         if c.type in ("DATE", "TIME") and c.y is not None and c.value is None and c.gran == "" \
                 and roles[i] is None and i != dateline and rec["value"][:1].isdigit() \
-                and (c.lunisolar or valid_ymd(c.y, c.m, c.d)) and not _since(c, text) and not _planned(c, text):
+                and (c.lunisolar or valid_ymd(c.y, c.m, c.d)) and not _moves_nothing(c, text):
             aside = next((b for a, b in backgrounds if a <= c.start < b), None)
             known.append(Known(i, _point(c), c.lunisolar, c.leap, aside))
             if entries[i] or not (c.rel and c.rel[0] in ("shift", "ago", "dct")):
@@ -159,17 +159,14 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
     return out
 
 
-def _since(c: Cand, text: str) -> bool:
-    """前夜来の大雪, 昨年来の交渉: a look back to since when, which moves the narrative's time nowhere."""
-    return bool(c.rel) and c.rel[0] in ("shift", "dct", "ago") and text.startswith(("来", "以来"), c.end)
-
-
 _PLANNED = re.compile(r"(?:頃|ごろ)?(?:と|に)(?:仮に|正式に)?(?:定め|決め|決定|予定)|(?:頃|ごろ)?(?:の|を)予定")
 
 
-def _planned(c: Cand, text: str) -> bool:
-    """仇討ちの時期を翌年三月頃と定める, 5月の予定: the time of a plan, which moves the narrative's time nowhere."""
-    return _PLANNED.match(text, c.end) is not None
+def _moves_nothing(c: Cand, text: str) -> bool:
+    """A look back to since when (前夜来の大雪, 昨年来の交渉) and the time of a plan (仇討ちの時期を翌年三月頃と
+    定める, 5月の予定): dates that move the narrative's time nowhere, so they anchor nothing after them."""
+    since = bool(c.rel) and c.rel[0] in ("shift", "dct", "ago") and text.startswith(("来", "以来"), c.end)
+    return since or _PLANNED.match(text, c.end) is not None
 
 
 _BARE = re.compile(r"[0-9〇一二三四五六七八九十閏正]")  # a date that opens with its own number, no 同/翌 word

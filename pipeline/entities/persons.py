@@ -198,19 +198,25 @@ def formal_names(text: str, tok: TokenInfo | None, lex: EntityLexicon) -> list[d
     out = []
     middle = rf"(?:{lex.formal_name_middle})"
     real = re.compile(rf"{middle}({KANJI}{{2}})(?!{KANJI})")
+    real_alone = re.compile(rf"({KANJI}{{2}})(?!{KANJI})")
+    kanji_word = re.compile(rf"{KANJI}+")
+    common_named = re.compile(rf"{KANJI}{{1,3}}{middle}")
+    ends = set(tok.ends)
     for i, tag in enumerate(tok.tags):
+        if not tag.endswith(("人名-姓", "人名-一般")):  # the tag first: the regexes only on name tokens
+            continue
         s, e = tok.starts[i], tok.ends[i]
-        if not re.fullmatch(rf"{KANJI}+", text[s:e]):
+        if not kanji_word.fullmatch(text, s, e):
             continue
         if tag.endswith("人名-姓"):
             m, family = real.match(text, e), text[s:e]
-        elif tag.endswith("人名-一般") and re.fullmatch(rf"{KANJI}{{1,3}}{middle}", text[s:e]):
-            m = re.compile(rf"({KANJI}{{2}})(?!{KANJI})").match(text, e)  # 大石内蔵助|良雄: one token
+        elif common_named.fullmatch(text, s, e):
+            m = real_alone.match(text, e)  # 大石内蔵助|良雄: one token
             # its family name: the first two kanji when the rest is a common name (most family names have two)
             family = text[s:s + 2] if re.fullmatch(middle, text[s + 2:e]) else ""
         else:
             continue
-        if m is None or m.end(1) not in tok.ends:
+        if m is None or m.end(1) not in ends:
             continue  # the real name ends where a token does
         if re.match(rf"(?:{lex.strong_titles}|{lex.titles})", m.group(1)) or tok.common_noun_word(*m.span(1)):
             continue  # 岡田啓介首相: a modern name (啓介) and a title, no real name
