@@ -33,6 +33,7 @@ from .kb_matches import kb_mentions
 from .lexicon import EntityLexicon
 from .linking import link_mentions
 from .loader import EntityResources, entity_resources
+from .not_persons import drop_non_individuals
 from .overlaps import resolve_overlaps
 from .persons import (
     emperor_rules,
@@ -48,7 +49,7 @@ from .persons import (
     surname_title_names,
     with_regnal_numbers,
 )
-from .readings import reading_mentions
+from .readings import nested_ship_readings, reading_mentions
 from .ships import english_ship_rules, listed_ships, maru_ship_rules, ship_rules
 
 __all__ = ["EntityResources", "add_entity_components", "doc_mentions", "entity_resources", "link_mentions",
@@ -205,8 +206,11 @@ def _drop_kb_family_names(candidates: list[dict]) -> list[dict]:
 
 
 def finish(text: str, candidates: list[dict], lexicon: EntityLexicon, tok: TokenInfo | None = None) -> list[dict]:
-    ms = resolve_overlaps(with_regnal_numbers(text, _drop_kb_family_names(listed_ships(text, candidates))))
-    ms = resolve_overlaps(ms + reading_mentions(text, ms, lexicon) + name_part_mentions(text, ms, tok, lexicon))
+    candidates = drop_non_individuals(text, listed_ships(text, candidates), lexicon)
+    ms = resolve_overlaps(with_regnal_numbers(text, _drop_kb_family_names(candidates)))
+    readings = reading_mentions(text, ms, lexicon)
+    ms = resolve_overlaps(ms + readings + nested_ship_readings(text, ms + readings)
+                          + drop_non_individuals(text, name_part_mentions(text, ms, tok, lexicon), lexicon))
     return ms
 
 

@@ -144,6 +144,28 @@ _ALSO_CALLED = re.compile(r"[(（]([^()（）、。]{2,20}?)(?:とも|ともい�
 _SHIP_INCIDENT_HEAD = re.compile(r"(?:沈没|遭難|衝突|爆沈|撃沈|拿捕|座礁|火災)?(?:事件|事故)")
 
 
+_QUOTED_ALSO = re.compile(r"」(?:[、・]?「[^「」]{1,40}」)*(?:など)?とも(?:いう|言う|呼ばれ|称され)?")
+_QUOTE_BEFORE = re.compile(r"「[^「」]{1,40}」[、・]?$")
+
+
+def quoted_other_names(text: str, mentions: list[dict]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """「ドニャ・パス号事故」「…沈没事故」とも呼ばれる: each quoted incident name is another name of the incident
+    named last before the quotes (the article's subject). Pairs (other name's span, that incident's span)."""
+    incidents = sorted((m["start"], m["end"]) for m in mentions
+                       if m["label"] == "INCIDENT" and not m.get("_reading_of"))
+    pairs = []
+    for s, e in incidents:
+        if text[s - 1:s] != "「" or not _QUOTED_ALSO.match(text, e):
+            continue
+        first = s - 1
+        while (q := _QUOTE_BEFORE.search(text, max(0, first - 45), first)) is not None:
+            first = q.start()  # back over the quotes listed before this one
+        before = [x for x in incidents if x[1] <= first]
+        if before:
+            pairs.append(((s, e), before[-1]))
+    return pairs
+
+
 def entity_incident_rules(text: str, mentions: list[dict]) -> list[dict]:
     """'<named ship or person>の事件/事故' names one specific incident (天安の事件); so does a ship's name with
     事件/事故 right after it (いろは丸事件, which the character rules cannot delimit after a particle). The entity

@@ -60,6 +60,8 @@ class EntityLexicon:
     title_prefixes_longest_first: tuple[str, ...]
     title_suffixes_longest_first: tuple[str, ...]
     name_blocking_suffixes: tuple[str, ...]
+    kanji_name_blocking_suffixes: tuple[str, ...]
+    house_words: tuple[str, ...]
     name_heads: frozenset[str]  # compound heads and titles cut off a kanji run's end
     name_head_lengths: tuple[int, ...]  # their lengths, longest first
     title_modifiers: frozenset[str]
@@ -147,6 +149,8 @@ def _lexicon(path: Path) -> EntityLexicon:
         title_prefixes_longest_first=_longest_first(words("title_prefix_strip_ja")),
         title_suffixes_longest_first=_longest_first(words("title_suffixes_ja")),
         name_blocking_suffixes=tuple(words("name_blocking_suffixes_ja")),
+        kanji_name_blocking_suffixes=tuple(words("kanji_name_blocking_suffixes_ja")),
+        house_words=tuple(_longest_first(words("house_words_ja"))),
         name_heads=heads,
         name_head_lengths=tuple(sorted({len(h) for h in heads}, reverse=True)),
         title_modifiers=frozenset(words("title_modifiers_ja")),

@@ -20,13 +20,15 @@ import re
 from pipeline.records import id_prefixes, scored_labels
 
 from .candidates import components, sentence_bounds
-from .incidents import entity_incident_rules
+from .incidents import entity_incident_rules, quoted_other_names
 from .kb import KnowledgeBase
 from .lexicon import EntityLexicon
 from .loader import EntityResources
+from .not_persons import drop_non_individuals
 from .overlaps import Spans, resolve_overlaps
 from .patterns import boundary_ok, is_kata
 from .plausibility import DatedYears, out_of_time
+from .readings import nested_ship_readings, reading_mentions
 from .romanize import display, slug
 from .variants import (
     link_aliases,
@@ -203,8 +205,10 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources,
     dates stage's records of the text, keep a bare alias from a KB person of another age."""
     kb = resources.kb
     linked = scored_labels()  # the labels that get canonical ids
-    ms = expand_mentions(mentions, text, resources.lexicon)
-    ms += entity_incident_rules(text, ms)  # needs the repeated mentions expand_mentions adds
+    ms = drop_non_individuals(text, expand_mentions(mentions, text, resources.lexicon), resources.lexicon)
+    named = entity_incident_rules(text, ms)  # needs the repeated mentions expand_mentions adds
+    readings = reading_mentions(text, named, resources.lexicon)
+    ms += named + readings + nested_ship_readings(text, ms + named + readings)
     # weak KB aliases (天安, ロナルド・レーガン as a ship) count only if the referent is confirmed elsewhere
     confirmed = {c for m in ms if not m.get("_weak") for c in (m.get("_candidates") or [])[:1]}
     confirmed |= {(m["label"], m["text"]) for m in ms if not m.get("_weak")}
@@ -300,6 +304,13 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources,
         ro = m.get("_reading_of")
         if ro and tuple(ro) in by_span and by_span[tuple(ro)] in ids:
             ids[n] = ids[by_span[tuple(ro)]]
+    for other, topic in quoted_other_names(text, ms):  # 「…事故」とも呼ばれる: one incident, one id
+        a, b = by_span.get(other), by_span.get(topic)
+        if a in ids and b in ids and ids[a][0] != ids[b][0]:
+            old_id = ids[a][0]
+            for k, (cid, conf) in list(ids.items()):
+                if cid == old_id:
+                    ids[k] = (ids[b][0], conf)
     readings = person_readings(ms, ids, kb, unknown_id)
 
     out = []

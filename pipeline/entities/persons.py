@@ -159,6 +159,8 @@ def sudachi_name_rules(text: str, tok: TokenInfo, lex: EntityLexicon) -> list[di
             s, e = tok.starts[i], tok.ends[i + 1]
             if _LABEL_FIRST.fullmatch(text, s, tok.ends[i]):
                 continue  # 本名|輝次郎: a label word, no family name
+            if i > 0 and tok.ends[i - 1] == s and "地名" in tok.tags[i - 1] and text[s] in _PLACE_HEAD_CHARS:
+                continue  # 江戸|城松|之大|廊下: the place's own 城 cut into a false family name
             if (tok.tags[i + 1].endswith("人名-名") and tok.starts[i + 1] == tok.ends[i]
                     and re.fullmatch(rf"{KANJI}+", text[s:e])):
                 for k in (1, 2):  # a title glued into the given-name token: 鏑木|誠大|尉 → 鏑木誠 + 大尉
@@ -373,10 +375,11 @@ def surname_title_names(text: str, tok: TokenInfo | None, lex: EntityLexicon) ->
             if not gidx or tok.starts[gidx[0]] != s + len(sur):
                 continue  # 戒厳令: one word, no family name and given name
             if re.match(rf"(?:{lex.strong_titles}|{lex.titles})", given) or given in lex.cjk_stopwords or \
-                    given.startswith(("事件", "事故", "事変", "騒動", "一揆")) or not tok.is_token(s, e) or \
+                    given.startswith(("事件", "事故", "事変", "騒動", "一揆")) or given[-1] in _BODY_ENDS or \
+                    not tok.is_token(s, e) or \
                     any(tok.pos[i] not in ("NOUN", "PROPN") for i in tok.tokens(s, e)) or \
                     any("サ変" in tok.tags[i] or "接尾辞" in tok.tags[i] or "助数詞" in tok.tags[i] for i in gidx):
-                continue  # 軍事演習, 国務省, 下山事件 are no full names
+                continue  # 軍事演習, 国務省, 下山事件, 戒厳司令部 are no full names
             fulls.append((s, e))
         if fulls:
             out += [cand(text, s, e, "PERSON", "rule:surname-title", 0.6) for s, e in fulls]
@@ -385,6 +388,8 @@ def surname_title_names(text: str, tok: TokenInfo | None, lex: EntityLexicon) ->
     return out
 
 
+_BODY_ENDS = "部局課省庁署隊団会院"  # the last character of a body's name (司令部, 警視庁): no given name
+_PLACE_HEAD_CHARS = "城寺藩港湾島宮"  # the first character of a word that goes on a place name (江戸城)
 _REGNAL = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}世(?!紀|代|界|間|帯)")
 
 

@@ -59,3 +59,38 @@ def reading_mentions(text: str, mentions: list[dict], lex: EntityLexicon) -> lis
                     out.append(d)
             pos += len(piece)
     return out
+
+
+_SHIP_END_READINGS = {"丸": "まる", "号": "ごう", "艦": "かん"}
+
+
+def nested_ship_readings(text: str, mentions: list[dict]) -> list[dict]:
+    """The reading of an incident named after its ship reads the ship too: いろは丸事件(いろはまるじけん) holds the
+    ship's いろはまる, ドニャ・パス号沈没事故(ドニャ・パスごうちんぼつじこ) its ドニャ・パスごう. The ship's part ends at
+    the reading of its last character (丸 まる, 号 ごう) — after the ship's kana as written, when it has any."""
+    ships = {(m["start"], m["end"]): m for m in mentions if m["label"] == "SHIP"}
+    by_start: dict[int, list[dict]] = {}
+    for m in ships.values():
+        by_start.setdefault(m["start"], []).append(m)
+    out = []
+    for r in mentions:
+        if r["label"] != "INCIDENT" or r.get("source") != "rule:reading" or not r.get("_reading_of"):
+            continue
+        a, b = r["_reading_of"]
+        for ship in by_start.get(a, []):
+            name = ship["text"]
+            tail = _SHIP_END_READINGS.get(name[-1:])
+            if ship["end"] >= b or tail is None:
+                continue
+            stem = name[:-1]
+            reading = r["text"]
+            if re.fullmatch(r"[ぁ-ゖァ-ヺー・]+", stem):
+                k = len(stem) if reading.startswith(stem + tail) else -1
+            else:
+                k = reading.find(tail, len(stem))
+            if k > 0:
+                s = r["start"]
+                d = cand(text, s, s + k + len(tail), "SHIP", "rule:reading", r.get("confidence", 0.7))
+                d["_reading_of"] = (ship["start"], ship["end"])
+                out.append(d)
+    return out

@@ -1,0 +1,74 @@
+"""Names that stand for something other than one individual, whoever proposed them:
+- a house: 吉良家は, 芸州浅野本家, 細川・松平・毛利・水野の四家 (a family, not a person; 吉良邸 is a person's residence
+  and stays);
+- a domain, a government or a place named after a family or place: 土佐藩主 (前土佐), 徳川幕府, 川崎平間村;
+- a title with 前/元 read as a name: 前内大臣 is 前 + 内大臣 (the former Lord Keeper), not a family name 前内.
+Word lists come from the EntityLexicon (data/lexicon.json: house_words_ja, kanji_name_blocking_suffixes_ja)."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import EntityLexicon
+
+_KANJI = re.compile(r"[一-龥々]")
+_FORMER = "前元故"
+
+
+def _house_after(text: str, e: int, lex: EntityLexicon) -> bool:
+    """家 / 本家 … after the name, ending the word (家康 or 家老 go on with kanji: a given name or a compound)."""
+    for w in lex.house_words:
+        if text.startswith(w, e):
+            k = e + len(w)
+            return k >= len(text) or not _KANJI.match(text[k]) or text[k] in "臣中来"
+    return False
+
+
+def _listed_houses(text: str, lex: EntityLexicon) -> list[tuple[int, int]]:
+    """The names of a ・-list closed by の四家 / の両家 / 諸家: each one is a house."""
+    spans = []
+    for m in re.finditer(r"の[一二三四五六七八九十両諸各数]+家", text):
+        k = m.start()
+        while k > 0:
+            j = k
+            while j > 0 and text[j - 1] not in "・、，,。\n 　(（「":
+                j -= 1
+            if j == k or k - j > 12:
+                break
+            spans.append((j, k))
+            if j == 0 or text[j - 1] != "・":
+                break
+            k = j - 1
+    return spans
+
+
+def _former_title(text: str, m: dict, lex: EntityLexicon) -> bool:
+    """前内 before 大臣: without 前 the name and the title make one title word (内大臣)."""
+    t = m["text"]
+    if len(t) < 2 or t[0] not in _FORMER:
+        return False
+    at = re.match(lex.titles, text[m["end"]:])
+    whole = re.match(lex.titles, t[1:] + text[m["end"]:])
+    return bool(at and whole and len(whole.group(0)) > len(at.group(0)))
+
+
+def _blocked_kanji(text: str, e: int, lex: EntityLexicon) -> bool:
+    """A kanji name glued to 藩, 幕府, 村 …: the name of a domain, a government or a place (not a title such as
+    村長, checked first)."""
+    if re.match(lex.titles, text[e:]):
+        return False
+    return any(text.startswith(w, e) for w in lex.kanji_name_blocking_suffixes)
+
+
+def drop_non_individuals(text: str, mentions: list[dict], lex: EntityLexicon) -> list[dict]:
+    """`mentions` without the PERSON candidates that name a house, a domain or a place, or half a title."""
+    houses = _listed_houses(text, lex)
+    out = []
+    for m in mentions:
+        if m["label"] == "PERSON" and not m.get("_reading_of"):
+            s, e = m["start"], m["end"]
+            kanji_end = bool(_KANJI.match(m["text"][-1:]))
+            if _house_after(text, e, lex) or (s, e) in houses or _former_title(text, m, lex) or \
+                    (kanji_end and _blocked_kanji(text, e, lex)):
+                continue
+        out.append(m)
+    return out
