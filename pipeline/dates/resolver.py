@@ -9,7 +9,7 @@ from .english import range_end, signal_mod
 from .lunisolar import LAST_LUNISOLAR_YEAR
 from .model import Cand, Known
 from .months import lunisolar_year, month_point, same_sentence
-from .structure import background_sections, bracket_roles, entry_dates
+from .structure import background_sections, bracket_roles, counted_from_topic, entry_dates, topic_sentence
 from .values import fmt_point, iso_week, shift, valid_ymd
 
 JA = lexicon.ja()
@@ -80,6 +80,8 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
     entries = entry_dates(cands, text) if text else [False] * len(cands)
     backgrounds = background_sections(text) if text else []
     refs = [(c.start, c.y) for c in cands if c.y is not None and c.y >= 1000 and c.rel is None]
+    lead = topic_sentence(text) if text else None
+    topic: Known | None = None  # the day of the happening the article is about
     known: list[Known] = []
     written: list[Known] = []  # those a chronology line's bare date may take: entries, and dates not counted
     ahead = sorted(b for _, b in backgrounds)  # ends of background sections not yet passed
@@ -118,6 +120,8 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                         and text[cands[i - 1].end] == ")" and cands[i - 1].y is not None:
                     g = cands[i - 1]
                     pool = pool + [Known(i - 1, _point(g), g.lunisolar, g.leap)]
+                if topic is not None and counted_from_topic(c, text):
+                    pool = [topic]  # 事件の三日前: counted from the day of the article's subject
                 if _entry_relative(cands, i, text) and out[-1]["value"][:1].isdigit():
                     # November 29: Ten days later, …: a chronology line's own date is what its relative names
                     value, anchor = out[-1]["value"].split("T")[0], i - 1
@@ -125,6 +129,8 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                     value, anchor = month_point(c, pool, dct_date, news=dateline is not None,
                                                 same_sentence=same_sentence(cands, pool, c, text), text=text)
                 else:
+                    if c.rel and dct_date is not None and c.rel[0] in ("shift", "ago"):
+                        c.rel = _deictic_or_narrative(c, pool, cands, text, dct_date)
                     value, anchor = _resolve_point(c, pool, dct_date)
                 value = _check_weekday(c, value, dct_date)
         except (ValueError, OverflowError, TypeError, KeyError):
@@ -152,6 +158,8 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                 and (c.lunisolar or valid_ymd(c.y, c.m, c.d)) and not _moves_nothing(c, text):
             aside = next((b for a, b in backgrounds if a <= c.start < b), None)
             known.append(Known(i, _point(c), c.lunisolar, c.leap, aside))
+            if topic is None and lead is not None and lead[0] <= c.start < lead[1] and _level_ok(known[-1].point, "D"):
+                topic = known[-1]
             if entries[i] or not (c.rel and c.rel[0] in ("shift", "ago", "dct")):
                 written.append(known[-1])
     for rec in out:
@@ -159,14 +167,44 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
     return out
 
 
-_PLANNED = re.compile(r"(?:頃|ごろ)?(?:と|に)(?:仮に|正式に)?(?:定め|決め|決定|予定)|(?:頃|ごろ)?(?:の|を)予定")
+_NARRATIVE_REACH = 160  # characters back to the last date told: the narrative is still at it
+
+
+def _in_quote(text: str, pos: int) -> bool:
+    """pos lies inside 「…」 on its line: quoted speech, said at the time of writing."""
+    line = text.rfind("\n", 0, pos) + 1
+    opened = text.rfind("「", line, pos)
+    return opened >= 0 and text.find("」", opened, pos) < 0
+
+
+def _deictic_or_narrative(c: Cand, known: list[Known], cands: list[Cand], text: str, dct_date: dt.date) -> tuple:
+    """In a dated text, what a counted day is counted from. Quoted speech counts from the time of writing
+    (「10年後も20年後も」 in a 2025 report: 2035, 2045). A narrative of another year counts from its own last date:
+    1週間前の8月15日 two sentences after 1945年8月22日 in a 2025 report is 1945-08-15."""
+    _, unit, n = c.rel
+    if _in_quote(text, c.start):
+        return ("dct", unit, n)
+    if c.rel[0] == "ago" and known and known[-1].index >= 0:
+        last = known[-1]
+        told = cands[last.index]
+        if last.point[0] is not None and last.point[0] != dct_date.year and last.point[1] is not None \
+                and c.start - told.end <= _NARRATIVE_REACH and "\n\n" not in text[told.end:c.start]:
+            return ("shift", unit, n)
+    return c.rel
+
+
+_PLANNED = re.compile(r"(?:頃|ごろ)?(?:と|に)(?:仮に|正式に)?(?:定め|決め|決定|予定)|(?:頃|ごろ)?(?:の|を)予定"
+                      r"|(?:頃|ごろ)?(?:に|には|まで)[^。、\n]{0,6}?(?:予定|見込み|はずであった|はずだった)(?!どおり|通り)"
+                      r"|(?:頃|ごろ)?(?:に|を)控え")
 
 
 def _moves_nothing(c: Cand, text: str) -> bool:
-    """A look back to since when (前夜来の大雪, 昨年来の交渉) and the time of a plan (仇討ちの時期を翌年三月頃と
-    定める, 5月の予定): dates that move the narrative's time nowhere, so they anchor nothing after them."""
+    """A look back to since when (前夜来の大雪, 昨年来の交渉), the time of a plan (仇討ちの時期を翌年三月頃と
+    定める, 5月の予定, 翌日の午前4時に着く予定であった) and a day ahead (クリスマスを5日後に控えて): dates that move
+    the narrative's time nowhere, so they anchor nothing after them."""
     since = bool(c.rel) and c.rel[0] in ("shift", "dct", "ago") and text.startswith(("来", "以来"), c.end)
-    return since or _PLANNED.match(text, c.end) is not None
+    quoted = bool(c.rel) and c.rel[0] == "dct" and _in_quote(text, c.start)
+    return since or quoted or _PLANNED.match(text, c.end) is not None
 
 
 _BARE = re.compile(r"[0-9〇一二三四五六七八九十閏正]")  # a date that opens with its own number, no 同/翌 word

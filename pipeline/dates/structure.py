@@ -159,3 +159,27 @@ def bracket_roles(cands: list[Cand], text: str) -> list[str | None]:
         if len(inside) > 1 or not _ASIDE_OK.match("".join(rest)):
             roles[i] = "aside"
     return roles
+
+
+_INCIDENT = "|".join(sorted(map(re.escape, JA["incident_words"]), key=len, reverse=True))
+_FROM_INCIDENT = re.compile(rf"(?:{_INCIDENT})(?:発生)?(?:の|から|より)$")
+_LEAD_SENTENCES = 3  # the lead: the sentences of the first paragraph that can define the subject
+
+
+def topic_sentence(text: str) -> tuple[int, int] | None:
+    """The lead sentence that names the happening an article is about (ドニャ・パス号沈没事故は、1987年12月20日の
+    夜、…沈没した海難事故である): its first day-precision date is the day of that happening."""
+    start = 0
+    for _ in range(_LEAD_SENTENCES + 2):  # the title line and an empty line may come first
+        end = min((k for k in (text.find(ch, start) for ch in "。\n") if k >= 0), default=len(text))
+        if re.search(_INCIDENT, text[start:end]) and re.search(r"\d|[一二三四五六七八九十]", text[start:end]):
+            return start, end
+        start = end + 1
+        if start >= len(text):
+            break
+    return None
+
+
+def counted_from_topic(c: Cand, text: str) -> bool:
+    """事件の三日前, 事故から8日後: a day counted from the happening the article is about."""
+    return bool(c.rel) and c.rel[0] in ("shift", "ago") and _FROM_INCIDENT.search(text, max(0, c.start - 8), c.start) is not None
