@@ -120,6 +120,10 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                         and text[cands[i - 1].end] == ")" and cands[i - 1].y is not None:
                     g = cands[i - 1]
                     pool = pool + [Known(i - 1, _point(g), g.lunisolar, g.leap)]
+                if c.rel and c.rel[0] == "weekday" and out and _WEEKDAY_OF.fullmatch(text, cands[i - 1].end, c.start) \
+                        and re.match(r"\d{4}-\d\d-\d\d", out[-1]["value"]):
+                    c.rel = ("same", "D")  # March 20, 1995, a Monday: the weekday of the date just written
+                    pool = pool + [Known(i - 1, _point(cands[i - 1]))]
                 if topic is not None and counted_from_topic(c, text):
                     pool = [topic]  # 事件の三日前: counted from the day of the article's subject
                 if _entry_relative(cands, i, text) and out[-1]["value"][:1].isdigit():
@@ -167,6 +171,7 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
     return out
 
 
+_WEEKDAY_OF = re.compile(r",?\s*(?:a|which was a|then a|that is,? a)\s+|[、,]\s*|\s*[(（]")
 _NARRATIVE_REACH = 160  # characters back to the last date told: the narrative is still at it
 
 

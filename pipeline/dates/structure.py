@@ -39,7 +39,7 @@ def find_dateline(cands: list[Cand], text: str) -> int | None:
     for i, c in enumerate(cands):
         if c.start >= head_end:
             break
-        if _alone_on_line(c, text) or (i == 0 and _english_dateline(c, text)):
+        if _alone_on_line(c, text) or _english_dateline(c, text):
             return i
     # an edition line closes the article instead: （1967年4月17日　朝刊）
     tail_start = len(text.rstrip()) - _EDITION_CHARS
@@ -60,11 +60,11 @@ _EN_DATELINE_TAIL = re.compile(r"(?: \([A-Za-z .]+\))?[ \t]*(?:—|–|--|-|:)[ 
 
 
 def _english_dateline(c: Cand, text: str) -> bool:
-    """A full date after a place in capitals at the very start of the text, then a dash."""
+    """A full date after a place in capitals at the start of one of the first lines, then a dash."""
     if c.type != "DATE" or c.rel is not None or None in (c.y, c.m, c.d) or not c.rule.startswith("en"):
         return False
-    head = text[:c.start].lstrip("\n\ufeff")
-    return "\n" not in head and _EN_DATELINE_HEAD.fullmatch(head) is not None \
+    head = text[text.rfind("\n", 0, c.start) + 1:c.start].lstrip("\ufeff")  # a headline line may come first
+    return _EN_DATELINE_HEAD.fullmatch(head) is not None \
         and _EN_DATELINE_TAIL.match(text, c.end) is not None and valid_ymd(c.y, c.m, c.d)
 
 

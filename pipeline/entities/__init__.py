@@ -50,7 +50,7 @@ from .persons import (
     with_regnal_numbers,
 )
 from .readings import nested_ship_readings, reading_mentions
-from .ships import english_ship_rules, listed_ships, maru_ship_rules, ship_rules
+from .ships import defined_ships, english_ship_rules, listed_ships, maru_ship_rules, ship_rules
 
 __all__ = ["EntityResources", "add_entity_components", "doc_mentions", "entity_resources", "link_mentions",
            "text_mentions"]
@@ -171,6 +171,7 @@ def rule_candidates(text: str, lexicon: EntityLexicon, doc: Doc | None = None,
     found += katakana_fullname_rule(text, lex)
     found += ship_rules(text, lex, tok)
     found += maru_ship_rules(text, lex, tok)
+    found += defined_ships(text, lex)
     found += incident_rules(text, lex, tok)
     found += hen_incident_rules(text, lex, tok)
     found += arrival_incidents(text)

@@ -56,8 +56,7 @@ _KAI = ("kai", "sha", "shugi")
 
 def _strip_title(run, en):
     """Leading titles (King, Vice Admiral, Mr.) off the run: (the rest, whether a title was cut)."""
-    modifiers = {"Vice", "Rear", "Prime", "Grand", "Crown", "Foreign", "High", "Supreme", "Retired", "Former",
-                 "Lord", "Fleet", "Chief", "Field", "General"}
+    modifiers = en.title_modifiers
     k = 0
     titled = False
     while k < len(run) - 1 and (run[k][2] in en.person_titles or run[k][2] in en.title_abbreviations
@@ -288,6 +287,9 @@ def _name_parts(words: list[str], en) -> list[str]:
             and w not in en.places_demonyms and not (w in en.given_names and not japanese)]
 
 
+_PLACE_OF = re.compile(r"\b(?:[Cc]ity|[Tt]own|[Vv]illage|[Pp]ort|[Pp]refecture|[Pp]rovince|[Dd]omain|[Dd]istrict)\s+of\s+$")
+
+
 def english_document_mentions(text: str, mentions: list[dict], lex: EntityLexicon) -> list[dict]:
     """Mentions that need the document's names: a name part alone after its full name (Hasekura, Masamune's),
     'X, known as Y' (Y is X), 'took the name Y' (Y is the person the sentence is about)."""
@@ -314,7 +316,7 @@ def english_document_mentions(text: str, mentions: list[dict], lex: EntityLexico
             continue
         s, e, w = run[0]
         if taken.overlaps(s, e) or re.search(r"\b[Tt]he\s$", text[max(0, s - 4):s]) or \
-                next_word(text, e) in en.non_person_after or _ERA_YEAR.match(text, e):
+                next_word(text, e) in en.non_person_after or _ERA_YEAR.match(text, e) or _PLACE_OF.search(text, max(0, s - 20), s):
             continue
         fulls = parts[w]
         before = [f for f in fulls if f[1] <= s]

@@ -77,6 +77,7 @@ class EnglishWords:
     title_phrases_re: str  # the en_titles of several words (Secretary of State)
     title_abbreviations: frozenset[str]
     person_roles: frozenset[str]
+    title_modifiers: frozenset[str]  # words that open a title phrase (Vice, Prime, Justice Minister)
     by_verbs: frozenset[str]
     vessel_words: frozenset[str]
     incident_heads_re: str
@@ -164,6 +165,7 @@ def _lexicon(path: Path) -> EntityLexicon:
             title_abbreviations=frozenset(words("en_title_abbreviations")) | frozenset(
                 t[:-2] for t in words("en_titles") if t.endswith("\\.") and " " not in t),
             person_roles=frozenset(words("en_person_roles")),
+            title_modifiers=frozenset(words("en_title_modifiers")),
             by_verbs=frozenset(words("en_by_verbs")),
             vessel_words=frozenset(words("en_vessel_words")),
             incident_heads_re=alternation(words("en_incident_heads")),

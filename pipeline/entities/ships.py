@@ -235,3 +235,29 @@ def listed_ships(text: str, candidates: list[dict]) -> list[dict]:
                 known.append((s, e))
                 grew = True
     return [c for c in candidates if not c.get("_listed_only")] + kept
+
+
+_LEAD_SENTENCES = 4  # an article defines its subject in its first lines (after a title line)
+
+
+def defined_ships(text: str, lex: EntityLexicon) -> list[dict]:
+    """An article that opens by defining its subject as a vessel names a ship: 宗谷(そうや)は、日本の初代南極観測船
+    として知られる船である / 〜は、イギリスの客船である. The name is the subject before は (its reading stays
+    outside); its recurrences are found by the document pass."""
+    out = []
+    pattern = re.compile(rf"([^\s、。()（）「」『』]{{2,14}}?)(?:[(（][^()（）]{{1,40}}[)）])?は、[^。\n]{{0,90}}?"
+                         rf"(?:{lex.ship_types}|船|艦|艇)(?:の一つ|の一隻|の1隻)?(?:である|であった|だった|です)。")
+    pos = 0
+    for _ in range(_LEAD_SENTENCES):
+        m = pattern.match(text, pos)
+        if m and not m.group(1).startswith(("この", "その", "同", "本", "当")) \
+                and not re.search(lex.ship_types, m.group(1)):
+            out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship-defined", 0.75))
+            break
+        nxt = min((k for k in (text.find(ch, pos) for ch in "。\n") if k >= 0), default=-1)
+        if nxt < 0:
+            break
+        pos = nxt + 1
+        while pos < len(text) and text[pos] in "\n 　":
+            pos += 1
+    return out

@@ -187,10 +187,13 @@ def person_readings(ms: list[dict], ids: dict[int, tuple[str, float]], kb: Knowl
     return readings
 
 
-# The Tsushima incident (Japanese: Tsushima jiken), also known as the Posadnik incident: names of one referent
+# The Tsushima incident (Japanese: Tsushima jiken), also known as the Posadnik incident; Asahara, whose real name was
+# Chizuo Matsumoto; Tsuda Ume (later Tsuda Umeko): names of one referent
 _SAME_REFERENT_BETWEEN = re.compile(
     r"[)）]?\s*(?:\(\s*(?:(?:Japanese|Russian|Chinese|Korean|English|Dutch|Portuguese|Spanish|French|German)"
-    r"(?:\s+name)?\s*:\s*)|,?\s+(?:also\s+)?(?:known|called|referred\s+to)\s+as\s+(?:the\s+)?)")
+    r"(?:\s+name)?\s*:\s*)|,?\s+(?:also\s+)?(?:known|called|referred\s+to)\s+as\s+(?:the\s+)?"
+    r"|,?\s*\(?\s*(?:whose\s+(?:real|birth|original|legal)\s+name\s+(?:was|is)|(?:real|birth)\s+name|born|later|"
+    r"née|formerly|better\s+known\s+as|also)[:,]?\s+)")
 
 
 def link_english_aliases(ms: list[dict], ids: dict[int, tuple[str, float]], text: str) -> None:
