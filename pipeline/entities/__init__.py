@@ -39,6 +39,7 @@ from .persons import (
     emperor_rules,
     english_person_rules,
     formal_names,
+    given_names_alone,
     katakana_fullname_rule,
     kin_names,
     labelled_names,
@@ -189,6 +190,7 @@ def rule_candidates(text: str, lexicon: EntityLexicon, doc: Doc | None = None,
         found += formal_names(text, tok, lex)
         found += labelled_names(text, tok, lex)
         found += kin_names(text, tok, lex)
+        found += given_names_alone(text, tok, lex)
     return found
 
 

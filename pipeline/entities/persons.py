@@ -185,10 +185,33 @@ def sudachi_name_rules(text: str, tok: TokenInfo, lex: EntityLexicon) -> list[di
         if not any("人名" in tok.tags[i] for i in idx) or any("地名" in tok.tags[i] or "組織" in tok.tags[i]
                                                              for i in idx):
             continue
-        if any(name.endswith(w) for w in lex.non_person):
-            continue  # オネスト・ジョンミサイル
+        if any(name.endswith(w) for w in lex.non_person if len(w) >= 3):
+            continue  # オネスト・ジョンミサイル (not ラクスマン for マン)
         if katakana_name_ok(name, lex) and boundary_ok(text, s, e) and not blocked_after(text, e, lex):
             out.append(cand(text, s, e, "PERSON", "rule:sudachi", 0.6))
+    return out
+
+
+_GIVEN_ALONE_AFTER = re.compile(r"[はがをにともの・、]")
+
+
+def given_names_alone(text: str, tok: TokenInfo | None, lex: EntityLexicon) -> list[dict]:
+    """A given name standing alone as a word (光太夫は, 磯吉・小市とともに, 伝蔵が): how Edo commoners and castaways
+    are named. SudachiPy's given-name tag on a whole kanji token of two or more characters, not glued to
+    other kanji or kana on either side, before a particle."""
+    if tok is None:
+        return []
+    out = []
+    for i, tag in enumerate(tok.tags):
+        if not tag.endswith("人名-名"):
+            continue
+        s, e = tok.starts[i], tok.ends[i]
+        name = text[s:e]
+        if e - s < 2 or not re.fullmatch(rf"{KANJI}+", name) or name in lex.cjk_stopwords:
+            continue
+        if s > 0 and re.match(rf"{KANJI}|[ァ-ヺー]", text[s - 1]) or not _GIVEN_ALONE_AFTER.match(text, e):
+            continue
+        out.append(cand(text, s, e, "PERSON", "rule:given-name", 0.55))
     return out
 
 

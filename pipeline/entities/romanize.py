@@ -57,9 +57,13 @@ def _kakasi():
 
 
 def _short_vowels(word: str) -> str:
+    """Long vowels written short (toukyou → tokyo); a final うえ is 上, no long vowel (井上 inoue, 村上 murakami)."""
+    keep = word.endswith("oue")
+    if keep:
+        word = word[:-3]
     for a, b in _LONG:
         word = word.replace(a, b)
-    return word
+    return word + ("oue" if keep else "")
 
 
 def _kakasi_words(text: str) -> tuple[str, ...]:
@@ -72,6 +76,7 @@ def _kakasi_words(text: str) -> tuple[str, ...]:
 
 
 _TITLE_TAIL = ("天皇", "上皇", "法皇", "丸", "号", "事件", "事故", "事変", "騒動", "一揆")
+_NAME_TAILS = ("天皇", "上皇", "法皇")  # a person's name before them
 _ALL_KANJI = re.compile(r"[一-龥々ヶ]+")
 
 
@@ -82,7 +87,8 @@ def kanji_words(text: str) -> tuple[str, ...]:
     saigo, takamori), a four-kanji name else in the middle; 天皇, 丸, 事件 and the like are words of their own."""
     for tail in _TITLE_TAIL:
         if text.endswith(tail) and len(text) > len(tail):
-            return kanji_words(text[:-len(tail)]) + _kakasi_words(tail)
+            head = text[:-len(tail)]  # a ship's or incident's name is no family and given name (小笠原丸)
+            return (kanji_words(head) if tail in _NAME_TAILS else _kakasi_words(head)) + _kakasi_words(tail)
     got = _kakasi_words(text)
     if len(got) != 1 or len(text) < 3 or not _ALL_KANJI.fullmatch(text):
         return got
