@@ -203,7 +203,7 @@ def era_year(era: str, number: str) -> int | None:
 # Era names that are also common words (延長, 文化, 治安, 永久 ...) are read as eras only
 # where a date can begin: not glued to a preceding kanji (期間延長3年), unless that kanji
 # is part of a word that introduces a date.
-_ERA_LEAD_OK = ("旧暦", "和暦", "元号", "年号", "同", "翌", "前", "は", "の", "が", "に", "と", "で", "も", "や")
+_ERA_LEAD_OK = tuple(lexicon.ja()["era_lead_ok"])
 
 
 def _era_context_ok(text: str, start: int) -> bool:

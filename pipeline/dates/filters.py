@@ -1,6 +1,7 @@
 """False positives and overlaps: what the patterns found but is not a timex."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -48,6 +49,9 @@ def keep(c: Cand, text: str) -> bool:
     if c.rule == "cal" and c.y is None and c.m is None and c.d is not None and c.rel == ("same", "M") \
             and after.startswith(DAY_FOLLOWERS):
         return False  # 1日あたり
+    if c.rule == "cal" and c.y is None and c.m is None and c.d is not None and after[:1] in "町市" \
+            and re.fullmatch(r"[一二三四五六七八九十廿]+日", text[c.start:c.end]):
+        return False  # 十日町, 四日市, 廿日市: place names
     if c.type == "SET" and after.startswith(("新聞", "新報")):
         return False  # 毎日新聞: a name
     if c.rule == "cal" and c.type == "DATE" and c.m is not None and after.startswith(INCIDENT_NAME_TAILS):
@@ -72,6 +76,11 @@ def select(cands: list[Cand], text: str) -> list[Cand]:
     for c in cands:
         if out and c.start < out[-1].end:
             last = out[-1]
+            if c.rule == "hour" and c.end > last.end and last.type in ("DATE", "TIME") and last.hh is None:
+                # 同日朝 + 朝五つ半頃: the day and its bell hour are one time
+                out[-1] = replace(last, end=c.end, type="TIME", hh=c.hh, mi=c.mi, pod=None,
+                                              mod=c.mod or last.mod)
+                continue
             # a later, longer candidate that only overlaps the tail of the previous one wins
             if (c.end > last.end and c.length > last.length and c.prio >= last.prio and c.start > last.start
                     and (len(out) < 2 or out[-2].end <= c.start)):

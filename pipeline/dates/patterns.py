@@ -119,7 +119,7 @@ _VAGUE = lexicon.alt(JA["vague_numbers"])
 DURATION = re.compile(
     rf"(?=[0-9〇零一二三四五六七八九十百千数何半四約おほ過こ最])(?P<pre>{lexicon.alt(JA['mod_prefix'])}|過去|ここ|この|最近の)?"
     rf"(?:{NB}(?P<n>{NUM}(?:\.[0-9]+)?)|(?P<vague>{_VAGUE})|(?P<halfpre>半|四半))"
-    rf"(?P<unit>{_UNITS})(?P<half>半)?(?P<more>余り|あまり|余|強|弱|ほど|程)?(?P<unit2>間)?"
+    rf"(?P<unit>{_UNITS})(?P<half>半)?(?P<more>余り|あまり|余|強|弱|ほど|程|近く)?(?P<unit2>間)?"
 )
 RELATIVE = re.compile(
     rf"(?=[0-9〇零一二三四五六七八九十百千数そこ約お半])(?P<sono>その|この|それから|それより)?(?P<apx>約|およそ)?"
@@ -131,6 +131,9 @@ BARE_POD = re.compile(rf"(?<![0-9〇一二三四五六七八九十日夜朝同�
                       r"(?![間中帯料便番営以])")
 # 巳の刻頃: a traditional two-hour period named by its zodiac sign (子 = midnight), at its middle
 TRAD_HOUR = re.compile(r"(?:(?<=日)|(?<![一-龥々]))(?P<sign>[子丑寅卯辰巳午未申酉戌亥])の刻(?P<ap>頃|ごろ)?")
+# 朝五つ時, 暮れ六つ, 昼九つ半頃: an Edo bell hour with the part of the day that says which one it is
+BELL_HOUR = re.compile(rf"(?:(?<=日)|(?<![一-龥々]))(?P<part>{lexicon.alt(JA['bell_hours'])})(?P<count>[九八七六五四])[つツ](?P<half>半)?"
+                       r"(?P<toki>時|刻)?(?P<ap>頃|ごろ)?")
 NOW = re.compile(r"(?<![\u4e00-\u9fff々])今(?=は|も|では|でも|なお|や|、|,)")
 SETS = re.compile(rf"(?P<w>{lexicon.alt(JA['sets'])})(?:(?<=毎年)(?P<m>[0-9]{{1,2}})月(?:(?P<d>[0-9]{{1,2}})日)?|(?<=毎月)(?P<d2>[0-9]{{1,2}})日)?")
 # 週2回, 年1回, 月に1度: a frequency is a SET over its period

@@ -82,6 +82,16 @@ def traditional_hours(m: re.Match, text: str, out: list[Cand]) -> None:
                     extra={"strict_day": True}))
 
 
+def bell_hours(m: re.Match, text: str, out: list[Cand]) -> None:
+    """朝五つ時 → T08:00 on the day just told (the count read in its part of the day); 半 an hour later."""
+    hour = JA["bell_hours"][m.group("part")].get(m.group("count"))
+    if hour is None:
+        return  # 朝九つ: no such hour
+    hour = (hour + (1 if m.group("half") else 0)) % 24
+    out.append(Cand(m.start(), m.end(), type="TIME", hh=hour, mi=0, rel=("same", "D"),
+                    mod="APPROX" if m.group("ap") else "", rule="hour", prio=1, extra={"strict_day": True}))
+
+
 def now(m: re.Match, text: str, out: list[Cand]) -> None:
     """今 as "now" (今は居酒屋, 今も残る): PRESENT_REF; 今回, 今後, 今年 ... are other words."""
     out.append(Cand(m.start(), m.start() + 1, value="PRESENT_REF", rule="ref"))

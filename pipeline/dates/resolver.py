@@ -1,6 +1,7 @@
 """Values for the selected candidates: anaphora against the narrative, deixis against the dct."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -107,6 +108,13 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                     r = shift(c.y, c.m, 1, None, None, "M", -1)  # 28日 in a dateline of the 3rd: last month
                     c.y, c.m = r[0], r[1]
                 value = fmt_point(c.y, c.m, c.d, c.hh, c.mi, c.pod)
+            if value is None and dateline is not None and i != dateline and c.rel == ("same", "Y") \
+                    and c.m is not None and not c.lunisolar and _BARE.match(text, c.start) \
+                    and not _told_recently(known, cands, text, c.start):
+                # news: a month and day named alone, far from the last year told, are of the date line's year
+                c.y = dct_date.year if (c.m, c.d or 1) <= (dct_date.month, dct_date.day) else dct_date.year - 1
+                c.rel, anchor = None, dateline
+                value = fmt_point(c.y, c.m, c.d, c.hh, c.mi, c.pod)
             if value is None and c.y is None and c.m is not None and appos and out[-1]["_y"] is not None:
                 c.y, c.rel, anchor = out[-1]["_y"], None, i - 1  # 前日の2月29日: one day
                 c.lunisolar = c.lunisolar or out[-1]["calendar"] == "lunisolar"
@@ -159,8 +167,11 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
         out.append(rec)
         if c.type in ("DATE", "TIME") and c.y is not None and c.value is None and c.gran == "" \
                 and roles[i] is None and i != dateline and rec["value"][:1].isdigit() \
-                and (c.lunisolar or valid_ymd(c.y, c.m, c.d)) and not _moves_nothing(c, text):
+                and (c.lunisolar or valid_ymd(c.y, c.m, c.d)) and _moves_nothing(c, text) != "since":
             aside = next((b for a, b in backgrounds if a <= c.start < b), None)
+            if _moves_nothing(c, text) == "plan":  # 当初文久元年12月と定められたが…翌年の1月15日に延ばされた
+                aside = _sentence_end(text, c.end)  # anchors its own sentence only
+                bisect.insort(ahead, aside)
             known.append(Known(i, _point(c), c.lunisolar, c.leap, aside))
             if topic is None and lead is not None and lead[0] <= c.start < lead[1] and _level_ok(known[-1].point, "D"):
                 topic = known[-1]
@@ -172,6 +183,14 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
 
 
 _WEEKDAY_OF = re.compile(r",?\s*(?:a|which was a|then a|that is,? a)\s+|[、,]\s*|\s*[(（]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = _SENTENCE_END.search(text, pos)
+    return m.end() if m else len(text)
+
+
 _NARRATIVE_REACH = 160  # characters back to the last date told: the narrative is still at it
 
 
@@ -180,6 +199,22 @@ def _in_quote(text: str, pos: int) -> bool:
     line = text.rfind("\n", 0, pos) + 1
     opened = text.rfind("「", line, pos)
     return opened >= 0 and text.find("」", opened, pos) < 0
+
+
+def _told_recently(known: list[Known], cands: list[Cand], text: str, pos: int) -> bool:
+    """The last date the narrative told (deixis such as 昨年八月 aside) lies in this sentence or the one before
+    it: the narrative is still at its year."""
+    told = next((cands[k.index] for k in reversed(known)
+                 if k.index >= 0 and not (cands[k.index].rel and cands[k.index].rel[0] == "dct")), None)
+    if told is None:
+        return False
+    start = pos
+    for _ in range(2):  # back to the start of the sentence before this one
+        k = max(text.rfind(ch, 0, start - 1) for ch in "。\n")
+        start = k + 1 if k >= 0 else 0
+        if start == 0:
+            break
+    return told.start >= start
 
 
 def _deictic_or_narrative(c: Cand, known: list[Known], cands: list[Cand], text: str, dct_date: dt.date) -> tuple:
@@ -203,13 +238,16 @@ _PLANNED = re.compile(r"(?:頃|ごろ)?(?:と|に)(?:仮に|正式に)?(?:定め
                       r"|(?:頃|ごろ)?(?:に|を)控え")
 
 
-def _moves_nothing(c: Cand, text: str) -> bool:
+def _moves_nothing(c: Cand, text: str) -> str | None:
     """A look back to since when (前夜来の大雪, 昨年来の交渉), the time of a plan (仇討ちの時期を翌年三月頃と
     定める, 5月の予定, 翌日の午前4時に着く予定であった) and a day ahead (クリスマスを5日後に控えて): dates that move
-    the narrative's time nowhere, so they anchor nothing after them."""
-    since = bool(c.rel) and c.rel[0] in ("shift", "dct", "ago") and text.startswith(("来", "以来"), c.end)
-    quoted = bool(c.rel) and c.rel[0] == "dct" and _in_quote(text, c.start)
-    return since or quoted or _PLANNED.match(text, c.end) is not None
+    the narrative's time nowhere. "since" anchors nothing after it; "plan" (a plan, a day ahead) only what its own
+    sentence counts from it (当初12月と定められたが翌年の1月15日に延ばされた); None for a date that moves it."""
+    if bool(c.rel) and c.rel[0] in ("shift", "dct", "ago") and text.startswith(("来", "以来"), c.end):
+        return "since"
+    if bool(c.rel) and c.rel[0] == "dct" and _in_quote(text, c.start):
+        return "since"  # quoted speech, counted from the time of writing
+    return "plan" if _PLANNED.match(text, c.end) is not None else None
 
 
 _BARE = re.compile(r"[0-9〇一二三四五六七八九十閏正]")  # a date that opens with its own number, no 同/翌 word
@@ -241,13 +279,15 @@ def _check_weekday(c: Cand, value: str, dct_date: dt.date | None) -> str:
 
 def _gloss_calendar(c: Cand, glossed: Cand | None) -> None:
     """嘉永6年6月3日(7月8日): a gloss without a year of a lunisolar date is Gregorian, in the
-    Gregorian year of the date it glosses."""
+    Gregorian year of the date it glosses; a clock time alone (朝五つ時(午前8時頃)) on its Gregorian day."""
     if glossed is None or not glossed.lunisolar or c.lunisolar or glossed.y is None:
         return
     g = None
     if glossed.m is not None and glossed.d is not None:
         g = lunisolar.calendar().to_gregorian(glossed.y, glossed.m, glossed.d, glossed.leap)
     c.y = g.year if g else glossed.y
+    if g is not None and c.m is None and c.d is None:
+        c.m, c.d = g.month, g.day  # 朝五つ時(午前8時頃): a clock time glossing the hour keeps its day
     c.rel = None
 
 
@@ -256,14 +296,16 @@ _APPOSITION_LINK = re.compile(r"の|[、,]?[ ]?(?:つまり|すなわち|即ち)
 
 
 def _apposition(cands: list[Cand], i: int, text: str) -> bool:
-    """前日の2月29日, 4日後の5月24日, 翌日、つまり元治元年6月6日, 前日の十四日: a relative day and the date
-    it names, one point."""
+    """前日の2月29日, 4日後の5月24日, 翌日、つまり元治元年6月6日, 前日の十四日, 4年後の1787年: a relative day
+    (or year) and the date it names, one point."""
     if i == 0:
         return False
     a, b = cands[i - 1], cands[i]
     if _APPOSITION_LINK.fullmatch(text[a.end:b.start]) is None or a.rel is None \
-            or a.rel[0] not in ("shift", "dct", "ago") or a.rel[1] not in ("D", "W", "M"):
+            or a.rel[0] not in ("shift", "dct", "ago") or a.rel[1] not in ("D", "W", "M", "Y"):
         return False
+    if a.rel[1] == "Y":  # 4年後の1787年: the year names the year
+        return b.rel is None and b.y is not None and b.m is None
     if _bare_day(b):
         return a.rel[1] == "D"  # 投票日の前日の十四日: the day names the day
     return b.m is not None and b.d is not None and (b.rel == ("same", "Y") or (b.rel is None and b.y is not None))

@@ -16,9 +16,11 @@ _DATELINE_CHARS = 300  # ... and near the top: bounds the search on one-line doc
 
 
 # what a date line may hold beside its date: brackets, a weekday, a place and agency credit in
-# 【】 (【ホノルル10日共同】), a label (投稿日:), a time of posting
+# 【】 (【ホノルル10日共同】), a label (投稿日:, Posted), a time of posting, a blog's category or author
 _DATELINE_NOISE = re.compile(
     r"【[^】\n]{0,20}】|(?:投稿日|更新日|公開日|掲載日|配信日|発行日|最終更新|投稿|更新|配信|掲載)(?:時)?[:：]?"
+    r"|(?:カテゴリー?|タグ|投稿者|筆者|著者|記者)[:：][^\s]{0,30}"
+    r"|(?:Posted|Published|Updated|Last updated|Written|Date)(?: on)?:?|\bby [A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|,"
     r"|朝刊|夕刊|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[\s()（）【】\[\]日月火水木金土曜付版・|｜]"
 )
 

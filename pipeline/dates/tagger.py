@@ -37,6 +37,7 @@ PATTERNS = (
     Pattern(patterns.PER_PERIOD, durations.periods),
     Pattern(patterns.BARE_POD, relative.bare_parts_of_day),
     Pattern(patterns.TRAD_HOUR, relative.traditional_hours),
+    Pattern(patterns.BELL_HOUR, relative.bell_hours),
     Pattern(patterns.NOW, relative.now),
     Pattern(patterns.REFS, relative.refs),
     Pattern(patterns.RANGE, absolute.ranges),
