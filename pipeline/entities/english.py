@@ -42,9 +42,10 @@ from .overlaps import AnySpans
 
 __all__ = ["english_document_mentions", "english_rules", "is_romaji"]
 
-_AFTER_ROLE = re.compile(r",\s+(?:the|a|an|his|her|their)\s+((?:[\w\-’']+\s+){0,2}?)([\w\-]+)\b")
+_AFTER_ROLE = re.compile(r",\s+(?:the|a|an|his|her|their)\s+((?:[\w\-’']+\s+){0,3}[\w\-’']+)")
 _RELATIVE = re.compile(r",\s+(?:who|whom|whose)\b")
 _SHIP_NUMBER = re.compile(r"\bNo\.\s?[0-9]{1,3}\s$")
+_NUMBER_AFTER = re.compile(r"\.\s?[0-9]{1,3}\b")
 _LIFESPAN = re.compile(r"\s*\((?:c\.\s*|ca\.\s*|born\s+|b\.\s*)?\d{3,4}\s*(?:[–\-]|\))")
 _COMMAND = re.compile(r"\b(?:(?:Secretary|Minister|Ministers)\s+of\s+(?:State|Defense|Defence|War|the\s+Navy|the\s+Treasury|"
                       r"the\s+Interior|Foreign\s+Affairs|the\s+Army)\s+$|under\s+the\s+command\s+of|on\s+the\s+orders?\s+of|at\s+the\s+invitation\s+of|"
@@ -94,8 +95,8 @@ def _person_cue(text: str, run, en) -> str | None:
     if text[e:e + 2] in ("'s", "’s"):
         after = text[e + 2:e + 82]
     m = _AFTER_ROLE.match(after)
-    if m and (m.group(2) in en.person_roles or m.group(2).lower() in en.person_roles):
-        return "appositive"
+    if m and any(w in en.person_roles or w.lower() in en.person_roles for w in m.group(1).split()):
+        return "appositive"  # , a French traveller: a role among the first words of the apposition
     if _RELATIVE.match(after):
         return "relative"
     if len(run) >= 2 and _LIFESPAN.match(after):
@@ -201,6 +202,9 @@ def english_rules(text: str, lex: EntityLexicon) -> list[dict]:
             run = run[1:]  # USS Missouri: the prefix stays outside
         words = [w for _, _, w in run]
         s, e = run[0][0], run[-1][1]
+        trailing = _NUMBER_AFTER.match(text, e) if len(words) > 2 and words[-1] == "No" else None
+        if trailing is not None:  # Yuyo Maru No. 10, Orion No. 1: the number is part of the name
+            words, e = words[:-1], trailing.end()
         listed = chained(text, chain_end, s) or list_cue(text, s, en)
         chain_end = -1
         if prefixed or len(words) > 1 and words[-1] == "Maru" or (vessel_cue(text, run, en) or listed) and \

@@ -62,6 +62,8 @@ class EntityLexicon:
     name_blocking_suffixes: tuple[str, ...]
     kanji_name_blocking_suffixes: tuple[str, ...]
     house_words: tuple[str, ...]
+    org_head_titles: str  # alternation
+    non_person_endings: tuple[str, ...]
     name_heads: frozenset[str]  # compound heads and titles cut off a kanji run's end
     name_head_lengths: tuple[int, ...]  # their lengths, longest first
     title_modifiers: frozenset[str]
@@ -152,6 +154,8 @@ def _lexicon(path: Path) -> EntityLexicon:
         name_blocking_suffixes=tuple(words("name_blocking_suffixes_ja")),
         kanji_name_blocking_suffixes=tuple(words("kanji_name_blocking_suffixes_ja")),
         house_words=tuple(_longest_first(words("house_words_ja"))),
+        org_head_titles=alternation(words("org_head_titles_ja")),
+        non_person_endings=tuple(words("non_person_endings_ja")),
         name_heads=heads,
         name_head_lengths=tuple(sorted({len(h) for h in heads}, reverse=True)),
         title_modifiers=frozenset(words("title_modifiers_ja")),

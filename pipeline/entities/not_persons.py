@@ -52,23 +52,35 @@ def _former_title(text: str, m: dict, lex: EntityLexicon) -> bool:
 
 
 def _blocked_kanji(text: str, e: int, lex: EntityLexicon) -> bool:
-    """A kanji name glued to 藩, 幕府, 村 …: the name of a domain, a government or a place (not a title such as
-    村長, checked first)."""
+    """A name glued to 藩, 幕府, 村, 川 …: the name of a domain, a government or a place (土佐藩主, マートン村; not a
+    title such as 村長, checked first)."""
     if re.match(lex.titles, text[e:]):
         return False
     return any(text.startswith(w, e) for w in lex.kanji_name_blocking_suffixes)
 
 
+def _trimmed(text: str, m: dict, lex: EntityLexicon) -> dict:
+    """藤波元 before (内閣)官房長官: 元 (former) belongs to the title; 安藤自 before 身: 自身 (himself) is no part of it."""
+    t, e = m["text"], m["end"]
+    cut = 0
+    if len(t) > 2 and t[-1] in _FORMER + "現" and re.match(rf"[一-龥]{{0,4}}(?:{lex.titles})", text[e:]):
+        cut = 1
+    elif len(t) > 2 and t.endswith("自") and text.startswith("身", e):
+        cut = 1
+    return dict(m, end=e - cut, text=t[:-cut]) if cut else m
+
+
 def drop_non_individuals(text: str, mentions: list[dict], lex: EntityLexicon) -> list[dict]:
-    """`mentions` without the PERSON candidates that name a house, a domain or a place, or half a title."""
+    """`mentions` without the PERSON candidates that name a house, a domain, a place, a school or a company, or
+    half a title; a former-title 元 or 自身 glued to a name is cut off."""
     houses = _listed_houses(text, lex)
     out = []
     for m in mentions:
         if m["label"] == "PERSON" and not m.get("_reading_of"):
-            s, e = m["start"], m["end"]
-            kanji_end = bool(_KANJI.match(m["text"][-1:]))
+            m = _trimmed(text, m, lex)
+            s, e, t = m["start"], m["end"], m["text"]
             if _house_after(text, e, lex) or (s, e) in houses or _former_title(text, m, lex) or \
-                    (kanji_end and _blocked_kanji(text, e, lex)):
+                    _blocked_kanji(text, e, lex) or (len(t) >= 3 and t.endswith(lex.non_person_endings)):
                 continue
         out.append(m)
     return out

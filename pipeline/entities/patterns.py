@@ -12,22 +12,23 @@ import re
 from functools import lru_cache
 
 from .kb import KnowledgeBase, kb_keys, load_keyed, norm_key, normalized_view
+from .lexicon import entity_lexicon
 
 _KATA = re.compile(r"[ァ-ヺー]")
 _KANJI = re.compile(r"[一-龥々〆]")
 _LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ0-9]")
 _NAME_SEP = "・･＝="
 _END = "\0"
-_SHIP_PREFIX = re.compile(r"^(?:USS|HMS|ROKS|USNS|RMS|SS|MV|HMAS|HMCS)\s+")
 
 
 def kb_patterns(kb: KnowledgeBase) -> list[dict]:
     """span_ruler patterns for every name of every KB entity."""
     out = []
+    prefix = re.compile(rf"^(?:{entity_lexicon().ship_prefixes})\s+")  # the lexicon's ship_prefixes
     for e in kb.entities.values():
         names = e.names()
         if e.type == "SHIP":  # prefixes stay outside a ship's span: HMS Phaeton → Phaeton
-            names = [_SHIP_PREFIX.sub("", n) for n in names]
+            names = [prefix.sub("", n) for n in names]
         for name in dict.fromkeys(names):
             out.append({"label": e.type, "pattern": name, "id": e.id, "weak": e.is_weak(name)})
     return out

@@ -43,6 +43,8 @@ def person_title_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = No
     # katakana name + title (title outside the span)
     for m in re.finditer(rf"(?<![ァ-ヺー・＝=･])({KNAME})(?=(?:{lex.titles}))", text):
         name = m.group(1)
+        if len(components(name)) == 1 and re.match(lex.org_head_titles, text[m.end(1):]):
+            continue  # リクルート会長: the head of a body the word names
         if katakana_name_ok(name, lex):
             out.append(cand(text, m.start(1), m.end(1), "PERSON", "rule:title", 0.8))
     # 3-kanji CJK name + strong title: 金正恩委員長, 文在寅大統領
@@ -207,7 +209,7 @@ def given_names_alone(text: str, tok: TokenInfo | None, lex: EntityLexicon) -> l
             continue
         s, e = tok.starts[i], tok.ends[i]
         name = text[s:e]
-        if e - s < 2 or not re.fullmatch(rf"{KANJI}+", name) or name in lex.cjk_stopwords:
+        if e - s < 2 or not re.fullmatch(rf"{KANJI}+", name) or name in lex.cjk_stopwords or name[0] in "数何幾":
             continue
         if s > 0 and re.match(rf"{KANJI}|[ァ-ヺー]", text[s - 1]) or not _GIVEN_ALONE_AFTER.match(text, e):
             continue
@@ -411,7 +413,7 @@ def surname_title_names(text: str, tok: TokenInfo | None, lex: EntityLexicon) ->
     return out
 
 
-_BODY_ENDS = "部局課省庁署隊団会院"  # the last character of a body's name (司令部, 警視庁): no given name
+_BODY_ENDS = "部局課省庁署隊団会院閣"  # the last character of a body's name (司令部, 警視庁): no given name
 _PLACE_HEAD_CHARS = "城寺藩港湾島宮"  # the first character of a word that goes on a place name (江戸城)
 _REGNAL = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}世(?!紀|代|界|間|帯)")
 
