@@ -45,13 +45,15 @@ DATE_VALUE = re.compile(
     rf"|{_Y}-Q[1-4X]|{_Y}-H[12X]"             # quarters, halves
     rf"|{_Y}-W(?:[0-4][0-9]|5[0-3]|XX)"       # ISO weeks
     rf"|{_Y}-W(?:[0-4][0-9]|5[0-3]|XX)-[1-7]" # weekdays: XXXX-WXX-1 = a Monday
+    rf"|{_Y}-W(?:[0-4][0-9]|5[0-3]|XX)-WE"    # a week's weekend (TimeML: 2024-W10-WE)
     r"|BC[0-9]{4}"                            # years before the common era
     rf"|FY{_Y}(?:-Q[1-4X]|-H[12X])?"          # fiscal years (TimeML: FY1995), their quarters and halves
     r"|PRESENT_REF|PAST_REF|FUTURE_REF)$"
 )
 TIME_VALUE = re.compile(rf"^(?:{_CALENDAR})?T(?:(?:[01][0-9]|2[0-4]|XX):(?:[0-5][0-9]|XX)(?::[0-5][0-9])?"
                         r"|MO|AF|EV|NI)$")
-DURATION_VALUE = re.compile(r"^P(?:(?:[0-9X.]+[YMWD])+(?:T(?:[0-9X.]+[HMS])+)?|T(?:[0-9X.]+[HMS])+)$")
+# TimeML durations also count decades, centuries and millennia (P1DE, P2CE, P1ML)
+DURATION_VALUE = re.compile(r"^P(?:(?:[0-9X.]+(?:DE|CE|ML|[YMWD]))+(?:T(?:[0-9X.]+[HMS])+)?|T(?:[0-9X.]+[HMS])+)$")
 
 
 def value_problem(ttype: str, value) -> str:
@@ -183,7 +185,7 @@ def event_problems(gold: dict, text: str) -> list[str]:
     ("DATE", "18"), ("DATE", "2017-SP"), ("DATE", "2017-Q1"), ("DATE", "2017-H2"), ("DATE", "PRESENT_REF"),
     ("DATE", "PAST_REF"), ("DATE", "19XX"), ("TIME", "1969-04-15T06:30"), ("TIME", "1969-04-15TEV"),
     ("TIME", "T13:49"), ("DURATION", "P13D"), ("DURATION", "P6W"), ("DURATION", "PXY"), ("DURATION", "PT2H"),
-    ("SET", "P1Y"),
+    ("SET", "P1Y"), ("DATE", "2024-W10-WE"), ("DURATION", "P1DE"), ("DURATION", "P2CE"),
 ])
 def test_value_checker_accepts(ttype, value):
     assert value_problem(ttype, value) == ""
