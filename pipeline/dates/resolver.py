@@ -10,6 +10,7 @@ from .english import range_end, signal_mod
 from .lunisolar import LAST_LUNISOLAR_YEAR
 from .model import Cand, Known
 from .months import lunisolar_year, month_point, same_sentence
+from .narrative import deictic_or_narrative, moves_nothing, sentence_end, told_recently
 from .structure import background_sections, bracket_roles, counted_from_topic, entry_dates, topic_sentence
 from .values import fmt_point, iso_week, shift, valid_ymd
 
@@ -110,7 +111,7 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                 value = fmt_point(c.y, c.m, c.d, c.hh, c.mi, c.pod)
             if value is None and dateline is not None and i != dateline and c.rel == ("same", "Y") \
                     and c.m is not None and not c.lunisolar and _BARE.match(text, c.start) \
-                    and not _told_recently(known, cands, text, c.start):
+                    and not told_recently(known, cands, text, c.start):
                 # news: a month and day named alone, far from the last year told, are of the date line's year
                 c.y = dct_date.year if (c.m, c.d or 1) <= (dct_date.month, dct_date.day) else dct_date.year - 1
                 c.rel, anchor = None, dateline
@@ -142,7 +143,7 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                                                 same_sentence=same_sentence(cands, pool, c, text), text=text)
                 else:
                     if c.rel and dct_date is not None and c.rel[0] in ("shift", "ago"):
-                        c.rel = _deictic_or_narrative(c, pool, cands, text, dct_date)
+                        c.rel = deictic_or_narrative(c, pool, cands, text, dct_date)
                     value, anchor = _resolve_point(c, pool, dct_date)
                 value = _check_weekday(c, value, dct_date)
         except (ValueError, OverflowError, TypeError, KeyError):
@@ -167,10 +168,10 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
         out.append(rec)
         if c.type in ("DATE", "TIME") and c.y is not None and c.value is None and c.gran == "" \
                 and roles[i] is None and i != dateline and rec["value"][:1].isdigit() \
-                and (c.lunisolar or valid_ymd(c.y, c.m, c.d)) and _moves_nothing(c, text) != "since":
+                and (c.lunisolar or valid_ymd(c.y, c.m, c.d)) and moves_nothing(c, text) != "since":
             aside = next((b for a, b in backgrounds if a <= c.start < b), None)
-            if _moves_nothing(c, text) == "plan":  # 当初文久元年12月と定められたが…翌年の1月15日に延ばされた
-                aside = _sentence_end(text, c.end)  # anchors its own sentence only
+            if moves_nothing(c, text) == "plan":  # 当初文久元年12月と定められたが…翌年の1月15日に延ばされた
+                aside = sentence_end(text, c.end)  # anchors its own sentence only
                 bisect.insort(ahead, aside)
             known.append(Known(i, _point(c), c.lunisolar, c.leap, aside))
             if topic is None and lead is not None and lead[0] <= c.start < lead[1] and _level_ok(known[-1].point, "D"):
@@ -183,73 +184,6 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
 
 
 _WEEKDAY_OF = re.compile(r",?\s*(?:a|which was a|then a|that is,? a)\s+|[、,]\s*|\s*[(（]")
-_SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    m = _SENTENCE_END.search(text, pos)
-    return m.end() if m else len(text)
-
-
-_NARRATIVE_REACH = 160  # characters back to the last date told: the narrative is still at it
-
-
-def _in_quote(text: str, pos: int) -> bool:
-    """pos lies inside 「…」 on its line: quoted speech, said at the time of writing."""
-    line = text.rfind("\n", 0, pos) + 1
-    opened = text.rfind("「", line, pos)
-    return opened >= 0 and text.find("」", opened, pos) < 0
-
-
-def _told_recently(known: list[Known], cands: list[Cand], text: str, pos: int) -> bool:
-    """The last date the narrative told (deixis such as 昨年八月 aside) lies in this sentence or the one before
-    it: the narrative is still at its year."""
-    told = next((cands[k.index] for k in reversed(known)
-                 if k.index >= 0 and not (cands[k.index].rel and cands[k.index].rel[0] == "dct")), None)
-    if told is None:
-        return False
-    start = pos
-    for _ in range(2):  # back to the start of the sentence before this one
-        k = max(text.rfind(ch, 0, start - 1) for ch in "。\n")
-        start = k + 1 if k >= 0 else 0
-        if start == 0:
-            break
-    return told.start >= start
-
-
-def _deictic_or_narrative(c: Cand, known: list[Known], cands: list[Cand], text: str, dct_date: dt.date) -> tuple:
-    """In a dated text, what a counted day is counted from. Quoted speech counts from the time of writing
-    (「10年後も20年後も」 in a 2025 report: 2035, 2045). A narrative of another year counts from its own last date:
-    1週間前の8月15日 two sentences after 1945年8月22日 in a 2025 report is 1945-08-15."""
-    _, unit, n = c.rel
-    if _in_quote(text, c.start):
-        return ("dct", unit, n)
-    if c.rel[0] == "ago" and known and known[-1].index >= 0:
-        last = known[-1]
-        told = cands[last.index]
-        if last.point[0] is not None and last.point[0] != dct_date.year and last.point[1] is not None \
-                and c.start - told.end <= _NARRATIVE_REACH and "\n\n" not in text[told.end:c.start]:
-            return ("shift", unit, n)
-    return c.rel
-
-
-_PLANNED = re.compile(r"(?:頃|ごろ)?(?:と|に)(?:仮に|正式に)?(?:定め|決め|決定|予定)|(?:頃|ごろ)?(?:の|を)予定"
-                      r"|(?:頃|ごろ)?(?:に|には|まで)[^。、\n]{0,6}?(?:予定|見込み|はずであった|はずだった)(?!どおり|通り)"
-                      r"|(?:頃|ごろ)?(?:に|を)控え")
-
-
-def _moves_nothing(c: Cand, text: str) -> str | None:
-    """A look back to since when (前夜来の大雪, 昨年来の交渉), the time of a plan (仇討ちの時期を翌年三月頃と
-    定める, 5月の予定, 翌日の午前4時に着く予定であった) and a day ahead (クリスマスを5日後に控えて): dates that move
-    the narrative's time nowhere. "since" anchors nothing after it; "plan" (a plan, a day ahead) only what its own
-    sentence counts from it (当初12月と定められたが翌年の1月15日に延ばされた); None for a date that moves it."""
-    if bool(c.rel) and c.rel[0] in ("shift", "dct", "ago") and text.startswith(("来", "以来"), c.end):
-        return "since"
-    if bool(c.rel) and c.rel[0] == "dct" and _in_quote(text, c.start):
-        return "since"  # quoted speech, counted from the time of writing
-    return "plan" if _PLANNED.match(text, c.end) is not None else None
-
-
 _BARE = re.compile(r"[0-9〇一二三四五六七八九十閏正]")  # a date that opens with its own number, no 同/翌 word
 
 

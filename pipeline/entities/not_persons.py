@@ -12,6 +12,7 @@ from .lexicon import EntityLexicon
 
 _KANJI = re.compile(r"[一-龥々]")
 _FORMER = "前元故"
+_COURT_TITLE = re.compile(r"[一-龥]{1,3}(?:守|介|頭|大夫)")  # 対馬守, 上野介, 掃部頭, 右京大夫
 
 
 def _house_after(text: str, e: int, lex: EntityLexicon) -> bool:
@@ -74,11 +75,14 @@ def drop_non_individuals(text: str, mentions: list[dict], lex: EntityLexicon) ->
     """`mentions` without the PERSON candidates that name a house, a domain, a place, a school or a company, or
     half a title; a former-title 元 or 自身 glued to a name is cut off."""
     houses = _listed_houses(text, lex)
+    person_ends = {m["end"] for m in mentions if m["label"] == "PERSON"}
     out = []
     for m in mentions:
         if m["label"] == "PERSON" and not m.get("_reading_of"):
             m = _trimmed(text, m, lex)
             s, e, t = m["start"], m["end"], m["text"]
+            if s in person_ends and _COURT_TITLE.fullmatch(t):
+                continue  # 安藤|対馬守: the court title of the name before it, no person of its own
             if _house_after(text, e, lex) or (s, e) in houses or _former_title(text, m, lex) or \
                     _blocked_kanji(text, e, lex) or (len(t) >= 3 and t.endswith(lex.non_person_endings)):
                 continue

@@ -304,6 +304,17 @@ def kin_names(text: str, tok: TokenInfo | None, lex: EntityLexicon) -> list[dict
         if len(idx) == 1 and tok.starts[idx[0]] == s and tok.ends[idx[0]] == e and tok.pos[idx[0]] in ("NOUN", "PROPN") \
                 and m.group("name") not in lex.non_person:
             out.append(cand(text, s, e, "PERSON", "rule:kin-name", 0.65))
+    # a kanji given name after a kin word (後妻千枝の五男, 長女鏡子と): one name token of SudachiPy's
+    for m in re.finditer(rf"(?:{lex.kin_words})(?P<name>{KANJI}{{1,3}})(?=[をがはとにの、。(（])", text):
+        s, e = m.span("name")
+        idx = list(tok.tokens(s, e))
+        whole = bool(idx) and tok.starts[idx[0]] == s and tok.ends[idx[-1]] == e
+        named = len(idx) == 1 and "人名" in tok.tags[idx[0]] or e - s >= 2 and text[e - 1] == "子"  # 鏡|子: a woman's name
+        if whole and named and m.group("name") not in lex.cjk_stopwords:
+            out.append(cand(text, s, e, "PERSON", "rule:kin-name", 0.65))
+    # the wife's given name after her husband's full name: 塩原昌之助・やす夫妻
+    for m in re.finditer(rf"{KANJI}{{3,6}}・(?P<name>[ぁ-ゖ]{{2,3}}|{KANJI}{{1,3}})(?=夫妻)", text):
+        out.append(cand(text, m.start("name"), m.end("name"), "PERSON", "rule:kin-name", 0.65))
     return out
 
 
@@ -358,8 +369,10 @@ def name_part_mentions(text: str, mentions: list[dict], tok: TokenInfo | None, l
     for part, strict in parts.items():
         for found in re.finditer(re.escape(part), text):
             s, e = found.span()
-            titled = bool(re.match(titles, text[e:])) or text.startswith(("事件", "事故"), e)  # 下山事件
-            if (s > 0 and is_kanji(text[s - 1])) or (e < len(text) and is_kanji(text[e]) and not titled):
+            titled = bool(re.match(rf"[元前故現]?(?:{titles})", text[e:])) or text.startswith(("事件", "事故"), e)
+            # (下山事件, 池田元議員); a conjunction may come right before the name (一方信正は)
+            glued = s > 0 and is_kanji(text[s - 1]) and text[max(0, s - 2):s] not in ("一方", "他方")
+            if glued or (e < len(text) and is_kanji(text[e]) and not titled):
                 continue
             if not tok.is_token(s, e):
                 continue

@@ -13,7 +13,8 @@ _READING = re.compile(r"[(（]([^()（）]{1,80})[)）]")
 _LATIN_NAME = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'.\- ]*")
 _ASCII_READING = re.compile(r"[A-Z][A-Za-z'.\-]+(?:\s+[A-Za-z'.\-]+){0,6}")
 _LATIN_READING = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f'.\-]+(?:\s+[A-Za-z\u00c0-\u024f'.\-]+){0,6}")
-_LANG_LABEL = re.compile(r"^\s*(?:英語|英|朝鮮語|韓国語|ハングル|中国語|ロシア語|独語|仏語|English|Korean)\s*[:：]\s*")
+_LANG_LABEL = re.compile(r"^\s*(?:(?:英語|英|朝鮮語|韓国語|ハングル|中国語|ロシア語|独語|仏語|English|Korean)\s*[:：]"
+                         r"|(?:のちの|後の|旧名|旧船名|前名|原名|旧姓|初名)[:：は]?)\s*")  # (のちのらいてう), (旧名…)
 
 
 def reading_mentions(text: str, mentions: list[dict], lex: EntityLexicon) -> list[dict]:
