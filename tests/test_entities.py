@@ -825,3 +825,48 @@ def test_a_named_scandal_is_an_incident(nlp):
     ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
     incidents = {m["text"] for m in ms if m["label"] == "INCIDENT"}
     assert "昭和電工疑獄" in incidents and "一大疑獄" not in incidents, incidents
+
+
+# ---------------------------------------------------------------- session 7: what is no individual, and names found
+@pytest.mark.parametrize("text,surface", [
+    ("宝永三年、義周は病没し、吉良家は絶える。", "吉良"),  # a house
+    ("浪士は細川・松平・毛利・水野の四家に分けて預けられる。", "細川"),  # houses of a list
+    ("浪士は細川・松平・毛利・水野の四家に分けて預けられる。", "水野"),
+    ("翌年1月15日、海舟は下田で前土佐藩主の山内容堂に面会した。", "前土佐"),  # a domain's lord
+    ("河野寿大尉の一隊は旅館に前内大臣牧野伸顕伯を襲った。", "前内"),  # 前 + 内大臣
+    ("長矩は江戸城松之大廊下において義央に斬り付ける。", "城松之大"),  # the castle's 城
+    ("石原莞爾大佐を戒厳参謀に任ず。同日、戒厳司令部を九段に移す。", "戒厳司令部"),  # a body
+    ("良雄も江戸近郊の川崎平間村に入る。", "川崎平間"),  # a village
+    ("嘉永5年、藩校に入学し、柳生新陰流の剣術も学ぶ。", "柳生新陰流"),  # a school
+    ("被告人は同年7月6日、リクルート会長を辞任した。", "リクルート"),  # a company before 会長
+    ("信正は磐城平藩の藩主で、官位から「安藤対馬守」と呼ばれた。", "対馬守"),  # a court title
+    ("救助された26人のうち数人が軽いけがをした。", "数人"),
+])
+def test_names_of_no_individual(nlp, text, surface):
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    assert not [m for m in ms if m["label"] == "PERSON" and m["text"] == surface], ms
+
+
+@pytest.mark.parametrize("text,label,surface", [
+    ("寛政4年、光太夫は磯吉・小市とともに根室に着いた。", "PERSON", "磯吉"),  # a given name alone
+    ("中根重一の長女鏡子と結婚した。", "PERSON", "鏡子"),  # after a kin word
+    ("塩原昌之助・やす夫妻の養子となった。", "PERSON", "やす"),
+    ("イルクーツクでは博物学者キリル・ラクスマンの助けを得た。", "PERSON", "キリル・ラクスマン"),
+    ("被告人は、藤波孝生元内閣官房長官ら7人に株を譲渡した。", "PERSON", "藤波孝生"),  # 元 outside
+    ("宗谷(そうや)は、日本の初代南極観測船として知られる船である。同年11月8日、宗谷は出港した。", "SHIP", "宗谷"),
+    ("1940年、地領丸は日本海軍に買い取られ、特務艦宗谷と改名された。", "SHIP", "宗谷"),
+    ("翌日大阪から鉄嶺丸に乗って6日に大連へ着いた。", "SHIP", "鉄嶺丸"),
+    ("クックはレゾリューション号(旧名マーキス・オブ・グランビー)に乗った。", "SHIP", "マーキス・オブ・グランビー"),
+    ("このいろは丸事件(いろはまるじけん)は、最初の衝突である。蒸気船いろは丸は沈没した。", "SHIP", "いろはまる"),
+])
+def test_names_found_in_session7(nlp, text, label, surface):
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    assert [m for m in ms if m["label"] == label and m["text"] == surface], ms
+
+
+def test_quoted_other_names_of_one_incident(nlp):
+    text = ("ドニャ・パス号沈没事故(ドニャ・パスごうちんぼつじこ)は、1987年12月20日に起きた海難事故である。"
+            "「ドニャ・パス号事故」「ドニャパスフィリピンフェリー沈没事故」とも呼ばれる。")
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    ids = {m["canonical_id"] for m in ms if m["label"] == "INCIDENT"}
+    assert len(ids) == 1, ms

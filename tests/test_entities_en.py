@@ -240,3 +240,24 @@ def test_reversed_romaji_names_share_one_id():
             "Vice Admiral Tōgō Heihachirō led the fleet; Heihachiro Togo died in 1934.")
     i = ids(run(text))
     assert i["Yamada Torajirō"] == i["Torajirō Yamada"] and i["Tōgō Heihachirō"] == i["Heihachiro Togo"]
+
+
+# ---------------------------------------------------------------- session 7
+@pytest.mark.parametrize("text,label,name", [
+    ("Justice Minister Yoko Kamikawa told reporters that she had signed the orders.", "PERSON", "Yoko Kamikawa"),
+    ("There the party met Barthélemy de Lesseps, a French traveller.", "PERSON", "Barthélemy de Lesseps"),
+    ("In Irkutsk the naturalist Kirill Laxman took up their cause.", "PERSON", "Kirill Laxman"),
+    ("The destroyers JDS Haruna and JDS Takatsuki opened fire.", "SHIP", "Takatsuki"),
+    ("The LPG tanker Yuyo Maru No. 10 sank at 18:47.", "SHIP", "Yuyo Maru No. 10"),
+])
+def test_english_names_session7(text, label, name):
+    assert name in names(run(text), label)
+
+
+def test_a_real_name_and_a_later_name_are_one_person_and_a_city_is_none():
+    ms = run("Shoko Asahara, whose real name was Chizuo Matsumoto, was 63. The cult used sarin in the city of "
+             "Matsumoto in 1994. The youngest, Tsuda Ume (later Tsuda Umeko), was six.")
+    got = ids(ms)
+    assert got["Shoko Asahara"] == got["Chizuo Matsumoto"]
+    assert got["Tsuda Ume"] == got["Tsuda Umeko"]
+    assert "Matsumoto" not in names(ms, "PERSON")

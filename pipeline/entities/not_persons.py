@@ -31,7 +31,7 @@ def _listed_houses(text: str, lex: EntityLexicon) -> list[tuple[int, int]]:
         k = m.start()
         while k > 0:
             j = k
-            while j > 0 and text[j - 1] not in "・、，,。\n 　(（「":
+            while j > 0 and re.match(r"[一-龥々ァ-ヺー]", text[j - 1]):  # back over the name
                 j -= 1
             if j == k or k - j > 12:
                 break

@@ -169,7 +169,7 @@ def maru_ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None)
             k = s
             while k > lo and "ぁ" <= text[k - 1] <= "ゖ":
                 k -= 1
-            marked = lambda at: text[at - 1:at] in "「『" or text[max(0, at - 14):at].endswith(lex.ship_types_longest_first)
+            marked = lambda at: at > 0 and text[at - 1] in "「『" or text[max(0, at - 14):at].endswith(lex.ship_types_longest_first)
             if tok is not None and not marked(k):  # 蒸気船いろは丸, 「おとひめ丸」: the whole run, particles or not
                 idx = [i for i in tok.tokens(k, s) if tok.pos[i] in ("ADP", "AUX", "SCONJ", "PART", "VERB")]
                 if idx:
