@@ -17,7 +17,8 @@ from pipeline.entities import (
 )
 from pipeline.entities.candidates import TokenInfo
 from pipeline.entities.kb import load_kb, norm_key
-from pipeline.entities.linking import given_forms, slug
+from pipeline.entities.expansion import given_forms
+from pipeline.entities.linking import slug
 from pipeline.entities.patterns import kb_matcher
 
 WITH_KB = entity_resources()

@@ -19,14 +19,14 @@ import re
 
 from pipeline.records import id_prefixes, scored_labels
 
-from .candidates import components, sentence_bounds
+from .candidates import sentence_bounds
+from .expansion import expand_mentions, given_forms, short_form
 from .incidents import entity_incident_rules, quoted_other_names
 from .kb import KnowledgeBase
-from .lexicon import EntityLexicon
 from .loader import EntityResources
 from .not_persons import drop_non_individuals
-from .overlaps import Spans, resolve_overlaps
-from .patterns import boundary_ok, is_kata
+from .overlaps import resolve_overlaps
+from .persons import listed_people
 from .plausibility import DatedYears, out_of_time
 from .readings import nested_ship_readings, reading_mentions
 from .romanize import display, slug
@@ -43,141 +43,12 @@ _PUBLIC = ("label", "start", "end", "text", "source", "canonical_id", "name_ja",
            "confidence")
 _KANJI_NAME = re.compile(r"[一-龥々ヶ]+(?:[ \u3000][一-龥々ヶ]+)?")
 _LATIN = re.compile(r"[\x00-\x7f\u00c0-\u024f]+")  # Latin script, with diacritics (Shōgen)
-_SHIP_NUMBER = re.compile(r".*[ぁ-ゖァ-ヺー一-龥々](\d{2,}号)")
-_NUMBER_BEFORE_OK = re.compile(r"[\s、。，,「『(（はがをにともの]")
 _YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
 
 
 def unknown_id(label: str, name: str) -> str:
     return f"{id_prefixes().get(label, label.lower())}:{slug(name)}"
 
-
-# ---------------------------------------------------------------- document-level expansion
-
-def _find_all(text: str, needle: str):
-    i = text.find(needle)
-    while i >= 0:
-        yield i, i + len(needle)
-        i = text.find(needle, i + 1)
-
-
-def short_form(name: str, lex: EntityLexicon) -> str | None:
-    """The family-name short form of a full name (ドナルド・トランプ -> トランプ, Robert Gallucci -> Gallucci)."""
-    if re.fullmatch(r"(?:[A-Z]\.\s?)*[A-Z][A-Za-z'\-]+(?:\s+(?:[A-Z]\.\s?)*[A-Z][A-Za-z'\-]+)+", name):
-        last = name.split()[-1]
-        return last if len(last) >= 3 else None
-    comps = components(name)
-    if len(comps) < 2 or not all(re.fullmatch(r"[ァ-ヺー]+", c) for c in comps):
-        return None
-    if comps[0] in lex.korean_surnames_kata:
-        return None  # Korean order: the first part is the family name, and it is too ambiguous alone
-    last = comps[-1]
-    if len(last) < 2 or last in lex.places_kata or last in lex.non_person_kata or last in lex.given_names_kata:
-        return None
-    return last
-
-
-_NAME_JOINERS = "・＝=･"
-
-
-def given_forms(names, lex: EntityLexicon) -> dict[str, str]:
-    """Given-name short forms of the Western full names of a document (マリ・キュリー -> マリ), each mapped to
-    the full name it shortens: only a given name that starts the full names of one family in the document
-    (ピエール・キュリー and ピエール・ブール leave ピエール unlinked)."""
-    families: dict[str, set[str]] = {}
-    full: dict[str, str] = {}
-    for name in names:
-        comps = components(name)
-        if short_form(name, lex) is None or len(comps[0]) < 2:
-            continue
-        first = comps[0]
-        if first in lex.places_kata or first in lex.non_person_kata:
-            continue
-        families.setdefault(first, set()).add(comps[-1])
-        full.setdefault(first, name)
-    return {first: full[first] for first, fams in families.items() if len(fams) == 1}
-
-
-def _short_ship_ok(text: str, s: int, e: int) -> bool:
-    """A kanji ship name (千島) recurs as a word of its own, or before 艦/号/事件 (千島艦事件)."""
-    if e - s < 2 or (s > 0 and re.match(r"[一-龥々]", text[s - 1])):
-        return False
-    return e >= len(text) or not re.match(r"[一-龥々]", text[e]) or text[e] in "艦号" or \
-        text.startswith(("事件", "事故", "沈没", "撃沈"), e)
-
-
-def expand_mentions(mentions: list[dict], text: str, lex: EntityLexicon) -> list[dict]:
-    """Add recurrences of rule-found names and short forms of full person names."""
-    linked = scored_labels()  # the labels that get canonical ids
-    out = list(mentions)
-    taken: dict[str, Spans] = {}
-    for m in sorted(mentions, key=lambda m: (m["start"], m["end"])):
-        sp = taken.setdefault(m["label"], Spans())
-        if not sp.overlaps(m["start"], m["end"]):
-            sp.add(m["start"], m["end"])
-    taken.setdefault("PERSON", Spans())
-    surfaces: dict[tuple[str, str], dict] = {}
-    for m in mentions:
-        if m["label"] not in linked or m.get("_weak") or m.get("_no_repeat") or m["source"].startswith("ginza"):
-            continue
-        t = m["text"]
-        if len(t) >= 2 and not re.fullmatch(r"[ぁ-ゖ\d\W]+", t):
-            surfaces.setdefault((m["label"], t), m)
-    for (label, t), src in surfaces.items():
-        if src["source"] == "kb":
-            continue  # the KB matcher already saw every occurrence
-        short_kanji = bool(re.fullmatch(r"[一-龥々]{1,2}", t))
-        if short_kanji and label != "SHIP":
-            continue  # 南日 would also match inside 南日本
-        kanji_ship = label == "SHIP" and bool(re.fullmatch(r"[一-龥々]+", t))
-        for s, e in _find_all(text, t):
-            if kanji_ship and not _short_ship_ok(text, s, e):
-                continue  # 八重山 the ship, not 八重山諸島
-            if not taken[label].overlaps(s, e) and boundary_ok(text, s, e):
-                d = {k: v for k, v in src.items() if k not in ("start", "end", "text", "_reading_of")}
-                d.update(start=s, end=e, text=text[s:e], source="doc:repeat",
-                         confidence=min(src.get("confidence", 0.7), 0.7))
-                out.append(d)
-                taken[label].add(s, e)
-    # (an English document's full names had their parts found already: english_document_mentions)
-    person_names = [t for (label, t), m in surfaces.items() if label == "PERSON" and not m.get("_parts_done")]
-    # given names from every full name found (the model's too: a given name needs a full name to stand for)
-    given = given_forms([m["text"] for m in mentions if m["label"] == "PERSON" and not m.get("_weak")], lex)
-    for sf in dict.fromkeys([short_form(t, lex) for t in person_names] + list(given)):
-        if not sf:
-            continue
-        for s, e in _find_all(text, sf):
-            if taken["PERSON"].overlaps(s, e) or not boundary_ok(text, s, e):
-                continue
-            if sf in given and (text[e:e + 1] in _NAME_JOINERS or text[s - 1:s] in _NAME_JOINERS):
-                continue  # マリ in マリ・アントワネット: a part of another full name
-            if s > 0 and text[s - 1].isdigit():
-                continue
-            if is_kata(sf[0]) is False and not (s == 0 or not text[s - 1].isalpha()):
-                continue
-            out.append({"start": s, "end": e, "text": text[s:e], "label": "PERSON", "source": "doc:shortform",
-                        "confidence": 0.7})
-            taken["PERSON"].add(s, e)
-    # a numbered vessel named by its number alone (チャムスリ357号 … 357号は): the number is a mention of it
-    numbered: dict[str, dict] = {}
-    for m in mentions:
-        hit = _SHIP_NUMBER.fullmatch(m["text"]) if m["label"] == "SHIP" else None
-        if hit:
-            numbered.setdefault(hit.group(1), m)
-    taken.setdefault("SHIP", Spans())
-    for number, full in numbered.items():
-        for s, e in _find_all(text, number):
-            if taken["SHIP"].overlaps(s, e) or (s > 0 and not _NUMBER_BEFORE_OK.match(text[s - 1])):
-                continue
-            if e < len(text) and text[e] in "令砲外泣数館線機":
-                continue
-            out.append({"start": s, "end": e, "text": text[s:e], "label": "SHIP", "source": "doc:shortform",
-                        "confidence": 0.6, "_reading_of": (full["start"], full["end"])})
-            taken["SHIP"].add(s, e)
-    return out
-
-
-# ---------------------------------------------------------------- disambiguation
 
 def _score(kb: KnowledgeBase, cid: str, m: dict, text: str, sure_positions: dict[str, list[int]]) -> float:
     ent = kb.get(cid)
@@ -205,6 +76,7 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources,
     dates stage's records of the text, keep a bare alias from a KB person of another age."""
     kb = resources.kb
     linked = scored_labels()  # the labels that get canonical ids
+    mentions = mentions + listed_people(text, mentions)  # 光太夫、小市、磯吉の3人: before the repeats are found
     ms = drop_non_individuals(text, expand_mentions(mentions, text, resources.lexicon), resources.lexicon)
     named = entity_incident_rules(text, ms)  # needs the repeated mentions expand_mentions adds
     readings = reading_mentions(text, named, resources.lexicon)

@@ -63,12 +63,9 @@ def _blocked_kanji(text: str, e: int, lex: EntityLexicon) -> bool:
 def _trimmed(text: str, m: dict, lex: EntityLexicon) -> dict:
     """藤波元 before (内閣)官房長官: 元 (former) belongs to the title; 安藤自 before 身: 自身 (himself) is no part of it."""
     t, e = m["text"], m["end"]
-    cut = 0
-    if len(t) > 2 and t[-1] in _FORMER + "現" and re.match(rf"[一-龥]{{0,4}}(?:{lex.titles})", text[e:]):
-        cut = 1
-    elif len(t) > 2 and t.endswith("自") and text.startswith("身", e):
-        cut = 1
-    return dict(m, end=e - cut, text=t[:-cut]) if cut else m
+    former = t[-1] in _FORMER + "現" and re.match(rf"[一-龥]{{0,4}}(?:{lex.titles})", text[e:])
+    himself = t.endswith("自") and text.startswith("身", e)
+    return dict(m, end=e - 1, text=t[:-1]) if len(t) > 2 and (former or himself) else m
 
 
 def drop_non_individuals(text: str, mentions: list[dict], lex: EntityLexicon) -> list[dict]:

@@ -440,3 +440,25 @@ def with_regnal_numbers(text: str, candidates: list[dict]) -> list[dict]:
             c = dict(c, end=m.end(), text=text[c["start"]:m.end()])
         out.append(c)
     return out
+
+
+_LISTED_PEOPLE = re.compile(rf"((?:(?:{KANJI}|[ァ-ヺー]){{2,6}}[、・])+(?:{KANJI}|[ァ-ヺー]){{2,6}})"
+                            r"(?=の[0-9０-９一二三四五六七八九十]+人|ら[がはのとを]|の両名|の二人|の三人|とともに)")
+
+
+def listed_people(text: str, mentions: list[dict]) -> list[dict]:
+    """The other names of a list of people that holds a name found already: 光太夫、小市、磯吉の3人, 安藤・栗原らが
+    (the list ends with a count of persons, ら, or とともに). Each item is a whole word between the commas."""
+    persons = {(m["start"], m["end"]) for m in mentions if m["label"] == "PERSON"}
+    taken = {(m["start"], m["end"]) for m in mentions}
+    out = []
+    for m in _LISTED_PEOPLE.finditer(text):
+        items, pos = [], m.start(1)
+        for name in re.split(r"[、・]", m.group(1)):
+            items.append((pos, pos + len(name)))
+            pos += len(name) + 1
+        if not any(it in persons for it in items):
+            continue
+        out += [cand(text, s, e, "PERSON", "rule:listed-person", 0.6) for s, e in items
+                if (s, e) not in taken and not text[s:e] in ("同志", "浪士", "一行")]
+    return out
