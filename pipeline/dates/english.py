@@ -13,12 +13,14 @@ from .english_patterns import (
     CENTURY,
     CLOCK,
     DECADE,
+    DM_RANGE,
     DMY,
     DURATION,
     EN,
     ERA_DATE,
     ISO,
     MD,
+    MD_RANGE,
     MDY,
     MONTHS,
     MY,
@@ -74,6 +76,18 @@ def tag(text: str, lang: str) -> list[Cand]:
             continue
         out.append(Cand(m.start(), m.end(), m=_mon(m["mon"]), d=int(m["d"]), rel=("month", "bare"), rule="en",
                         extra=dict(GREGORIAN)))
+    for m in MD_RANGE.finditer(text):  # June 14 to 27, 1861: the second end, and the first with the year
+        y = int(m["y"]) if m["y"] else None
+        mon = _mon(m["mon"])
+        out.append(Cand(m.start(), m.end("d1"), y=y, m=mon, d=int(m["d1"]), rel=None if y else ("month", "bare"),
+                        rule="en", prio=3, extra=dict(GREGORIAN)))
+        out.append(Cand(m.start("d2"), m.end(), y=y, m=mon, d=int(m["d2"]), rel=None if y else ("month", "bare"),
+                        rule="en", prio=3, extra=dict(GREGORIAN)))
+    for m in DM_RANGE.finditer(text):  # 27–28 November 1974: the first end takes the month and year
+        y = int(m["y"]) if m["y"] else None
+        mon = _mon(m["mon"])
+        out.append(Cand(m.start("d1"), m.end("d1"), y=y, m=mon, d=int(m["d1"]), rel=None if y else ("month", "bare"),
+                        rule="en", prio=3, extra=dict(GREGORIAN)))
     for m in ISO.finditer(text):
         if not valid_ymd(int(m["y"]), int(m["m"]), int(m["d"])):
             continue

@@ -30,6 +30,11 @@ MY = re.compile(rf"{_L}{_PRE}{_MON},? (?:of )?{_Y4}{_R}")
 # a year after a comma belongs to MDY/DMY; a count after a comma does not (on June 5, 12 people)
 _NO_YEAR_AFTER = r"(?![A-Za-z0-9]|\.? [0-9]|\.?, (?:[0-9]{4}|'[0-9]{2})(?![0-9]))"
 MD = re.compile(rf"{_L}{_MON} (?P<d>[0-9]{{1,2}}){_ORD}{_NO_YEAR_AFTER}")
+# day ranges within one month: June 14 to 27 (, 1861), 27–28 November 1974 — each end is a date of its own
+MD_RANGE = re.compile(rf"{_L}{_MON} (?P<d1>[0-9]{{1,2}}){_ORD}(?P<gap> ?(?:[-–—]|to|until|through|and) ?)"
+                      rf"(?P<d2>[0-9]{{1,2}}){_ORD}(?:,? (?P<y>1[0-9]{{3}}|20[0-9]{{2}}))?{_R}(?! ?(?:{_MONTH_NAMES}))")
+DM_RANGE = re.compile(rf"{_L}(?P<d1>[0-9]{{1,2}}){_ORD}(?P<gap> ?(?:[-–—]|to|until|through|and) ?)"
+                      rf"(?P<d2>[0-9]{{1,2}}){_ORD} (?:of )?{_MON}(?:,? (?P<y>1[0-9]{{3}}|20[0-9]{{2}}))?{_R}")
 ISO = re.compile(r"(?<![0-9A-Za-z\-/.])(?P<y>1[0-9]{3}|20[0-9]{2})(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})(?![0-9]|[\-/.][0-9])")
 US = re.compile(r"(?<![0-9A-Za-z\-/.])(?P<m>[0-9]{1,2})(?P<s>[-/])(?P<d>[0-9]{1,2})(?P=s)(?P<y>[0-9]{4}|[0-9]{2})(?![0-9]|[\-/.][0-9])")
 BC_YEAR = re.compile(r"(?<![0-9A-Za-z])(?P<y>[0-9]{1,4}) ?(?:BC|B\.C\.|BCE)(?![A-Za-z])")

@@ -65,7 +65,8 @@ _TRIGGER = (
     rf"(?=[0-9〇零一二三四五六七八九十百千翌閏正MTSHR]|旧暦|{YEAR_PREFIXES}|{ERA_FIRST}|{lexicon.alt(Y_WORDS + M_WORDS + D_WORDS)}"
     rf"|午前|午後|朝|夜|夕方|正午|{lexicon.alt(JA['mod_prefix'])})"
 )
-DATEPART = rf"(?:{YP})?(?:{SP}{MP})?(?:{SP}{DP})?(?:{SP}(?:{TP}|{PODP}))?"
+# 翌年の1月15日: a year and the month after it, joined by の, are one date
+DATEPART = rf"(?:{YP}(?:の(?=閏?[0-9〇一二三四五六七八九十]+月))?)?(?:{SP}{MP})?(?:{SP}{DP})?(?:{SP}(?:{TP}|{PODP}))?"
 SUFFIX = (
     rf"(?:(?:の)?(?P<season>{SEASONS})(?!季|休|期|学|節|分|先|眠|闘|祭|場|至)(?:{SP}(?P<smod>{MOD_SUFFIX}))?"
     rf"|(?:の)?(?P<modsuf>{MOD_SUFFIX}))?"

@@ -133,8 +133,8 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                         and re.match(r"\d{4}-\d\d-\d\d", out[-1]["value"]):
                     c.rel = ("same", "D")  # March 20, 1995, a Monday: the weekday of the date just written
                     pool = pool + [Known(i - 1, _point(cands[i - 1]))]
-                if topic is not None and counted_from_topic(c, text):
-                    pool = [topic]  # 事件の三日前: counted from the day of the article's subject
+                if topic is not None and (counted_from_topic(c, text) or text.startswith("当日", c.start)):
+                    pool = [topic]  # 事件の三日前, 当日の朝: counted from the day of the article's subject
                 if _entry_relative(cands, i, text) and out[-1]["value"][:1].isdigit():
                     # November 29: Ten days later, …: a chronology line's own date is what its relative names
                     value, anchor = out[-1]["value"].split("T")[0], i - 1
