@@ -7,13 +7,13 @@ from dataclasses import replace
 
 from . import lexicon
 from .model import Cand
+from .patterns import INCIDENT_NAME_TAILS
 
 JA = lexicon.ja()
 ERA_NAMES = frozenset(lexicon.eras())
 EVENT_SUFFIXES = tuple(JA["year_event_suffixes"])
 COUNT_SUFFIXES = tuple(JA["count_suffixes"])
 DAY_FOLLOWERS = tuple(JA["day_non_date_followers"])
-INCIDENT_NAME_TAILS = ("の変", "の政変", "の乱", "の大火", "の大獄")  # 〜の変 names an incident
 _NAME_GLUE = set("香子美奈菜佳代恵村町")  # kanji that continue a place or given name after 明日/今日
 
 

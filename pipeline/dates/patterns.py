@@ -66,8 +66,9 @@ _TRIGGER = (
     rf"|午前|午後|朝|夜|夕方|正午|{lexicon.alt(JA['mod_prefix'])})"
 )
 # 翌年の1月15日: a year and the month after it, joined by の, are one date
+INCIDENT_NAME_TAILS = ("の変", "の政変", "の乱", "の大火", "の大獄")  # 〜の変 after a date names an incident
 # (not before an incident named by its day: 前年の|八月十八日の政変)
-_MONTH_NEXT = r"閏?[0-9〇一二三四五六七八九十]+月(?![0-9〇一二三四五六七八九十]+日の(?:変|政変|乱|大火|大獄))"
+_MONTH_NEXT = rf"閏?[0-9〇一二三四五六七八九十]+月(?![0-9〇一二三四五六七八九十]+日(?:{lexicon.alt(INCIDENT_NAME_TAILS)}))"
 DATEPART = rf"(?:{YP}(?:の(?={_MONTH_NEXT}))?)?(?:{SP}{MP})?(?:{SP}{DP})?(?:{SP}(?:{TP}|{PODP}))?"
 SUFFIX = (
     rf"(?:(?:の)?(?P<season>{SEASONS})(?!季|休|期|学|節|分|先|眠|闘|祭|場|至)(?:{SP}(?P<smod>{MOD_SUFFIX}))?"
