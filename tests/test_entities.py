@@ -16,8 +16,8 @@ from pipeline.entities import (
     text_mentions,
 )
 from pipeline.entities.candidates import TokenInfo
-from pipeline.entities.kb import load_kb, norm_key
 from pipeline.entities.expansion import given_forms
+from pipeline.entities.kb import load_kb, norm_key
 from pipeline.entities.linking import slug
 from pipeline.entities.patterns import kb_matcher
 
