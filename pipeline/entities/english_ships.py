@@ -110,6 +110,8 @@ def incident(text: str, run, en) -> list[dict]:
         e = run[-1][1]
     else:
         m = re.match(rf"\s+({heads})\b", text[run[-1][1]:run[-1][1] + 20])
+        if m is None and re.search(r"\b[Tt]he\s$", text[max(0, s - 4):s]):
+            m = re.match(rf"\s+[a-z]{{3,}}\s+({heads})\b", text[run[-1][1]:run[-1][1] + 40])  # the Matsumoto sarin incident
         if not m or text[run[-1][1]:run[-1][1] + 2] in ("'s", "’s"):
             return []
         core = [w for _, _, w in run]

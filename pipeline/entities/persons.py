@@ -446,6 +446,9 @@ _LISTED_PEOPLE = re.compile(rf"((?:(?:{KANJI}|[ァ-ヺー]){{2,6}}[、・])+(?:{
                             r"(?=の[0-9０-９一二三四五六七八九十]+人|ら[がはのとを]|の両名|の二人|の三人|とともに)")
 
 
+_NOT_LISTED_NAME = re.compile(r"^(?:同|翌|前|本|当)|[年月日時頃]$|^(?:同志|浪士|一行|家臣|藩士)$")  # 同年、… is no name
+
+
 def listed_people(text: str, mentions: list[dict]) -> list[dict]:
     """The other names of a list of people that holds a name found already: 光太夫、小市、磯吉の3人, 安藤・栗原らが
     (the list ends with a count of persons, ら, or とともに). Each item is a whole word between the commas."""
@@ -460,5 +463,5 @@ def listed_people(text: str, mentions: list[dict]) -> list[dict]:
         if not any(it in persons for it in items):
             continue
         out += [cand(text, s, e, "PERSON", "rule:listed-person", 0.6) for s, e in items
-                if (s, e) not in taken and not text[s:e] in ("同志", "浪士", "一行")]
+                if (s, e) not in taken and not _NOT_LISTED_NAME.search(text[s:e])]
     return out
