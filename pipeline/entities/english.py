@@ -202,7 +202,7 @@ def english_rules(text: str, lex: EntityLexicon) -> list[dict]:
             run = run[1:]  # USS Missouri: the prefix stays outside
         words = [w for _, _, w in run]
         s, e = run[0][0], run[-1][1]
-        trailing = _NUMBER_AFTER.match(text, e) if len(words) > 2 and words[-1] == "No" else None
+        trailing = _NUMBER_AFTER.match(text, e) if len(words) >= 2 and words[-1] == "No" else None
         if trailing is not None:  # Yuyo Maru No. 10, Orion No. 1: the number is part of the name
             words, e = words[:-1], trailing.end()
         listed = chained(text, chain_end, s) or list_cue(text, s, en)
@@ -353,6 +353,31 @@ def english_document_mentions(text: str, mentions: list[dict], lex: EntityLexico
             src = max(people, key=lambda m: m["start"])
             ro = src.get("_reading_of") or (src["start"], src["end"])
             out.append(cand(text, run[0][0], run[-1][1], "PERSON", "rule:en-new-name", 0.75, _reading_of=ro))
+    out += _listed_with_a_person(text, known + out, en)
+    return out
+
+
+_WORD_LIST = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]+)((?:,\s+[A-Z][\w’'\-]+)*),?\s+and\s+([A-Z][\w’'\-]+)(?![\w’'])")
+
+
+def _listed_with_a_person(text: str, known: list[dict], en) -> list[dict]:
+    """Kōdayū, Isokichi and Koichi: one-word names listed with a person's name are persons too (not places,
+    demonyms or common words)."""
+    persons = {(m["start"], m["end"]) for m in known if m["label"] == "PERSON"}
+    taken = {(m["start"], m["end"]) for m in known}
+    out = []
+    for m in _WORD_LIST.finditer(text):
+        items = [(m.start(1), m.end(1))]
+        items += [(m.start(2) + x.start(), m.start(2) + x.end()) for x in re.finditer(r"[A-Z][\w’'\-]+", m.group(2))]
+        items.append((m.start(3), m.end(3)))
+        if not any(it in persons for it in items):
+            continue
+        for s, e in items:
+            w = text[s:e]
+            if (s, e) in taken or w in en.places_demonyms or w in en.non_name_words or w.lower() in en.person_roles \
+                    or sentence_initial(text, s):
+                continue
+            out.append(cand(text, s, e, "PERSON", "rule:en-listed", 0.6))
     return out
 
 

@@ -61,11 +61,31 @@ def _blocked_kanji(text: str, e: int, lex: EntityLexicon) -> bool:
 
 
 def _trimmed(text: str, m: dict, lex: EntityLexicon) -> dict:
-    """藤波元 before (内閣)官房長官: 元 (former) belongs to the title; 安藤自 before 身: 自身 (himself) is no part of it."""
+    """藤波元 before (内閣)官房長官: 元 (former) belongs to the title; 安藤自 before 身: 自身 (himself) is no part of it;
+    キャプテン・ before クック is a title."""
     t, e = m["text"], m["end"]
     former = t[-1] in _FORMER + "現" and re.match(rf"[一-龥]{{0,4}}(?:{lex.titles})", text[e:])
     himself = t.endswith("自") and text.startswith("身", e)
-    return dict(m, end=e - 1, text=t[:-1]) if len(t) > 2 and (former or himself) else m
+    if len(t) > 2 and (former or himself):
+        return dict(m, end=e - 1, text=t[:-1])
+    title = next((p for p in lex.kata_title_prefixes if t.startswith(p) and len(t) > len(p) + 1), None)
+    if title:  # キャプテン・クック: the title stays outside
+        return dict(m, start=m["start"] + len(title), text=t[len(title):])
+    return m
+
+
+def _in_a_compound(text: str, s: int, e: int, lex: EntityLexicon) -> bool:
+    """柳生新|陰流: the kanji word the name is cut from ends as a school, company or shop does."""
+    k = e
+    while k < len(text) and k - e < 4 and _KANJI.match(text[k]):
+        k += 1
+    return k > e and text[s:k].endswith(lex.non_person_endings)
+
+
+def _among_places(text: str, m: dict, places: set[tuple[int, int]]) -> bool:
+    """上海、香港、コロンボを経て: a katakana word listed right after a place is a place."""
+    s = m["start"]
+    return s > 1 and text[s - 1] in "、・" and any(b == s - 1 for _, b in places) and re.match(r"[ァ-ヺー]", m["text"])
 
 
 def drop_non_individuals(text: str, mentions: list[dict], lex: EntityLexicon) -> list[dict]:
@@ -73,6 +93,7 @@ def drop_non_individuals(text: str, mentions: list[dict], lex: EntityLexicon) ->
     half a title; a former-title 元 or 自身 glued to a name is cut off."""
     houses = _listed_houses(text, lex)
     person_ends = {m["end"] for m in mentions if m["label"] == "PERSON"}
+    places = {(m["start"], m["end"]) for m in mentions if m["label"] in ("GPE", "LOC")}
     out = []
     for m in mentions:
         if m["label"] == "PERSON" and not m.get("_reading_of"):
@@ -81,7 +102,8 @@ def drop_non_individuals(text: str, mentions: list[dict], lex: EntityLexicon) ->
             if s in person_ends and _COURT_TITLE.fullmatch(t):
                 continue  # 安藤|対馬守: the court title of the name before it, no person of its own
             if _house_after(text, e, lex) or (s, e) in houses or _former_title(text, m, lex) or \
-                    _blocked_kanji(text, e, lex) or (len(t) >= 3 and t.endswith(lex.non_person_endings)):
+                    _blocked_kanji(text, e, lex) or (len(t) >= 3 and t.endswith(lex.non_person_endings)) or \
+                    _in_a_compound(text, s, e, lex) or _among_places(text, m, places):
                 continue
         out.append(m)
     return out

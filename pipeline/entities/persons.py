@@ -381,7 +381,8 @@ def name_part_mentions(text: str, mentions: list[dict], tok: TokenInfo | None, l
             if strict or any("普通名詞" in tok.tags[i] for i in tok.tokens(s, e)):
                 # a word that is also a common noun (松陰) or one kanji only as the subject opening a
                 # clause (。松陰は) or before a title
-                opens = s == 0 or text[s - 1] in "。、「『（(\n 　・"
+                opens = s == 0 or text[s - 1] in "。、「『（(\n 　・" or \
+                    re.search(rf"(?:{lex.kin_words}|師|主君|門人|弟子)の$", text[max(0, s - 5):s]) is not None  # 師の松陰が
                 if not (titled or opens and text[e:e + 1] in ("はがも" if len(part) == 1 else "はがもの")):
                     continue
             out.append(cand(text, s, e, "PERSON", "rule:name-part", 0.6))

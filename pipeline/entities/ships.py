@@ -69,6 +69,8 @@ def ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None) -> l
                          rf"((?:{KNAME}|{KANJI}{{2,4}}(?=[号がはのをにとも、。」』\(（]))(?:\d*号)?)"
                          rf"(?:と({KNAME}(?:\d*号)?))?", text):
         name, s, e = m.group(1), m.start(1), m.end(1)
+        if text[m.start() - 1:m.start()] in "「『" and m.start() > 0 and text[e:e + 1] in "」』":
+            continue  # 社名を「商船三井」に改める: a quoted name that holds the type word names a company
         if m.group(2) and katakana_name_ok(m.group(2), lex) and boundary_ok(text, m.start(2), m.end(2)):
             out.append(cand(text, m.start(2), m.end(2), "SHIP", "rule:ship", 0.7))
         name = re.sub(r"\d*号$", "", name)
@@ -107,6 +109,11 @@ def ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None) -> l
     for m in re.finditer(rf"\b(?:{lex.ship_prefixes})\s?({KNAME}|[A-Z](?:[^\W\d_]|['.\-])*(?:\s+[A-Z](?:[^\W\d_]|['.\-])*){{0,3}})",
                          text):
         out.append(cand(text, m.start(1), _no_final_stop(text, m.end(1)), "SHIP", "rule:ship", 0.8))
+    # a quoted name given to a vessel: 航空母艦に改造され「海鷹」と命名される
+    for m in re.finditer(r"[「『]([^「『」』。\n]{1,12})[」』]と(?:命名|改名|改称|名付け)", text):
+        a, b = sentence_bounds(text, m.start(), m.end())
+        if re.search(rf"{lex.ship_types}|同船|同艦|本船|船名|艦名", text[a:b]):
+            out.append(cand(text, m.start(1), m.end(1), "SHIP", "rule:ship-named", 0.8))
     # a name given to a vessel: 当初リシュリューと命名され、のちにシャルル・ド・ゴールと改名された原子力空母
     for m in re.finditer(rf"(?<![ァ-ヺー・＝=･])({KNAME})(?:号)?と(?:命名|改名|改称|名付け)", text):
         a, b = sentence_bounds(text, m.start(), m.end())
@@ -136,7 +143,7 @@ def english_ship_rules(text: str, lex: EntityLexicon) -> list[dict]:
 def _no_final_stop(text: str, e: int) -> int:
     """MT Vector. at a sentence end: the full stop is not part of the name."""
     return e - 1 if text[e - 1] == "." and (e == len(text) or text[e].isspace()) else e
-_MARU = re.compile(rf"(?:第[{_KNUM}]+)?[一-龥々ァ-ヺーぁ-ゖ]{{0,7}}丸")
+_MARU = re.compile(rf"(?:第[{_KNUM}]+)?[一-龥々ァ-ヺーぁ-ゖ゛゜]{{0,7}}丸")  # ぶら志゛る丸: old kana marks too
 _ORDINAL_BEFORE = re.compile(rf"第[{_KNUM}]+$")
 _VESSEL_WORD_END = re.compile(r".*[船艦艇]")  # the last vessel word in a run (greedy)
 _LIST_JOINERS = ("、", "，", "と", "や", "・", "及び", "および")
