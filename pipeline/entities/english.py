@@ -370,8 +370,10 @@ def _listed_with_a_person(text: str, known: list[dict], en) -> list[dict]:
         items = [(m.start(1), m.end(1))]
         items += [(m.start(2) + x.start(), m.start(2) + x.end()) for x in re.finditer(r"[A-Z][\w’'\-]+", m.group(2))]
         items.append((m.start(3), m.end(3)))
-        if not any(it in persons for it in items):
-            continue
+        if not any(it in persons for it in items) or len(items) == 2 and "," in text[m.end(1):m.start(3)]:
+            continue  # (at Imozaki, and Birilev asked: two clauses, no list)
+        if re.search(r"\b(?:at|in|to|from|near|of|via)\s$", text[max(0, m.start() - 6):m.start()]):
+            continue  # a list of places
         for s, e in items:
             w = text[s:e]
             if (s, e) in taken or w in en.places_demonyms or w in en.non_name_words or w.lower() in en.person_roles \

@@ -129,7 +129,12 @@ def link_renamed_ships(ms: list[dict], ids: dict[int, tuple[str, float]], text: 
             if cid in old and ms[k]["label"] == "SHIP":
                 ids[k] = (final, conf)
 
-    for group in by_sentence.values():
+    ships_at = sorted((m["start"], k) for k, m in enumerate(ms) if m["label"] == "SHIP" and k in ids)
+    for a, group in by_sentence.items():
+        if len(group) == 1:  # 地領丸は日本海軍に買い取られ、特務艦宗谷と改名された: the one vessel named before it
+            before = {ids[j][0] for s, j in ships_at if a <= s < ms[group[0]]["start"]}
+            if len(before) == 1:
+                group = [j for s, j in ships_at if a <= s < ms[group[0]]["start"]][:1] + group
         rename({ids[k][0] for k in group[:-1]}, ids[group[-1]][0])
     # Chūyō (ex-Nitta Maru), Taiyō, formerly the liner Kasuga Maru, ユニオン号(薩摩名は桜島丸、長州名は乙丑丸): other
     # names given with the name; Scharnhorst … is renamed Shin'yō
