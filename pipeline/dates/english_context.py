@@ -174,8 +174,9 @@ def _days_and_years(text: str, out: list[Cand]) -> None:
         mo = _ordinal(m["mo"])
         if mo is None or not 1 <= mo <= 12 or not any(p < m.start() for p in eras):
             continue  # the 9th month of a pregnancy: only where the text has dated by eras before
-        out.append(Cand(m.start(), m.end(), m=mo, leap=bool(m["leap"]), lunisolar=True, rel=("same", "Y"),
-                        rule="en-era", prio=1))
+        shift = 1 if m["of"] and re.search(r"following|next", m["of"]) else -1 if m["of"] and "previous" in m["of"] else 0
+        out.append(Cand(m.start(), m.end(), m=mo, leap=bool(m["leap"]), lunisolar=True,
+                        rel=("shift", "Y", shift) if shift else ("same", "Y"), rule="en-era", prio=2 if m["of"] else 1))
 
 
 def _ordinal(s: str) -> int | None:

@@ -143,8 +143,10 @@ YEAR_NOUN = re.compile(
 LUNI_MD = re.compile(
     rf"(?<![A-Za-z])(?:the )?(?P<dd>{_ORDINAL})(?: day)? of the (?P<leap>intercalary )?(?P<mo>{_ORDINAL}) month"
     rf"(?![A-Za-z0-9]| of)")
-# in the 9th month, the intercalary 5th month (a lunisolar month without its era, in a text that dates by eras)
+# in the 9th month, the intercalary 5th month, the tenth month of that year (a lunisolar month without its era, in
+# a text that dates by eras)
 LUNI_M = re.compile(
-    rf"(?<![A-Za-z])(?:the )(?P<leap>intercalary )?(?P<mo>{_ORDINAL}) month(?![A-Za-z0-9\-]| of)")
+    rf"(?<![A-Za-z])(?:the )(?P<leap>intercalary )?(?P<mo>{_ORDINAL}) month"
+    rf"(?:(?P<of> of (?:that|the same|the following|the next|the previous) year)|(?![A-Za-z0-9\-]| of))")
 # two years and five months, 3 hours, 20 minutes and 5 seconds: the glue between parts of one length
 DURATION_GLUE = re.compile(r",? and |, ")
