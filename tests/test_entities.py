@@ -871,3 +871,10 @@ def test_quoted_other_names_of_one_incident(nlp):
     ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
     ids = {m["canonical_id"] for m in ms if m["label"] == "INCIDENT"}
     assert len(ids) == 1, ms
+
+
+def test_a_name_the_sentence_subject_takes_is_the_same_person(nlp):
+    text = "井上伝蔵は困民党の会計長であった。北海道で伝蔵は伊藤房次郎と名を変え、晩年まで暮らした。"
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    ids = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "PERSON"}
+    assert ids["伊藤房次郎"] == ids["井上伝蔵"]

@@ -100,6 +100,11 @@ def calendar(m: re.Match, text: str, out: list[Cand]) -> None:
             return
         c.d = n
         c.next_day = bool(g["dnext"])
+        if g.get("pre") and c.m is None and c.y is None and not (g["hh"] or g["hh2"]) and c.rel is None:
+            # 約十日で鎮圧された: an approximate number of days is a length, never a day of the month
+            out.append(Cand(m.start(), m.end("d") + 1, type="DURATION", value=f"P{n}D", mod="APPROX",
+                            rule="duration"))
+            return
         if c.m is None and c.rel is None and c.y is None:
             c.rel = ("same", "M")
     elif g["dw"]:

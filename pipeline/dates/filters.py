@@ -32,6 +32,9 @@ def _count_follows(after: str) -> bool:
     return False
 
 
+_DISASTER_NAME = re.compile(r"[一-龥ァ-ヺー・]{0,8}?(?:地震|大震災|震災|豪雨|台風|噴火|大火|水害)(?![一-龥])")
+
+
 def keep(c: Cand, text: str) -> bool:
     before = text[max(0, c.start - 1) : c.start]
     after = text[c.end : c.end + 8]
@@ -52,6 +55,9 @@ def keep(c: Cand, text: str) -> bool:
     if c.rule == "cal" and c.y is None and c.m is None and c.d is not None and after[:1] in "町市" \
             and re.fullmatch(r"[一二三四五六七八九十廿]+日", text[c.start:c.end]):
         return False  # 十日町, 四日市, 廿日市: place names
+    if c.rule == "cal" and c.y is not None and c.m is None and c.d is None and c.hh is None \
+            and _DISASTER_NAME.match(text, c.end):
+        return False  # 令和6年能登半島地震, 2011年東日本大震災: a year inside the name of a disaster
     if c.type == "SET" and after.startswith(("新聞", "新報")):
         return False  # 毎日新聞: a name
     if c.rule == "cal" and c.type == "DATE" and c.m is not None and after.startswith(INCIDENT_NAME_TAILS):

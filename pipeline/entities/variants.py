@@ -19,7 +19,7 @@ _NAME_LABEL_ANYWHERE = re.compile(NAME_LABELS + r"(?:は|が|を)")  # earlier i
 # sentence about the person's names (「マリ」と名乗るようになった alone does not say whose)
 _NAME_IS = re.compile(r"[」』]?(?:[(（][^()（）]{1,30}[)）])?(?:は" + NAME_LABELS + r"(?:で|である|であった|だった)"
                       r"|(?:などの|の)(?:変名|偽名|別名|名)(?:で|を))")  # 才谷梅太郎(…)などの変名を用い, の名で
-_NAME_TAKEN = re.compile(r"[」』]?(?:と|に)(?:改め|改名|名乗|称し|号し)")
+_NAME_TAKEN = re.compile(r"[」』]?(?:と|に)(?:改め|改名|名乗|称し|号し|名を変え|名を改め)")
 _IDENTITY_BETWEEN = re.compile(r"[」』]?(?:は|が)")
 _IDENTITY_AFTER = re.compile(r"(?:である|であった|であり|だった|と(?:判明|断定|特定|確認|同一人物))")
 
@@ -53,6 +53,12 @@ def link_aliases(ms: list[dict], ids: dict[int, tuple[str, float]], text: str) -
             continue
         a, _ = sentence_bounds(text, s, s)
         labelled = _NAME_LABEL_ANYWHERE.search(text, a, s) is not None
+        # 伝蔵は伊藤房次郎と名を変え: the sentence's subject takes the name
+        told = [j for st, en, j in persons[:i] if st >= a and text[en:en + 1] in "はが"] \
+            if _NAME_TAKEN.match(text, ms[k]["end"]) else []
+        if told and ids[k][0] != ids[told[-1]][0]:
+            merge[ids[k][0]] = ids[told[-1]][0]
+            continue
         if not (_NAME_LABEL.search(text[a:s]) or _NAME_IS.match(text, ms[k]["end"])
                 or labelled and (text[s - 1:s] in "「『" or _NAME_TAKEN.match(text, ms[k]["end"]))):
             continue
