@@ -228,3 +228,14 @@ def test_a_symmetric_happening_splits_its_sides(nlp):
     events = _events(nlp, "1956年10月19日、日本とソ連は共同宣言に署名した。")
     assert events and (events[0]["source"], events[0]["target"]) == (["JPN"], ["SUN"]), \
         (events[0]["source"], events[0]["target"])
+
+
+@pytest.mark.parametrize("text, cls", [
+    # births, marriages, foundings, renamings and appointments are `other` (the event guidelines), not unknown
+    ("大正三年六月二十一日、久保山は静岡県の焼津に生まれた。", "other"),
+    ("安政7年1月23日、晋作は井上平右衛門の次女まさと結婚した。", "other"),
+    ("1884年、同社は大阪で結成された。", "other"),
+    ("1943年、同船は海鷹と改名された。", "other"),
+])
+def test_life_and_organisational_happenings_are_other(nlp, text, cls):
+    assert _class(nlp, text)[0] == cls
