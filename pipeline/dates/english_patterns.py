@@ -42,7 +42,8 @@ YEAR_RANGE = re.compile(rf"{_L}(?P<a>1[0-9]{{3}}|20[0-9]{{2}})(?P<c> ?[-–—] 
 
 # English-document-only patterns
 _PREP = r"(?:in|since|by|until|till|from|to|during|before|after|of|throughout|between|and|around|circa|c\.|the year)"
-YEAR = re.compile(rf"(?:\b{_PREP} |\(|^){_PRE}{_Y4}(?![0-9A-Za-z%$]|[,.][0-9])", re.MULTILINE | re.IGNORECASE)
+YEAR = re.compile(rf"(?:\b{_PREP} |\(|^){_PRE}{_Y4}(?![0-9A-Za-z%$]|[,.][0-9]| ?(?:GMT|UTC|JST|EST|EDT|PST|PDT|CET|hours|hrs|h\b|local))",
+                  re.MULTILINE | re.IGNORECASE)  # (1300 GMT) is a clock time, not a year
 DECADE = re.compile(rf"{_L}(?P<the>the )?{_PRE}(?:(?P<y>1[0-9]{{2}}0|20[0-9]0)|'(?P<yy>[0-9]0))s{_R}")
 ORDW = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
          "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
@@ -52,13 +53,15 @@ _ORDINAL = r"(?:[0-9]{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(ORDW, key=len, rev
 _ERA_NAME = r"[A-Z][a-zA-Zāīūēōâîûêô']{2,}(?:-[a-zāīūēō']+)?"
 # Japanese era dates in English: Keichō 18, the second year of Genki, the 15th day of the ninth
 # month of Keichō 18 (a lunisolar date), the 19th of the 7th month of Kaei 6, the 6th month of Kaei 6,
-# the 3rd day of the intercalary 5th month of Bunka 2, Bunsei 10, 1st month, 1st day
+# the 3rd day of the intercalary 5th month of Bunka 2, Bunsei 10, 1st month, 1st day, Tenmei 3 (1783), 7th month,
+# 8th day (a Gregorian year gloss inside), Meireki 3 (1657), 1st month, 18th-20th day (a range: its first day)
 _LUNI_MONTH = rf"(?P<leap>intercalary )?(?P<mo>{_ORDINAL}) month"
 ERA_DATE = re.compile(
     rf"(?<![A-Za-z])(?:(?:the )?(?:(?P<dd>{_ORDINAL})(?: day)? of the )?{_LUNI_MONTH} of (?:the )?)?"
     rf"(?:(?:the )?(?P<yo>{_ORDINAL}) year of (?:the )?(?P<era1>{_ERA_NAME})(?: era)?"
     rf"|(?P<era2>{_ERA_NAME})(?: era)? (?P<n>[0-9]{{1,2}})(?![0-9]|,? [0-9]{{4}})"
-    rf"(?:, (?P<leap2>intercalary )?(?P<mo2>{_ORDINAL}) month(?:,? (?:the )?(?P<dd2>{_ORDINAL}) day)?)?)"
+    rf"(?:(?P<gl> \([0-9]{{4}}\))?, (?P<leap2>intercalary )?(?P<mo2>{_ORDINAL}) month"
+    rf"(?:,? (?:the )?(?P<dd2>{_ORDINAL})(?:[-–](?P<dd3>{_ORDINAL}))? day)?)?)"
     rf"(?![A-Za-z0-9])"
 )
 

@@ -11,7 +11,14 @@ from .lunisolar import LAST_LUNISOLAR_YEAR
 from .model import Cand, Known
 from .months import lunisolar_year, month_point, same_sentence
 from .narrative import deictic_or_narrative, moves_nothing, sentence_end, told_recently
-from .structure import background_sections, bracket_roles, counted_from_topic, entry_dates, topic_sentence
+from .structure import (
+    background_sections,
+    bracket_roles,
+    counted_from_topic,
+    entry_dates,
+    is_post_line,
+    topic_sentence,
+)
 from .values import fmt_point, iso_week, shift, valid_ymd
 
 JA = lexicon.ja()
@@ -83,6 +90,7 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
     backgrounds = background_sections(text) if text else []
     refs = [(c.start, c.y) for c in cands if c.y is not None and c.y >= 1000 and c.rel is None]
     lead = topic_sentence(text) if text else None
+    news = dateline is not None and not is_post_line(cands[dateline], text)  # a story's date line, not a post's
     topic: Known | None = None  # the day of the happening the article is about
     known: list[Known] = []
     written: list[Known] = []  # those a chronology line's bare date may take: entries, and dates not counted
@@ -109,7 +117,7 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                     r = shift(c.y, c.m, 1, None, None, "M", -1)  # 28日 in a dateline of the 3rd: last month
                     c.y, c.m = r[0], r[1]
                 value = fmt_point(c.y, c.m, c.d, c.hh, c.mi, c.pod)
-            if value is None and dateline is not None and i != dateline and c.rel == ("same", "Y") \
+            if value is None and news and i != dateline and c.rel == ("same", "Y") \
                     and c.m is not None and not c.lunisolar and _BARE.match(text, c.start) \
                     and not told_recently(known, cands, text, c.start):
                 # news: a month and day named alone, far from the last year told, are of the date line's year

@@ -21,7 +21,7 @@ _DATELINE_NOISE = re.compile(
     r"【[^】\n]{0,20}】|(?:投稿日|更新日|公開日|掲載日|配信日|発行日|最終更新|投稿|更新|配信|掲載)(?:時)?[:：]?"
     r"|(?:カテゴリー?|タグ|投稿者|筆者|著者|記者)[:：][^\s]{0,30}"
     r"|(?:Posted|Published|Updated|Last updated|Written|Date)(?: on)?:?|\bby [A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|,"
-    r"|朝刊|夕刊|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[\s()（）【】\[\]日月火水木金土曜付版・|｜]"
+    r"|現在|時点|朝刊|夕刊|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[\s()（）【】\[\]日月火水木金土曜付版・|｜]"
 )
 
 
@@ -41,7 +41,7 @@ def find_dateline(cands: list[Cand], text: str) -> int | None:
     for i, c in enumerate(cands):
         if c.start >= head_end:
             break
-        if _alone_on_line(c, text) or _english_dateline(c, text):
+        if _alone_on_line(c, text) or _english_dateline(c, text) or _as_of_heading(c, text):
             return i
     # an edition line closes the article instead: （1967年4月17日　朝刊）
     tail_start = len(text.rstrip()) - _EDITION_CHARS
@@ -61,6 +61,17 @@ _EN_DATELINE_HEAD = re.compile(r"[ \t]*(?:[A-Z][A-Z.'’\- ]*[A-Z.](?:, [A-Z][A-
 _EN_DATELINE_TAIL = re.compile(r"(?: \([A-Za-z .]+\))?[ \t]*(?:—|–|--|-|:)[ \t]")
 
 
+_POST_LABEL = re.compile(r"投稿|更新|公開|掲載|[Pp]osted|[Pp]ublished|[Uu]pdated")
+
+
+def is_post_line(c: Cand, text: str) -> bool:
+    """The date line is a post's or page's (投稿日:, Posted …), not a news story's: it dates the writing, while the
+    month-days of the history the post tells keep the narrative's year."""
+    a = text.rfind("\n", 0, c.start) + 1
+    b = text.find("\n", c.end)
+    return _POST_LABEL.search(text[a:b if b >= 0 else len(text)]) is not None
+
+
 def _english_dateline(c: Cand, text: str) -> bool:
     """A full date after a place in capitals at the start of one of the first lines, then a dash."""
     if c.type != "DATE" or c.rel is not None or None in (c.y, c.m, c.d) or not c.rule.startswith("en"):
@@ -68,6 +79,14 @@ def _english_dateline(c: Cand, text: str) -> bool:
     head = text[text.rfind("\n", 0, c.start) + 1:c.start].lstrip("\ufeff")  # a headline line may come first
     return _EN_DATELINE_HEAD.fullmatch(head) is not None \
         and _EN_DATELINE_TAIL.match(text, c.end) is not None and valid_ymd(c.y, c.m, c.d)
+
+
+def _as_of_heading(c: Cand, text: str) -> bool:
+    """（2020年9月1日現在） closing a heading line: the date the report speaks at."""
+    if c.type != "DATE" or c.rel is not None or None in (c.y, c.m, c.d) or not valid_ymd(c.y, c.m, c.d):
+        return False
+    b = text.find("\n", c.end)
+    return text[c.start - 1:c.start] in "(（" and re.fullmatch(r"\s*(?:現在|時点)[)）]\s*", text[c.end:b if b >= 0 else len(text)]) is not None
 
 
 def _alone_on_line(c: Cand, text: str) -> bool:

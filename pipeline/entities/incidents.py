@@ -86,6 +86,13 @@ def incident_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None) 
             continue
         if suf == "洋擾" and not (len(core) >= 2):
             continue
+        if suf in ("騒動", "一揆") and i > 1 and text[i - 1] == "の" and core in lex.incident_generic_heads:
+            k = i - 1
+            while k > 0 and i - 1 - k < 4 and is_kanji(text[k - 1]):
+                k -= 1
+            if k < i - 1:  # 正長の土一揆, 嘉吉の徳政一揆, 加賀の一向一揆: an era or a place names the kind
+                out.append(cand(text, k, m.end(), "INCIDENT", "rule:incident", 0.75))
+            continue
         if suf in ("騒動", "一揆") and len(core) == 1:
             # 米騒動: one noun of its own; not a prefix (大騒動) nor a generic word
             if core in ("大", "小", "同", "本", "一", "空", "珍", "各", "両", "全") or \

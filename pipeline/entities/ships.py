@@ -42,6 +42,19 @@ def _missile_context(text: str, s: int, e: int, lex: EntityLexicon) -> bool:
 _KNUM = "〇一二三四五六七八九十百千0-9０-９"
 
 
+def _kanji_ship_name(text: str, s: int, e: int, tok: TokenInfo, lex: EntityLexicon) -> bool:
+    """A kanji word right after a ship type word names the ship: a proper noun (戦艦大和), or a common noun of the
+    poetic kind warships are named with (駆逐艦初雪, 僚艇千鳥), not a word that goes on the type word (駆逐艦部隊,
+    漁船乗組員) nor a verbal noun (駆逐艦建造)."""
+    if tok is None:
+        return True
+    if tok.has_propn(s, e) and not tok.common_noun_word(s, e):
+        return True
+    idx = list(tok.tokens(s, e))
+    return bool(idx) and tok.starts[idx[0]] == s and tok.ends[idx[-1]] == e and text[s:e] not in lex.ship_type_followers \
+        and all(tok.tags[i].startswith("名詞-普通名詞-一般") for i in idx)
+
+
 def ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None) -> list[dict]:
     out = []
     # katakana name + 号: ジェネラル・シャーマン号, ダイホンダン号
@@ -67,18 +80,20 @@ def ship_rules(text: str, lex: EntityLexicon, tok: TokenInfo | None = None) -> l
     # ship-type word + name: 商船ダイホンダン号, 原子力空母カール・ビンソン, 軍艦天安
     for m in re.finditer(rf"(?:{lex.ship_types})の?[「『]?(?:USS|ROKS)?\s?"
                          rf"((?:{KNAME}|{KANJI}{{2,4}}(?=[号がはのをにとも、。」』\(（]))(?:\d*号)?)"
-                         rf"(?:と({KNAME}(?:\d*号)?))?", text):
+                         rf"(?:と({KNAME}(?:\d*号)?|{KANJI}{{2,4}}(?=[のがはを])))?", text):
         name, s, e = m.group(1), m.start(1), m.end(1)
         if text[m.start() - 1:m.start()] in "「『" and m.start() > 0 and text[e:e + 1] in "」』":
             continue  # 社名を「商船三井」に改める: a quoted name that holds the type word names a company
-        if m.group(2) and katakana_name_ok(m.group(2), lex) and boundary_ok(text, m.start(2), m.end(2)):
+        second_ok = m.group(2) and (katakana_name_ok(m.group(2), lex) if is_kata(m.group(2)[0]) else
+                                     _kanji_ship_name(text, m.start(2), m.end(2), tok, lex))  # 駆逐艦初雪と夕霧の
+        if second_ok and boundary_ok(text, m.start(2), m.end(2)):
             out.append(cand(text, m.start(2), m.end(2), "SHIP", "rule:ship", 0.7))
         name = re.sub(r"\d*号$", "", name)
         if is_kata(name[0]):
             if not katakana_name_ok(name, lex) or not boundary_ok(text, s, s + len(name)):
                 continue
         else:
-            if tok is not None and (not tok.has_propn(s, s + len(name)) or tok.common_noun_word(s, s + len(name))):
+            if tok is not None and not _kanji_ship_name(text, s, s + len(name), tok, lex):
                 continue
             if tok is None and re.search(r"[隻艦船機隊部基地]", name):
                 continue
