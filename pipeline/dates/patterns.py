@@ -44,7 +44,7 @@ YP = (
     rf"|(?P<yw>{lexicon.alt(Y_WORDS)}))"
 )
 MP = (
-    rf"(?:{NB}(?P<leap>閏)?(?P<m>{NUM})月(?!間)|(?P<m1>正月)(?=[0-9一二三四五六七八九十]+日|{SP}[0-9]|上旬|中旬|下旬|初旬|末)"
+    rf"(?:{NB}(?P<leap>閏)?(?P<m>{NUM})月(?!間)|(?P<m1>(?<=年)正月|正月(?=[0-9一二三四五六七八九十]+日|{SP}[0-9]|上旬|中旬|下旬|初旬|末))"
     rf"|(?P<mw>{lexicon.alt(M_WORDS)}))"
 )
 # a weekday written with the date belongs to its span: 26日水曜日, 7月18日(月), 3日(月・祝), 二十六日(水曜日)
