@@ -230,6 +230,13 @@ def lunisolar_ok(y: int, m: int, d: int | None, leap: bool) -> bool:
     return mo is not None and (d is None or 1 <= d <= cal.days_in(mo))
 
 
+def year_gloss(m: re.Match, text: str, out: list[Cand]) -> None:
+    """(一五八二) right after 天正十年: the year glossed, a DATE of its own (the bracket stays outside)."""
+    y = parse_number(m.group("y"))
+    if y is not None and 500 <= y <= 2100:
+        out.append(Cand(m.start("y"), m.end("y"), y=y, rule="cal", extra={"gregorian": True}))
+
+
 def numeric(m: re.Match, text: str, out: list[Cand]) -> None:
     """2021/7/18, 2021.7.18, 2021・7・18, 2021/7, 令和3.7.18, R3.7.18."""
     era = m["era"] or (lexicon.ERA_LETTERS[m["eab"]] if m["eab"] else None)

@@ -81,6 +81,8 @@ CAL = re.compile(
     rf"{SUFFIX}(?P<apx>{APPROX_SUFFIX})?"
 )
 
+# 天正十年（一五八二）, 天正10年(1582)六月: a Gregorian year glossing the era year just before it, without 年
+YEAR_GLOSS = re.compile(r"(?<=年)\((?P<y>[〇一二三四五六七八九]{4}|1[0-9]{3})\)")
 WEEKREL = re.compile(rf"(?P<w>{lexicon.alt(W_WORDS)})")
 
 _DIGIT = r"(?=[0-9〇零一二三四五六七八九十百千約紀第])"

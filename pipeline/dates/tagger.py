@@ -22,6 +22,7 @@ class Pattern:
 PATTERNS = (
     Pattern(patterns.CAL, absolute.calendar),
     Pattern(patterns.NUMERIC, absolute.numeric),
+    Pattern(patterns.YEAR_GLOSS, absolute.year_gloss),
     Pattern(patterns.MONTH_DAY, absolute.month_day),
     Pattern(patterns.WEEKDAY, absolute.weekdays),
     Pattern(patterns.SEASON_BARE, absolute.bare_seasons),
