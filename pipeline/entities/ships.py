@@ -51,6 +51,8 @@ def _kanji_ship_name(text: str, s: int, e: int, tok: TokenInfo, lex: EntityLexic
     if tok.has_propn(s, e) and not tok.common_noun_word(s, e):
         return True
     idx = list(tok.tokens(s, e))
+    if text[s - 1:s] == "の":
+        return False  # 廻船の模型: after の a common noun is what the vessel has, not its name
     return bool(idx) and tok.starts[idx[0]] == s and tok.ends[idx[-1]] == e and text[s:e] not in lex.ship_type_followers \
         and all(tok.tags[i].startswith("名詞-普通名詞-一般") for i in idx)
 
