@@ -111,6 +111,8 @@ def _not_person(words: list[str], en, titled_given: bool = False) -> bool:
     are not looked up. After a title, a given name and a family name that is also a word stand (Senator Frank
     Church)."""
     core = [w for w in words if len(w) > 1] or words
+    if len(words) >= 3 and words[-2] == "no" and words[-1] in ("Kami", "Suke", "Kami", "Jō", "Jo", "Kuni"):
+        return True  # Settsu no Kami: a court title (摂津守), no person's name
     if len(core) > 1 and _ROMAN.fullmatch(core[-1]):
         core = core[:-1]
     if titled_given:

@@ -20,6 +20,7 @@ _NAME_LABEL_ANYWHERE = re.compile(NAME_LABELS + r"(?:は|が|を)")  # earlier i
 _NAME_IS = re.compile(r"[」』]?(?:[(（][^()（）]{1,30}[)）])?(?:は" + NAME_LABELS + r"(?:で|である|であった|だった)"
                       r"|(?:などの|の)(?:変名|偽名|別名|名)(?:で|を))")  # 才谷梅太郎(…)などの変名を用い, の名で
 _NAME_TAKEN = re.compile(r"[」』]?(?:と|に)(?:改め|改名|名乗|称し|号し|名を変え|名を改め)")
+_TITLE_CLOSE = re.compile(r"[一-龥]{1,3}(?:守|介|頭|大夫)[)）]")
 _IDENTITY_BETWEEN = re.compile(r"[」』]?(?:は|が)")
 _IDENTITY_AFTER = re.compile(r"(?:である|であった|であり|だった|と(?:判明|断定|特定|確認|同一人物))")
 
@@ -32,7 +33,8 @@ def link_aliases(ms: list[dict], ids: dict[int, tuple[str, float]], text: str) -
     bracketed: set[int] = set()  # other names given in brackets after the name: settled here
     for (_, a_end, a), (b_start, b_end, b) in itertools.pairwise(persons):
         between = text[a_end:b_start]
-        spelled = between in ("(", "（") and text[b_end:b_end + 1] in ")）"  # 齋藤實(斎藤実): one name, two spellings
+        # 齋藤實(斎藤実): one name, two spellings; 明智光秀(惟任日向守): another family name, with its court title
+        spelled = between in ("(", "（") and (text[b_end:b_end + 1] in ")）" or _TITLE_CLOSE.match(text, b_end))
         if spelled or _OTHER_NAME_BETWEEN.fullmatch(between) and not between.startswith(("(本名", "（本名")):
             bracketed.add(b)
             if ids[b][0] != ids[a][0]:
