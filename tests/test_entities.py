@@ -895,3 +895,12 @@ def test_warship_names_and_named_uprisings(nlp, text, label, surface):
 def test_words_after_a_type_word_that_name_no_ship(nlp, text):
     ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
     assert not [m for m in ms if m["label"] == "SHIP"], ms
+
+
+def test_court_titles_counts_and_ports_are_no_persons(nlp):
+    text = ("明智光秀（惟任日向守）の軍勢が本能寺を襲った。乗員百十三名のうち百名が死亡した。"
+            "提督はヘダ号に乗って同月下旬に戸田を出航した。")
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    persons = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "PERSON"}
+    assert persons.get("惟任") == persons["明智光秀"]
+    assert "日向守" not in persons and "百名" not in persons and "戸田" not in persons

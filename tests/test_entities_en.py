@@ -261,3 +261,8 @@ def test_a_real_name_and_a_later_name_are_one_person_and_a_city_is_none():
     assert got["Shoko Asahara"] == got["Chizuo Matsumoto"]
     assert got["Tsuda Ume"] == got["Tsuda Umeko"]
     assert "Matsumoto" not in names(ms, "PERSON")
+
+
+def test_a_court_title_in_brackets_is_no_name():
+    assert names(run("The ship carried Kimura Yoshitake (Settsu no Kami) and Katsu Kaishū."), "PERSON") == [
+        "Kimura Yoshitake", "Katsu Kaishū"]
