@@ -192,6 +192,8 @@ def tag(text: str, lang: str) -> list[Cand]:
             continue
         if n in ("a", "an") and unit not in ("Y", "M", "W", "D", "DE", "CE"):
             continue
+        if m["half"] and num != "X":  # three and a half days: P3.5D
+            num = f"{float(num) + 0.5:g}"
         val = f"PT{num}{unit[1]}" if unit.startswith("T") else f"P{num}{unit}"
         c = Cand(m.start(), m.end("unit"), type="DURATION", value=val, rule="en-dur")
         if m["pre"]:

@@ -74,7 +74,7 @@ _NUMW = lexicon.alt(list(WORD_NUMBERS) + EN["vague"])
 _UNIT = lexicon.alt(EN["units"])
 DURATION = re.compile(
     rf"{_L}(?P<pre>about |around |nearly |almost |approximately |some )?(?P<n>[0-9]+(?:\.[0-9]+)?|{_NUMW})"
-    rf"[ -](?P<unit>{_UNIT})(?P<rel> later| after(?:wards?)?| earlier| before(?:hand)?| ago)?(?![A-Za-z0-9]|[ -]old)", re.IGNORECASE)
+    rf"(?P<half> and a half)?[ -](?P<unit>{_UNIT})(?P<rel> later| after(?:wards?)?| earlier| before(?:hand)?| ago)?(?![A-Za-z0-9]|[ -]old)", re.IGNORECASE)
 CLOCK = re.compile(
     r"(?:(?<![A-Za-z])(?P<pre>about|around|approximately|roughly|circa) )?"
     r"(?:(?<![0-9:])(?P<h>[0-9]{1,2})(?::(?P<mi>[0-5][0-9]))?\s?(?P<ap>a\.m\.|p\.m\.|am|pm|AM|PM)(?![A-Za-z])"
