@@ -266,3 +266,7 @@ def test_a_real_name_and_a_later_name_are_one_person_and_a_city_is_none():
 def test_a_court_title_in_brackets_is_no_name():
     assert names(run("The ship carried Kimura Yoshitake (Settsu no Kami) and Katsu Kaishū."), "PERSON") == [
         "Kimura Yoshitake", "Katsu Kaishū"]
+
+
+def test_a_vessel_word_among_the_first_words_of_an_apposition():
+    assert "Ever Given" in names(run("Salvage teams on Monday freed the Ever Given, a 400-metre container ship."), "SHIP")

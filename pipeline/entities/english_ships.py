@@ -63,8 +63,8 @@ def vessel_cue(text: str, run, en) -> bool:
         return True  # the German liner Scharnhorst is renamed Shin'yō
     if _SHIP_AFTER.match(text, e):
         return True
-    m = re.match(r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?([\w\-]+)\b", text[e:e + 60])
-    return bool(m and vessel_word(m.group(1), en) == "singular")
+    m = re.match(r",\s+(?:a|an|the)\s+((?:[\w\-]+\s+){0,3}[\w\-]+)", text[e:e + 60])  # , a 400-metre container ship
+    return bool(m and any(vessel_word(w, en) == "singular" for w in m.group(1).split()))
 
 
 _RENAMED = re.compile(r"\b(?:is|was|were|been|being)\s+renamed\s+(?:the\s+)?$")
