@@ -186,9 +186,10 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
                 topic = known[-1]
             if entries[i] or not (c.rel and c.rel[0] in ("shift", "ago", "dct")):
                 written.append(known[-1])
-        elif c.type in ("DATE", "TIME") and c.y is None and c.m is not None and c.d is not None and c.value is None \
+        elif c.type in ("DATE", "TIME") and c.y is None and c.d is not None and c.value is None \
                 and roles[i] is None and rec["value"].startswith("XXXX-") and not c.lunisolar and c.gran == "":
-            # 三月三十一日(火) with no year known: its month still anchors the bare days after it (三十一日午前七時)
+            # 三月三十一日(火), 三日午後六時 with no year known: the month and day still anchor what follows (三十一日午前
+            # 七時, 同機は午後七時)
             known.append(Known(i, _point(c), False, False, None))
     for rec in out:
         rec.pop("_y", None)
