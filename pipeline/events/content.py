@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.events.drafts import chain_act, chained_clauses, chained_to, context_nouns
-from pipeline.events.lexicon import TRIGGERS_PATH, classify, find_actors, lexicon
+from pipeline.events.lexicon import CAUSE_CLASSES, TRIGGERS_PATH, classify, find_actors, lexicon
 from pipeline.resources import require
 
 STATEMENT = "make_statement"
@@ -297,7 +297,11 @@ def chained_act(sp, trig, stxs: list[dict], cls: str):
     """The act a clause chain reports instead of its last predicate: when that predicate names no class
     (drafts.chain_act), or is a remark or a promise after a classed act (…電話会談を行い、…と述べた; …声明に
     署名し、…と述べた; 協定を結び、…と約束した: the talk, the signature), the first such act after the last
-    date before the remark; a remark chained to a remark stays the remark."""
+    date before the remark; a remark chained to a remark stays the remark. An outcome (a sinking, a death, an
+    injury) told after the collision or the act of violence that caused it is that act (cause_of_outcome)."""
+    cause = cause_of_outcome(sp, trig, stxs)
+    if cause is not None:
+        return cause
     if cls in ("other", "unknown"):
         return chain_act(sp, trig, stxs)
     if classify(trig.lemma_) not in VERBAL:
@@ -310,6 +314,33 @@ def chained_act(sp, trig, stxs: list[dict], cls: str):
                 and chained_to(sp, t, trig):
             return t
     return None
+
+
+def cause_of_outcome(sp, trig, stxs: list[dict]):
+    """…と衝突して沈没した, …に襲われ負傷する, …を銃撃して11名を死亡させる: an outcome (data: triggers.json
+    `collisions` outcomes) chained to a collision or an act of violence before it (after the last date before
+    the outcome) reports that act; None when the trigger is no outcome or no such clause leads to it."""
+    lx = lexicon()
+    if trig.lemma_ not in lx.outcomes:
+        return None
+    at = sp.base + trig.idx
+    after = max((t["end"] for t in stxs if t["end"] <= at and any(c.isdigit() for c in t.get("value", ""))),
+                default=-1)
+    for t in [*chained_clauses(sp, trig, after), *_joined_before(sp, trig, after)]:
+        if t.lemma_ in lx.outcomes or not chained_to(sp, t, trig):
+            continue
+        if t.lemma_ in lx.collisions or classify(t.lemma_, context_nouns(t)) in CAUSE_CLASSES:
+            return t
+    return None
+
+
+def _joined_before(sp, trig, after: int):
+    """The chain-form clause written right before `trig` without a comma (襲われ負傷する)."""
+    for t in sp.tokens:
+        if t.i < trig.i and sp.base + t.idx >= after and (t.pos_ == "VERB" or "サ変" in t.tag_):
+            p = sp.pred(t)
+            if p.form == "chain" and not p.negated and not p.hypothetical and (p.chain[-1] if p.chain else t).i + 1 == trig.i:
+                yield t
 
 
 def about_abductions(text: str) -> bool:

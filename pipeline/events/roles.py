@@ -128,6 +128,7 @@ class Roles:
         voice = _voice(pred)
         if voice == "active" and (trig.lemma_ in UNDERGOES or pred.lemma_ in UNDERGOES or pred.lemma_ in UNDERGO_VERBS):
             voice = "undergoes"
+        partner = cls in PARTNER_CLASSES or trig.lemma_ in lexicon().collisions  # 会談, 衝突: two sides
         holders = [pred] if pred is trig else [pred, trig]
         for h in holders:
             for arg, case in self._args(h):
@@ -145,7 +146,7 @@ class Roles:
                     else:
                         source.extend(ents)
                 elif case == "と" or (case.startswith("と") and not (case.startswith("として") and voice == "passive")):
-                    (target if cls in PARTNER_CLASSES else source).extend(ents)
+                    (target if partner else source).extend(ents)
                 elif case in ("に", "には") and voice == "passive":
                     source += ents
                 elif case in TARGET_CASES or case.startswith(("に対", "へ")):
@@ -168,7 +169,7 @@ class Roles:
             slot.extend(x for x in self._comma_subject(trig) if x not in source + target)
         source = list(dict.fromkeys(source))
         target = [t for t in dict.fromkeys(target) if t not in source]
-        if cls in PARTNER_CLASSES and not target and len(source) > 1 and voice == "active":
+        if partner and not target and len(source) > 1 and voice == "active":
             # a symmetric happening (日本とアメリカの間で協定が成立した): the first side named is the source
             source, target = source[:1], source[1:]
         return source, target
