@@ -46,8 +46,12 @@ from pipeline.events.clauses import SentenceParse, is_event_noun
 from pipeline.events.content import about_abductions, chained_act, content_class, final_class, statement_class
 from pipeline.events.dating import (
     Narrative,
+    clock_time,
     confidence,
+    date_line,
+    dated_entries,
     find_dateline,
+    heading_date,
     line_head,
     narrates_in_present,
     overlaps,
@@ -64,6 +68,7 @@ from pipeline.events.drafts import (
 )
 from pipeline.events.english import en_drafts
 from pipeline.events.lexicon import (
+    BULLETS,
     QUESTION,
     class_info,
     classify,
@@ -197,6 +202,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
     quoted = _inside_quotes(text, sentences)
     present = narrates_in_present([text[s["start"]:s["end"]] for s in sentences])
     abductions = about_abductions(text)
+    entries = dated_entries(text, sentences, tx_by_sent)
     dl = find_dateline(text, sentences, tx_by_sent)
     story.dateline = tx_by_sent[dl][0] if dl is not None else None
     for si, sent in enumerate(sentences):
@@ -208,9 +214,8 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
         tokens = [t for t in sent["tokens"] if not t.is_space]
         sp = SentenceParse(tokens, sent["base"], text[sent["start"]:sent["end"]]) if tokens else None
         headline = dl is not None and si == dl - 1 and sp is not None
-        if is_heading(sent_text, sp) and not headline:
-            dated = [t for t in stxs if usable(t, text)]
-            story.reset(dated[0] if len(dated) == 1 and len(stxs) == 1 else None, heading=True)
+        if (is_heading(sent_text, sp) or date_line(sent_text, s0, stxs)) and not headline:
+            story.reset(heading_date(stxs, text), heading=True)
             continue
         if sp is not None and QUESTION.search(sent_text):
             continue
@@ -225,7 +230,8 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
         elif sp is not None:
             if s0 == 0 or text[s0 - 1] == "\n":
                 head, _ = line_head(stxs, text, s0)
-                entry_end = (text.find("\n", s0) % (len(text) + 1)) if head is not None else -1
+                listed = entries and sent_text[:1] in BULLETS  # * 宇野港が竣工する。 under ; 1909年
+                entry_end = (text.find("\n", s0) % (len(text) + 1)) if head is not None or listed else -1
             drafts, frame = ja_drafts(sp, stxs, text, s0, chronicle=present or s0 < entry_end)
             if not drafts:
                 named = [m for m in ments_by_sent.get(si, []) if m["label"] in happenings]
@@ -355,7 +361,8 @@ def _incident_asides(stxs: list[dict], text: str, ends: set[int]) -> list[dict]:
 
 def _one_per_happening(drafts: list[Draft]) -> list[Draft]:
     """One draft per trigger: of dates that nest (1891年 … 5月11日 of 1891年(明治24年)5月11日: a
-    date glossed or split by the tagger), the most precise."""
+    date glossed or split by the tagger), the most precise; of a day and a clock time on it (7月5日
+    … 午前9時37分頃、…), the clock time."""
     out: list[Draft] = []
     for d in drafts:
         key = d.trig_span or (d.trig_tok.i if d.trig_tok is not None else None)
@@ -363,7 +370,9 @@ def _one_per_happening(drafts: list[Draft]) -> list[Draft]:
                      and _nested(o.date, d.date)), None)
         if twin is None:
             out.append(d)
-        elif precision(d.date["value"]) > precision(twin.date["value"]):
+        elif precision(d.date["value"]) > precision(twin.date["value"]) or \
+                (precision(d.date["value"]) == precision(twin.date["value"]) and clock_time(d.date) and
+                 not clock_time(twin.date)):
             out[out.index(twin)] = d
     return out
 

@@ -40,6 +40,9 @@ UNDERGO_VERBS = frozenset({"受ける", "被る", "遭う", "あう", "免れる
 CAUSATIVE = ("せる", "させる")
 COMMAND_NOUNS = frozenset({"指揮", "統率", "指導"})  # Xの指揮のもと: X acts with the subject
 COMMAND_FRAMES = frozenset({"もと", "下", "元"})
+# a ・ list of state names or abbreviations modifying one noun (英・仏・米の兵, 日・米・韓の首脳)
+JOINT_SIDE = re.compile(r"[^\s、。・の]{1,8}(?:・[^\s、。・の]{1,8})+の")
+BILATERAL = frozenset({"meet", "consult", "sign_agreement", "cooperate_diplomatically"})
 PARTNER_CLASSES = frozenset({"meet", "consult", "sign_agreement", "fight", "cooperate_diplomatically"})
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 # a galleon built in 1613: a participle after a common noun (not after a name, a pronoun, had/who)
@@ -169,10 +172,17 @@ class Roles:
             slot.extend(x for x in self._comma_subject(trig) if x not in source + target)
         source = list(dict.fromkeys(source))
         target = [t for t in dict.fromkeys(target) if t not in source]
-        if partner and not target and len(source) > 1 and voice == "active":
+        if partner and not target and len(source) > 1 and voice == "active" and not self._one_side(source, cls):
             # a symmetric happening (日本とアメリカの間で協定が成立した): the first side named is the source
             source, target = source[:1], source[1:]
         return source, target
+
+    def _one_side(self, ids: list[str], cls: str) -> bool:
+        """Are the states `ids` named as one allied side of a deed (英・仏・米の兵が…を占拠する: one ・ list
+        before a noun), not as the two sides of a bilateral happening (会談, 協定) or of a battle (AとBが交戦)?"""
+        if cls in BILATERAL or not all(i.isupper() for i in ids):
+            return False
+        return any(set(find_actors(m.group())) >= set(ids) for m in JOINT_SIDE.finditer(self.text))
 
     def _commanders(self, pred) -> list[str]:
         """Entities named as commanding in the clause of `pred` (Xの指揮のもと, Xの指揮下で)."""
