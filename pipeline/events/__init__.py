@@ -285,6 +285,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                 d.cls = content_class(d.trig_tok, d.cls)
                 act = chained_act(sp, d.trig_tok, stxs, d.cls) if sp is not None and d.scope is None else None
                 if act is not None:  # 政体書を発布し、…を定める: the act of the chain, not its last step
+                    d.outcome = d.trig_tok if d.trig_tok.lemma_ in lexicon().outcomes else None
                     d.trig_tok, d.lemma = act, act.lemma_
                     ts, te = trigger_span(act, sent["base"])
                     d.cls = refine_class(classify(act.lemma_, context_nouns(act)), d.lemma, text[c0:c1],
@@ -299,7 +300,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
             if d.trig_tok is not None:
                 reader = Roles(tokens, sent["base"], text, ments, places_by_sent.get(si, []))
                 reader.bare_subjects = present
-                source, target = reader.read(d.trig_tok, d.cls)
+                source, target = reader.read(d.trig_tok, d.cls, d.outcome)
                 place = reader.location(d.lemma, c0, c1)
             else:
                 source, target = english_roles(text[c0:c1], c0, ts, ments)

@@ -136,6 +136,10 @@ class SentenceParse:
             if not (last.lemma_ == "と" and after is not None and after.text in ("、", ",")) and \
                     not (last.lemma_ == "など" or (after is not None and after.lemma_ == "など")):
                 return False
+        if p.form == "chain" and tok.dep_ == "acl" and self._comma_after(p) and any(
+                c.dep_ == "acl" and c.i > tok.i and c.i in self.ids and self.pred(c).form == "past"
+                for c in tok.head.children):
+            return True  # …に撃沈され、…が死亡した事件: a chain of past relative clauses of one noun
         up = self.governor(tok)
         if up is None and p.form == "chain" and tok.head.i != tok.i and tok.head.i not in self.ids and \
                 not self._connective(tok):
@@ -144,9 +148,10 @@ class SentenceParse:
             outer = analyse(tok.head, len(tok.doc))
             return not outer.hypothetical and outer.form != "cond"
         if p.form == "chain" and self._comma_after(p) and up is not None and not self._quotative(up) \
-                and self.root.i != tok.i:
+                and self.root.i != tok.i and not (up.dep_ == "acl" and self.pred(up).form == "past"):
             # Xし、…Yした: coordination is flat in Japanese; the parser often hangs the first
-            # clause on a predicate inside the next one, so take the tense of the sentence
+            # clause on a predicate inside the next one, so take the tense of the sentence (not so for a
+            # chain inside a past relative clause: …に撃沈され、…が死亡した事件である tells what happened)
             up = self.root
         return up is not None and self.realized(up, depth + 1)
 

@@ -76,6 +76,7 @@ class Draft:
     timex_pos: int = -1
     scope: tuple[int, int] | None = None  # where its participants are named; None: the whole sentence
     confidence: float | None = None  # date_confidence, when not that of its date source
+    outcome: object = None  # the predicate of what the happening led to (…衝突して沈没した: 沈没), when told after it
 
 
 

@@ -119,8 +119,10 @@ class Roles:
                 continue
             yield c, _case(c)
 
-    def read(self, trig, cls: str) -> tuple[list[str], list[str]]:
-        """(source ids, target ids) of the happening whose trigger is `trig`."""
+    def read(self, trig, cls: str, outcome=None) -> tuple[list[str], list[str]]:
+        """(source ids, target ids) of the happening whose trigger is `trig`. `outcome`: the predicate of what
+        the happening led to (…を銃撃して11名を死亡させた): its arguments before the trigger are the trigger's
+        (the parse often hangs them on the last predicate of the chain)."""
         source: list[str] = []
         target: list[str] = []
         pred = trig
@@ -133,9 +135,11 @@ class Roles:
             voice = "undergoes"
         partner = cls in PARTNER_CLASSES or trig.lemma_ in lexicon().collisions  # 会談, 衝突: two sides
         holders = [pred] if pred is trig else [pred, trig]
+        if outcome is not None and outcome.i not in (h.i for h in holders):
+            holders.append(outcome)
         for h in holders:
             for arg, case in self._args(h):
-                if arg.i == trig.i:
+                if arg.i == trig.i or (h is outcome and arg.i > trig.i):
                     continue
                 ents = self.entities(*self._span(arg))
                 bare = self.entities(*self._span(arg), with_states=False)

@@ -1,0 +1,126 @@
+"""Events of a clause chain and of a chronology's layout: a collision's two sides, the act an outcome is
+told after (衝突して沈没した, 銃撃して死亡させた), states named as one side, actor abbreviations, a
+heading of one glossed date, the bulleted entries of a dated chronology, a clock time on the day."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events.dating import clock_time, date_line, heading_date
+from pipeline.events.lexicon import find_actors
+from tests.test_events import _events, _mentions
+
+SHIPS = [("甲丸", "ship:ko-maru", "SHIP"), ("乙丸", "ship:otsu-maru", "SHIP"), ("丙号", "ship:hei-go", "SHIP"),
+         ("丁野", "person:teino", "PERSON")]
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("宇和島の高校には10日朝から家族が集まった。", []),  # 10日朝: the morning of the 10th, not Japan and Korea
+    ("１０日朝からは航空機も加えた。", []),
+    ("英・仏・米の兵が居留地を占拠した。", ["GBR", "FRA", "USA"]),  # abbreviations listed with ・
+    ("日・米・韓の首脳が会談した。", ["JPN", "USA", "KOR"]),
+    ("日米両国が合意した。", ["JPN", "USA"]),  # a run without ・, as before
+    ("（日・祝）は休館する。", []),  # weekdays and holidays are no states
+])
+def test_actor_abbreviations(text, codes):
+    assert find_actors(text) == codes
+
+
+def test_dates_of_headings_and_clock_times():
+    glossed = [{"start": 2, "end": 7, "type": "DATE", "value": "1909"},
+               {"start": 8, "end": 13, "type": "DATE", "value": "1909"}]
+    line = "; 1909年（明治42年）"
+    assert date_line(line, 0, glossed) and heading_date(glossed, line)["value"] == "1909"
+    two = [glossed[0], dict(glossed[1], value="1910")]
+    assert heading_date(two, line) is None  # two different dates: the heading dates nothing
+    assert not date_line("; 1909年（明治42年） 宇野港", 0, glossed)
+    assert clock_time({"value": "1949-07-05T09:37", "text": "午前9時37分頃"})
+    assert clock_time({"value": "1936-02-26T05:00", "text": "午前五時頃"})
+    assert not clock_time({"value": "1701-04-21T10:00", "text": "巳の刻頃"})  # a two-hour period of old
+    assert not clock_time({"value": "2001-02-09TNI", "text": "9日夜"})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, cls, source, target", [
+    # the と partner of a collision is the other side; the sinking it led to is not the happening
+    ("1955年5月11日、甲丸は濃霧の中で乙丸と衝突して沈没した。", "衝突", "other", ["ship:ko-maru"], ["ship:otsu-maru"]),
+    # AとBが衝突し: the first side named is the source
+    ("1950年3月25日、甲丸と乙丸が衝突し、甲丸が横転して沈没、乗組員7名が死亡した。", "衝突", "other",
+     ["ship:ko-maru"], ["ship:otsu-maru"]),
+    # a passive collision: the に agent is the source; 攻撃型 names a kind of submarine, not an attack
+    ("2001年2月9日、実習船甲丸が、沖合で米海軍の攻撃型原子力潜水艦乙丸に衝突され、沈没した。", "衝突", "other",
+     ["USA", "ship:otsu-maru"], ["ship:ko-maru"]),
+    # an act of violence before the deaths it caused: the shooting is the happening, its object (which the
+    # parse hangs on the last predicate) the target; a domain's troops (藩兵) are JPN
+    ("1868年3月8日、港に入った丙号の水兵らを、警備の藩兵が銃撃して11名を死亡させた。", "銃撃", "fight",
+     ["JPN"], ["ship:hei-go"]),
+])
+def test_an_outcome_is_told_after_the_act_that_caused_it(nlp, text, trigger, cls, source, target):
+    (ev,) = _events(nlp, text, _mentions(text, SHIPS))
+    assert (ev["trigger"][:2], ev["event_class"]) == (trigger, cls)
+    assert (ev["source"], ev["target"]) == (source, target)
+
+
+@pytest.mark.slow
+def test_a_sinking_alone_stays_the_sinking(nlp):
+    text = "1950年6月25日、台風で甲丸が転覆して沈没した。"
+    (ev,) = _events(nlp, text, _mentions(text, SHIPS))
+    assert ev["trigger"].startswith(("転覆", "沈没")) and ev["target"] == ["ship:ko-maru"]
+
+
+@pytest.mark.slow
+def test_states_named_as_one_side_are_not_split(nlp):
+    text = "1868年2月4日、英・仏・米の兵が居留地一帯を占拠した。"
+    (ev,) = _events(nlp, text)
+    assert (ev["source"], ev["target"]) == (["GBR", "FRA", "USA"], [])
+    text = "1999年6月15日、韓国と北朝鮮の警備艇が交戦した。"  # two sides of a battle: still split
+    (ev,) = _events(nlp, text)
+    assert (ev["source"], ev["target"]) == (["KOR"], ["PRK"])
+
+
+CHRONOLOGY = ("甲港の年表\n\n"
+              "; 1903年（明治36年）\n"
+              "* 3月18日 - 甲丸が就航する。\n"
+              "; 1906年（明治39年）\n"
+              "* 12月1日 - 乙丸が国有となる。\n"
+              "; 1909年（明治42年）\n"
+              "* 甲港が竣工する。\n"
+              "; 1910年（明治43年）\n"
+              "* 6月12日 - 航路が開設される。\n"
+              "; 1930年（昭和5年）\n"
+              "* 新しい連絡船の丙号が就航する。\n")
+
+
+@pytest.mark.slow
+def test_the_bulleted_entries_of_a_dated_chronology(nlp):
+    events = _events(nlp, CHRONOLOGY, _mentions(CHRONOLOGY, SHIPS))
+    dates = {e["sentence"]: e["date_value"] for e in events}
+    assert dates.get("* 甲港が竣工する。") == "1909"  # the heading's year, glossed by its era year
+    assert dates.get("* 新しい連絡船の丙号が就航する。") == "1930"
+    assert dates.get("* 3月18日 - 甲丸が就航する。") == "1903-03-18"
+
+
+@pytest.mark.slow
+def test_a_bullet_outside_a_dated_chronology_needs_its_own_date(nlp):
+    text = "; 1909年（明治42年）\n* 甲港が竣工する。\n"  # no entries opened by their dates: a plan
+    assert _events(nlp, text) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, value", [
+    ("1949年7月5日（火）　甲総裁が出勤途中の午前9時37分頃、三越に入ったまま消息を絶つ。", "1949-07-05T09:37"),
+    # a two-hour period of the old reckoning is no clock time: the day dates the line
+    ("1701年4月21日　巳の刻頃、丁野、江戸城の廊下において乙山に斬り付ける。", "1701-04-21"),
+])
+def test_a_clock_time_on_the_day_of_a_chronology_line(nlp, text, value):
+    events = _events(nlp, text)
+    assert [e["date_value"] for e in events] == [value]
+
+
+@pytest.mark.slow
+def test_a_chain_of_past_relative_clauses_tells_what_happened(nlp):
+    # an encyclopedia's first sentence: the incident is defined by what happened (…撃沈され、…死亡した事件である)
+    text = "甲丸事件は、1945年4月1日に航行中の貨客船甲丸が、潜水艦乙丸の雷撃により撃沈され、乗客のほとんどが死亡した事件である。"
+    events = _events(nlp, text, _mentions(text, SHIPS))
+    assert [(e["date_value"], e["trigger"][:2]) for e in events] == [("1945-04-01", "撃沈")]
+    text = "甲丸事件は、1945年4月1日に甲丸が撃沈されると予想された事件である。"  # what was only expected
+    assert not [e for e in _events(nlp, text, _mentions(text, SHIPS)) if e["trigger"].startswith("撃沈")]
