@@ -61,10 +61,27 @@ def test_an_outcome_is_told_after_the_act_that_caused_it(nlp, text, trigger, cls
 
 
 @pytest.mark.slow
-def test_a_sinking_alone_stays_the_sinking(nlp):
-    text = "1950年6月25日、台風で甲丸が転覆して沈没した。"
+@pytest.mark.parametrize("text", [
+    "1950年6月25日、台風で甲丸が転覆して沈没した。",
+    # an attack undergone (雷撃を受けて) is no act of the ship: the sinking stays the event
+    "1943年2月8日、甲丸が近海で米潜水艦の雷撃を受けて沈没した。",
+])
+def test_a_sinking_alone_stays_the_sinking(nlp, text):
     (ev,) = _events(nlp, text, _mentions(text, SHIPS))
     assert ev["trigger"].startswith(("転覆", "沈没")) and ev["target"] == ["ship:ko-maru"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, dates", [
+    # a ている of a happening dated to a year records it, and the clause chained to it happened too
+    ("1984年に引退し、翌年から一般公開されています。", ["1984", "1985"]),
+    ("2016年に重要文化財になっています。", ["2016"]),
+    # an activity that goes on, dated to a year, is a state
+    ("甲氏は2010年に東京で働いている。", []),
+    ("甲氏は2010年から東京に住んでいる。", []),
+])
+def test_a_te_iru_dated_to_a_year(nlp, text, dates):
+    assert [e["date_value"] for e in _events(nlp, text)] == dates
 
 
 @pytest.mark.slow

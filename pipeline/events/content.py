@@ -329,8 +329,8 @@ def cause_of_outcome(sp, trig, stxs: list[dict]):
     for t in [*chained_clauses(sp, trig, after), *_joined_before(sp, trig, after)]:
         if t.lemma_ in lx.outcomes or not chained_to(sp, t, trig):
             continue
-        if t.lemma_ in lx.collisions or classify(t.lemma_, context_nouns(t)) in CAUSE_CLASSES:
-            return t
+        if t.lemma_ in lx.collisions or classify(t.lemma_) in CAUSE_CLASSES:
+            return t  # (a verb of undergoing, 雷撃を受けて沈没した, is no act: the sinking stays the event)
     return None
 
 

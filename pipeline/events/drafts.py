@@ -90,8 +90,11 @@ def _dated_main(sp: SentenceParse, framing: list[TimexRole], chronicle: bool = F
         # (〜ていない, 〜ている describe a state, as anywhere)
         if not p.hypothetical and p.form != "cond" and not p.progressive and not sp.is_durative(root):
             return root
-    if own and root.pos_ == "VERB" and root.lemma_ not in lexicon().stative | lexicon().state_aspect:
-        # 2007年6月28日に進水している: a ている dated to a day or month records a past happening
+    if own and root.pos_ == "VERB" and root.lemma_ not in lexicon().stative | lexicon().state_aspect and \
+            (any(len(r.timex["value"]) >= 7 for r in own) or classify(root.lemma_, context_nouns(root)) != "unknown"):
+        # 2007年6月28日に進水している: a ている dated to a day or month records a past happening; dated to a
+        # year, so does a happening of the lexicon (2016年に重要文化財になっている), not an activity that goes
+        # on (2010年に東京で働いている)
         p = sp.pred(root)
         if p.progressive and not p.negated and not p.hypothetical:
             return root
@@ -226,12 +229,17 @@ def ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
             return main is not None
         if r.governor.pos_ != "VERB" or r.governor.lemma_ in lexicon().stative:
             return r.nominal is not None and (main is not None or sp.realized(r.governor))
+        if main is not None and not sp.pred(main).hypothetical and chained_to(sp, r.governor, main) and \
+                r.governor.lemma_ not in lexicon().durative:
+            p = sp.pred(r.governor)  # 1984年に引退し、翌年から公開されている: a clause chained to what happened
+            if p.form == "chain" and not (p.negated or p.hypothetical):
+                return True
         return sp.realized(r.governor)
 
     if main is None:
         main = _dated_main(sp, [r for r in roles if r.framing and r.nominal is None], chronicle=chronicle,
                            own=[r for r in roles if r.nominal is None and r.governor is not None and
-                                r.governor.i == sp.root.i and len(r.timex["value"]) >= 7])
+                                r.governor.i == sp.root.i and len(r.timex["value"]) >= 4])
     live = [r for r in roles if realized(r)]
     drafts: list[Draft] = []
     used = set()
