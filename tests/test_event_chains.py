@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.events.dating import clock_time, date_line, heading_date
+from pipeline.events.dating import clock_time, date_line, day_of_old_hour, heading_date
 from pipeline.events.lexicon import find_actors
 from tests.test_events import _events, _mentions
 
@@ -37,6 +37,12 @@ def test_dates_of_headings_and_clock_times():
     assert clock_time({"value": "1936-02-26T05:00", "text": "午前五時頃"})
     assert not clock_time({"value": "1701-04-21T10:00", "text": "巳の刻頃"})  # a two-hour period of old
     assert not clock_time({"value": "2001-02-09TNI", "text": "9日夜"})
+    day = {"value": "1701-04-21", "text": "一七〇一年四月二十一日"}
+    hour = {"value": "1701-04-21T10:00", "text": "巳の刻頃"}
+    assert day_of_old_hour(hour, [day, hour]) is day  # a 刻 of the old reckoning dates no finer than its day
+    assert day_of_old_hour(hour, [hour]) is hour  # no day given: the period stays
+    clock = {"value": "1949-07-05T09:37", "text": "午前9時37分頃"}
+    assert day_of_old_hour(clock, [dict(day, value="1949-07-05"), clock]) is clock
 
 
 @pytest.mark.slow
@@ -127,6 +133,7 @@ def test_a_bullet_outside_a_dated_chronology_needs_its_own_date(nlp):
     ("1949年7月5日（火）　甲総裁が出勤途中の午前9時37分頃、三越に入ったまま消息を絶つ。", "1949-07-05T09:37"),
     # a two-hour period of the old reckoning is no clock time: the day dates the line
     ("1701年4月21日　巳の刻頃、丁野、江戸城の廊下において乙山に斬り付ける。", "1701-04-21"),
+    ("元禄14年3月14日(1701年4月21日)巳の刻頃、丁野は江戸城の廊下において乙山に斬り付けた。", "1701-04-21"),
 ])
 def test_a_clock_time_on_the_day_of_a_chronology_line(nlp, text, value):
     events = _events(nlp, text)

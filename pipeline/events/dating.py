@@ -260,6 +260,18 @@ def clock_time(t: dict) -> bool:
     return "T" in t.get("value", "") and _CLOCK.search(t.get("text", "")) is not None
 
 
+_OLD_HOUR = re.compile(r"[子丑寅卯辰巳午未申酉戌亥]の(?:上|下)?刻")
+
+
+def day_of_old_hour(date: dict, timexes: list[dict]) -> dict:
+    """A two-hour period of the old reckoning (巳の刻頃) dates a happening no finer than its day: the day the
+    sentence gives (三月十四日(一七〇一年四月二十一日)巳の刻頃、…), when it gives it; else `date` itself."""
+    if "T" not in date.get("value", "") or not _OLD_HOUR.search(date.get("text", "")):
+        return date
+    day = date["value"].split("T")[0]
+    return next((t for t in timexes if t.get("value") == day), date)
+
+
 def is_day(value: str) -> bool:
     return len(value) == 10 and value[:4].isdigit() and value[5:7].isdigit() and 1 <= int(value[5:7]) <= 12
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pipeline.events.clauses import SentenceParse, is_predicate
 from pipeline.events.dating import (
     TimexRole,
+    day_of_old_hour,
     in_brackets,
     is_day,
     line_head,
@@ -269,6 +270,7 @@ def ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
                 else "sentence"
             if mr.after_end >= 0 and is_day(date["value"]):
                 date = month_of(date)  # after a given day: later that month
+            date = day_of_old_hour(date, [r.timex for r in roles])
             used.add(date["value"])
         drafts.append(Draft(date=date, source=src, trig_tok=main, lemma=main.lemma_,
                             cls=classify(main.lemma_, context_nouns(main)), negated=p.negated,
@@ -288,7 +290,8 @@ def ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
         if trig is None:
             continue
         used.add(r.timex["value"])
-        drafts.append(Draft(date=r.timex, source="explicit", trig_tok=trig, lemma=trig.lemma_,
+        drafts.append(Draft(date=day_of_old_hour(r.timex, [x.timex for x in roles]), source="explicit",
+                            trig_tok=trig, lemma=trig.lemma_,
                             cls=classify(trig.lemma_, context_nouns(trig)),
                             negated=sp.pred(trig).negated if r.nominal is None else False,
                             timex_pos=r.timex["start"],
