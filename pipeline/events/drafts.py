@@ -204,6 +204,7 @@ def ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
     """Events of one parsed sentence (a draft without date is dated later by the narrative),
     and the sentence's framing date (2018年3月25日、…) if any."""
     main = sp.main_predicate()
+    now = any(t.get("value") == "PRESENT_REF" for t in stxs)  # 現在は…している: the present state
     head, head_end = line_head(stxs, text, sent_start)
     chronicle = chronicle or head is not None  # a sentence of a chronology entry narrates in the present
     roles = []
@@ -231,7 +232,7 @@ def ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
         if r.governor.pos_ != "VERB" or r.governor.lemma_ in lexicon().stative:
             return r.nominal is not None and (main is not None or sp.realized(r.governor))
         if main is not None and not sp.pred(main).hypothetical and chained_to(sp, r.governor, main) and \
-                r.governor.lemma_ not in lexicon().durative:
+                r.governor.lemma_ not in lexicon().durative and classify(r.governor.lemma_) != "unknown":
             p = sp.pred(r.governor)  # 1984年に引退し、翌年から公開されている: a clause chained to what happened
             if p.form == "chain" and not (p.negated or p.hypothetical):
                 return True
@@ -240,7 +241,8 @@ def ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
     if main is None:
         main = _dated_main(sp, [r for r in roles if r.framing and r.nominal is None], chronicle=chronicle,
                            own=[r for r in roles if r.nominal is None and r.governor is not None and
-                                r.governor.i == sp.root.i and len(r.timex["value"]) >= 4])
+                                r.governor.i == sp.root.i and (len(r.timex["value"]) >= 7 or (
+                                    len(r.timex["value"]) >= 4 and not now))])
     live = [r for r in roles if realized(r)]
     drafts: list[Draft] = []
     used = set()
