@@ -148,3 +148,32 @@ def test_a_chain_of_past_relative_clauses_tells_what_happened(nlp):
     assert [(e["date_value"], e["trigger"][:2]) for e in events] == [("1945-04-01", "撃沈")]
     text = "甲丸事件は、1945年4月1日に甲丸が撃沈されると予想された事件である。"  # what was only expected
     assert not [e for e in _events(nlp, text, _mentions(text, SHIPS)) if e["trigger"].startswith("撃沈")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, dates", [
+    # a sentence about the present (現在は…している) tells a state, whatever year it compares with
+    ("政権への支持は2010年にはわずかだったが、現在は多くの国民が支持している。", []),
+    # how long it took, how far it reached: a measure, no happening
+    ("1895年9月19日、事件の発生から決着までには約3年を要した。", []),
+    ("1918年8月17日、騒擾は約50日間にわたり、全国各地に及んだ。", []),
+    # a chronology's present: a clause chained to the happening is one only when the lexicon knows it (not
+    # …を翌日に控え, what lies ahead)
+    (("; 2000年\n* 4月1日 - 甲丸が就航する。\n* 4月5日 - 乙丸が就航する。\n* 4月7日 - 丙号が就航する。\n"
+      "* 4月9日 - 橋の開通を翌日に控え、最後の連絡船が港を離れる。\n"), ["2000-04-01", "2000-04-05", "2000-04-07", "2000-04-09"]),
+])
+def test_what_a_chain_or_a_te_iru_does_not_tell(nlp, text, dates):
+    assert [e["date_value"] for e in _events(nlp, text)] == dates
+
+
+@pytest.mark.slow
+def test_a_time_clause_shares_the_subject_of_its_sentence(nlp):
+    # …が、午前8時頃に…を出発したのち、…に暗殺された: the departure is the victim's, not a relative clause's
+    text = "1878年5月14日、内務卿丁野が、午前8時頃に私邸を馬車で出発したのち、清水谷で士族らに暗殺された。"
+    events = _events(nlp, text, _mentions(text, SHIPS))
+    left = next(e for e in events if e["trigger"].startswith("出発"))
+    assert (left["date_value"], left["persons"], left["source"]) == ("1878-05-14T08:00", ["person:teino"], ["person:teino"])
+    # a relative clause keeps its own scope: 2009年に拒否した査察官 names no participant of the refusal here
+    text = "2012年2月29日、丁野は2009年に甲丸が拒否した査察官を招待した。"
+    refused = next(e for e in _events(nlp, text, _mentions(text, SHIPS)) if e["date_value"] == "2009")
+    assert refused["persons"] == []

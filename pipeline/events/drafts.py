@@ -190,6 +190,13 @@ def _under(sp: SentenceParse, tok, top) -> bool:
     return _reaches(sp, tok, top)
 
 
+def _time_clause(sp: SentenceParse, trig) -> bool:
+    """A clause without a subject of its own before a time noun (…が、午前8時頃に私邸を出発したのち、…に暗殺される):
+    adverbial, not relative; its subject is the sentence's, so its participants are the sentence's."""
+    return trig.head.i in sp.ids and trig.head.lemma_ in lexicon().transparent | {"のち"} and \
+        not any(c.dep_ == "nsubj" for c in trig.children)
+
+
 def _clause_scope(sp: SentenceParse, trig) -> tuple[int, int]:
     """Document span of the clause of a secondary happening: the trigger's subtree, or for a
     relative clause (受賞した…金大中) the noun phrase it modifies."""
@@ -298,7 +305,8 @@ def ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
                             negated=sp.pred(trig).negated if r.nominal is None else False,
                             timex_pos=r.timex["start"],
                             scope=(r.timex["start"], r.after_end) if r.after_end >= 0 else
-                            _clause_scope(sp, trig) if r.nominal is not None or trig.dep_ == "acl" else None))
+                            _clause_scope(sp, trig) if r.nominal is not None or (trig.dep_ == "acl" and
+                                                                                not _time_clause(sp, trig)) else None))
     frames = [r.timex for r in roles if r.framing and r.nominal is None]
     return drafts, (frames[-1] if frames else None)
 
