@@ -177,3 +177,13 @@ def test_a_time_clause_shares_the_subject_of_its_sentence(nlp):
     text = "2012年2月29日、丁野は2009年に甲丸が拒否した査察官を招待した。"
     refused = next(e for e in _events(nlp, text, _mentions(text, SHIPS)) if e["date_value"] == "2009")
     assert refused["persons"] == []
+
+
+@pytest.mark.slow
+def test_an_english_sentence_of_several_dates(nlp):
+    # each date dates its own clause: the trigger before it (returned … 1620, died … 1622), else the one after it
+    text = "Hasekura sailed back by way of Manila, returned to Japan in 1620, and died of illness on August 7, 1622.\n"
+    got = [(e["date_value"], e["trigger"]) for e in _events(nlp, text, lang="en")]
+    assert got == [("1620", "returned"), ("1622-08-07", "died")]
+    text = "The envoys landed at Sanlucar on October 5, 1614.\n"  # one date: one event, as before
+    assert [(e["date_value"], e["trigger"]) for e in _events(nlp, text, lang="en")] == [("1614-10-05", "landed")]
