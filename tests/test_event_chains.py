@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.events.dating import clock_time, date_line, day_of_old_hour, heading_date
-from pipeline.events.lexicon import find_actors
+from pipeline.events.lexicon import find_actors, participant_actors
 from tests.test_events import _events, _mentions
 
 SHIPS = [("甲丸", "ship:ko-maru", "SHIP"), ("乙丸", "ship:otsu-maru", "SHIP"), ("丙号", "ship:hei-go", "SHIP"),
@@ -23,6 +23,13 @@ SHIPS = [("甲丸", "ship:ko-maru", "SHIP"), ("乙丸", "ship:otsu-maru", "SHIP"
 ])
 def test_actor_abbreviations(text, codes):
     assert find_actors(text) == codes
+
+
+def test_who_reports_a_happening_takes_no_part_in_it():
+    assert participant_actors("米海軍によると、事故は同日午後1時45分ごろ（日本時間10日午前8時45分ごろ）に発生した。") == []
+    assert participant_actors("韓国軍によれば、北朝鮮はミサイルを発射した。") == ["PRK"]
+    assert participant_actors("米国は北朝鮮に制裁を科した。") == ["USA", "PRK"]  # no attribution: as before
+    assert find_actors("日本時間10日午前") == []  # a time zone is no state
 
 
 def test_dates_of_headings_and_clock_times():

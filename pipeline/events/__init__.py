@@ -77,6 +77,7 @@ from pipeline.events.lexicon import (
     law_class,
     lexicon,
     named_class,
+    participant_actors,
     refine_class,
 )
 from pipeline.events.roles import PLACE_LABELS, Roles, english_roles
@@ -274,7 +275,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
         for d in sorted(kept, key=lambda d: (d.trig_span or trigger_span(d.trig_tok, sent["base"]))[0]):
             ts, te = d.trig_span or trigger_span(d.trig_tok, sent["base"])
             c0, c1 = d.scope or (s0, s1)
-            actors = find_actors(text[c0:c1])
+            actors = participant_actors(text[c0:c1])
             ments = [m for m in ments_by_sent.get(si, []) if c0 <= m["start"] and m["end"] <= c1]
             if d.trig_tok is not None:
                 near = _nearby_lemmas(d.trig_tok, tokens, c0, c1, sent["base"])

@@ -188,6 +188,16 @@ def find_actors(text: str) -> list[str]:
     return out
 
 
+# 米海軍太平洋艦隊によると、…: who reports it, not who takes part
+ATTRIBUTION = re.compile(r"[^、。「」]{1,40}?に(?:よると|よれば)[、,]?")
+
+
+def participant_actors(clause: str) -> list[str]:
+    """The actor codes of a clause that take part in its happening: those named outside an attribution of
+    what it reports (…によると, …によれば)."""
+    return find_actors(ATTRIBUTION.sub(lambda m: " " * len(m.group()), clause))
+
+
 def classify(lemma: str, context: list[str] = ()) -> str:
     """Event class of a Japanese predicate lemma; a light verb (行う, 開始) or an
     unknown lemma takes the class of a context noun (its object/subject)."""
