@@ -194,3 +194,15 @@ def test_an_english_sentence_of_several_dates(nlp):
     assert got == [("1620", "returned"), ("1622-08-07", "died")]
     text = "The envoys landed at Sanlucar on October 5, 1614.\n"  # one date: one event, as before
     assert [(e["date_value"], e["trigger"]) for e in _events(nlp, text, lang="en")] == [("1614-10-05", "landed")]
+
+
+@pytest.mark.slow
+def test_a_present_framed_by_an_earlier_year_narrates_the_past(nlp):
+    # a blog of 2021 on 1864, told in the polite present
+    text = ("2021年6月5日\n\n今日は京都を歩きました。\n\n"
+            "1864年7月8日の朝6時50分ごろ、新選組は木屋町で商人の丁野を捕らえます。\n")
+    got = [(e["date_value"], e["trigger"]) for e in _events(nlp, text, _mentions(text, SHIPS))]
+    assert ("1864-07-08T06:50", "捕らえます") in got
+    # a present framed by a later year is a plan, not a happening
+    text = "2021年6月5日\n\n今日は京都を歩きました。\n\n2030年4月1日、新しい駅が開業します。\n"
+    assert [e["date_value"] for e in _events(nlp, text) if e["date_value"].startswith("2030")] == []

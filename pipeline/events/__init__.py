@@ -200,6 +200,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
     incident_dates: dict[str, dict] = {}  # incident id → the date of its first dated happening
     story = Narrative()
     entry_end = -1  # end of the chronology entry (a line headed by its date) the sentence is in
+    told = ""  # the latest day the document named before the sentence
     quoted = _inside_quotes(text, sentences)
     present = narrates_in_present([text[s["start"]:s["end"]] for s in sentences])
     abductions = about_abductions(text)
@@ -209,6 +210,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
     for si, sent in enumerate(sentences):
         s0, s1 = sent["start"], sent["end"]
         sent_text = text[s0:s1]
+        told = max([told] + [t["earliest"] for t in tx_by_sent.get(si - 1, []) if usable(t, text) and t.get("earliest")])
         if quoted[si]:
             continue  # the middle of a quoted speech: the speech is the event of the sentence that quotes it
         stxs = tx_by_sent.get(si, [])
@@ -233,7 +235,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                 head, _ = line_head(stxs, text, s0)
                 listed = entries and sent_text[:1] in BULLETS  # * 宇野港が竣工する。 under ; 1909年
                 entry_end = (text.find("\n", s0) % (len(text) + 1)) if head is not None or listed else -1
-            drafts, frame = ja_drafts(sp, stxs, text, s0, chronicle=present or s0 < entry_end)
+            drafts, frame = ja_drafts(sp, stxs, text, s0, chronicle=present or s0 < entry_end, told=told)
             if not drafts:
                 named = [m for m in ments_by_sent.get(si, []) if m["label"] in happenings]
                 entry = named_entry(sent_text, s0, stxs, named, text)

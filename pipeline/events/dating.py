@@ -272,6 +272,12 @@ def day_of_old_hour(date: dict, timexes: list[dict]) -> dict:
     return next((t for t in timexes if t.get("value") == day), date)
 
 
+def earlier_year(t: dict, told: str) -> bool:
+    """Does the date `t` end in a year before that of the day `told` (ISO, "" when none)?"""
+    latest = t.get("latest") or ""
+    return bool(told) and latest[:4].isdigit() and told[:4].isdigit() and latest[:4] < told[:4]
+
+
 def is_day(value: str) -> bool:
     return len(value) == 10 and value[:4].isdigit() and value[5:7].isdigit() and 1 <= int(value[5:7]) <= 12
 

@@ -8,6 +8,7 @@ from pipeline.events.clauses import SentenceParse, is_predicate
 from pipeline.events.dating import (
     TimexRole,
     day_of_old_hour,
+    earlier_year,
     in_brackets,
     is_day,
     line_head,
@@ -207,9 +208,11 @@ def _clause_scope(sp: SentenceParse, trig) -> tuple[int, int]:
 
 
 def ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
-               chronicle: bool = False) -> tuple[list[Draft], dict | None]:
+               chronicle: bool = False, told: str = "") -> tuple[list[Draft], dict | None]:
     """Events of one parsed sentence (a draft without date is dated later by the narrative),
-    and the sentence's framing date (2018年3月25日、…) if any."""
+    and the sentence's framing date (2018年3月25日、…) if any. `told`: the latest day the document named
+    before the sentence (a present framed by a date of an earlier year narrates the past: a blog of 2021 on
+    1864, この日の朝6時50分ごろ、新選組は…を捕らえます)."""
     main = sp.main_predicate()
     now = any(t.get("value") == "PRESENT_REF" for t in stxs)  # 現在は…している: the present state
     head, head_end = line_head(stxs, text, sent_start)
@@ -245,6 +248,7 @@ def ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
                 return True
         return sp.realized(r.governor)
 
+    chronicle = chronicle or any(r.framing and r.nominal is None and earlier_year(r.timex, told) for r in roles)
     if main is None:
         main = _dated_main(sp, [r for r in roles if r.framing and r.nominal is None], chronicle=chronicle,
                            own=[r for r in roles if r.nominal is None and r.governor is not None and
