@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.events.dating import clock_time, date_line, day_of_old_hour, heading_date
-from pipeline.events.lexicon import find_actors, participant_actors
+from pipeline.events.lexicon import classify, find_actors, participant_actors
 from tests.test_events import _events, _mentions
 
 SHIPS = [("甲丸", "ship:ko-maru", "SHIP"), ("乙丸", "ship:otsu-maru", "SHIP"), ("丙号", "ship:hei-go", "SHIP"),
@@ -23,6 +23,20 @@ SHIPS = [("甲丸", "ship:ko-maru", "SHIP"), ("乙丸", "ship:otsu-maru", "SHIP"
 ])
 def test_actor_abbreviations(text, codes):
     assert find_actors(text) == codes
+
+
+@pytest.mark.parametrize("lemma, context, cls", [
+    ("重ねる", ["説得"], "appeal"),  # a light verb: 説得を重ねた is the persuasion
+    ("重ねる", ["訴え"], "appeal"),
+    ("あいさつ", [], "make_statement"),
+    ("アピール", [], "make_statement"),
+    ("見学", [], "visit"),
+    ("引退", [], "other"),  # a ship's or a person's service ending: a happening of no CAMEO class
+    ("退役", [], "other"),
+    ("往復", [], "other"),
+])
+def test_lexicon_entries(lemma, context, cls):
+    assert classify(lemma, context) == cls
 
 
 def test_who_reports_a_happening_takes_no_part_in_it():
