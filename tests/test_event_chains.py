@@ -220,3 +220,16 @@ def test_a_present_framed_by_an_earlier_year_narrates_the_past(nlp):
     # a present framed by a later year is a plan, not a happening
     text = "2021年6月5日\n\n今日は京都を歩きました。\n\n2030年4月1日、新しい駅が開業します。\n"
     assert [e["date_value"] for e in _events(nlp, text) if e["date_value"].startswith("2030")] == []
+
+
+@pytest.mark.slow
+def test_who_a_copula_says_someone_is_takes_no_part(nlp):
+    # 設計はフランスの技術者丁野で、…に進水し、…に竣工した: the designer is what the design is, not a participant
+    text = "設計はフランスの技術者丁野で、1890年11月26日に進水し、1892年4月1日に竣工した。"
+    events = _events(nlp, text, _mentions(text, SHIPS))
+    assert events and all((e["persons"], e["actors"]) == ([], []) for e in events), \
+        [(e["trigger"], e["persons"], e["actors"]) for e in events]
+    # the topic of the copula is the subject of what follows: it still takes part
+    text = "丁野は甲丸の船長で、1890年11月26日に乙丸を訪問した。"
+    (ev,) = _events(nlp, text, _mentions(text, SHIPS))
+    assert "person:teino" in ev["persons"] and "ship:otsu-maru" in ev["ships"] and "ship:ko-maru" not in ev["ships"]

@@ -274,11 +274,16 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
             story.update(max(dated, key=lambda x: x[0])[1])
         if not kept:
             continue
+        copulas = sp.copular_spans() if sp is not None and not headline else []
         for d in sorted(kept, key=lambda d: (d.trig_span or trigger_span(d.trig_tok, sent["base"]))[0]):
             ts, te = d.trig_span or trigger_span(d.trig_tok, sent["base"])
             c0, c1 = d.scope or (s0, s1)
-            actors = participant_actors(text[c0:c1])
-            ments = [m for m in ments_by_sent.get(si, []) if c0 <= m["start"] and m["end"] <= c1]
+            said = [(a, b) for a, b in copulas if not a <= ts < b]  # …はYで、: Y takes no part
+            clause = "".join(" " if any(a <= k < b for a, b in said) else text[k] for k in range(c0, c1)) \
+                if said else text[c0:c1]
+            actors = participant_actors(clause)
+            ments = [m for m in ments_by_sent.get(si, []) if c0 <= m["start"] and m["end"] <= c1 and
+                     not any(a <= m["start"] and m["end"] <= b for a, b in said)]
             if d.trig_tok is not None:
                 near = _nearby_lemmas(d.trig_tok, tokens, c0, c1, sent["base"])
                 d.cls = refine_class(d.cls, d.lemma, text[c0:c1], near, _governed_lemmas(d.trig_tok),

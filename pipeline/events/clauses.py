@@ -155,6 +155,25 @@ class SentenceParse:
             up = self.root
         return up is not None and self.realized(up, depth + 1)
 
+    def copular_spans(self) -> list[tuple[int, int]]:
+        """Document spans of the predicate nouns of a copula chained into the sentence (設計はフランスの技術者
+        ベルタンで、…に起工した): what the sentence says someone or something is, its topic left out; who is
+        named there takes no part in the happening that follows."""
+        out = []
+        for t in self.tokens:
+            topics = [c for c in t.children if c.dep_ == "nsubj" and any(g.lemma_ == "は" for g in c.children)]
+            # で is the copula, or a case the parse reads for it when a topic hangs on the noun (XはYで、)
+            cop = next((c for c in t.children if c.text == "で" and c.i == t.i + 1 and
+                        (c.dep_ == "cop" or (c.dep_ == "case" and topics))), None)
+            if t.pos_ not in ("NOUN", "PROPN") or t.dep_ not in ("advcl", "obl") or cop is None or \
+                    cop.i + 1 >= self.limit or t.doc[cop.i + 1].text != "、" or (t.dep_ == "obl" and not topics):
+                continue
+            topic = {x.i for c in t.children if c.dep_ == "nsubj" for x in c.subtree}
+            toks = [x for x in t.subtree if x.i in self.ids and x.i not in topic and x.i <= t.i]
+            if toks:
+                out.append((self.base + toks[0].idx, self.base + t.idx + len(t.text)))
+        return out
+
     def _comma_after(self, p: Pred) -> bool:
         last = p.chain[-1] if p.chain else p.tok
         return last.i + 1 < self.limit and last.doc[last.i + 1].text in ("、", ",")
