@@ -160,13 +160,16 @@ class SentenceParse:
         ベルタンで、…に起工した): what the sentence says someone or something is, its topic left out; who is
         named there takes no part in the happening that follows."""
         out = []
+        doc = self.tokens[0].doc if self.tokens else None
         for t in self.tokens:
-            topics = [c for c in t.children if c.dep_ == "nsubj" and any(g.lemma_ == "は" for g in c.children)]
+            if t.pos_ not in ("NOUN", "PROPN") or t.dep_ not in ("advcl", "obl") or t.i + 2 >= self.limit:
+                continue
+            cop, comma = doc[t.i + 1], doc[t.i + 2]
+            if cop.text != "で" or cop.head.i != t.i or comma.text != "、":
+                continue
             # で is the copula, or a case the parse reads for it when a topic hangs on the noun (XはYで、)
-            cop = next((c for c in t.children if c.text == "で" and c.i == t.i + 1 and
-                        (c.dep_ == "cop" or (c.dep_ == "case" and topics))), None)
-            if t.pos_ not in ("NOUN", "PROPN") or t.dep_ not in ("advcl", "obl") or cop is None or \
-                    cop.i + 1 >= self.limit or t.doc[cop.i + 1].text != "、" or (t.dep_ == "obl" and not topics):
+            topics = [c for c in t.children if c.dep_ == "nsubj" and any(g.lemma_ == "は" for g in c.children)]
+            if not (cop.dep_ == "cop" or (cop.dep_ == "case" and topics)) or (t.dep_ == "obl" and not topics):
                 continue
             topic = {x.i for c in t.children if c.dep_ == "nsubj" for x in c.subtree}
             toks = [x for x in t.subtree if x.i in self.ids and x.i not in topic and x.i <= t.i]
