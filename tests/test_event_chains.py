@@ -233,3 +233,11 @@ def test_who_a_copula_says_someone_is_takes_no_part(nlp):
     text = "丁野は甲丸の船長で、1890年11月26日に乙丸を訪問した。"
     (ev,) = _events(nlp, text, _mentions(text, SHIPS))
     assert "person:teino" in ev["persons"] and "ship:otsu-maru" in ev["ships"] and "ship:ko-maru" not in ev["ships"]
+
+
+@pytest.mark.slow
+def test_a_comma_joined_noun_of_a_chain_is_a_happening(nlp):
+    # 1890年1月29日に…で起工、同年11月26日に進水し、…竣工した: each date dates its own step
+    text = "甲丸は1890年1月29日に造船所で起工、同年11月26日に進水し、1892年4月1日に竣工した。"
+    got = sorted((e["date_value"], e["trigger"][:2]) for e in _events(nlp, text, _mentions(text, SHIPS)))
+    assert got == [("1890-01-29", "起工"), ("1890-11-26", "進水"), ("1892-04-01", "竣工")]

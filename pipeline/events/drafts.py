@@ -239,6 +239,11 @@ def ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
             return True
         if r.governor is None:
             return main is not None
+        g = r.governor
+        if main is not None and g.pos_ in ("NOUN", "VERB") and "サ変" in g.tag_ and g.i + 1 < sp.limit and \
+                g.doc[g.i + 1].text == "、" and not sp.pred(main).hypothetical and chained_to(sp, g, main) and \
+                classify(g.lemma_) != "unknown":
+            return True  # 1890年1月29日に起工、同年11月26日に進水した: a noun of the chain, comma-joined
         if r.governor.pos_ != "VERB" or r.governor.lemma_ in lexicon().stative:
             return r.nominal is not None and (main is not None or sp.realized(r.governor))
         if main is not None and not sp.pred(main).hypothetical and chained_to(sp, r.governor, main) and \
