@@ -241,3 +241,13 @@ def test_a_comma_joined_noun_of_a_chain_is_a_happening(nlp):
     text = "甲丸は1890年1月29日に造船所で起工、同年11月26日に進水し、1892年4月1日に竣工した。"
     got = sorted((e["date_value"], e["trigger"][:2]) for e in _events(nlp, text, _mentions(text, SHIPS)))
     assert got == [("1890-01-29", "起工"), ("1890-11-26", "進水"), ("1892-04-01", "竣工")]
+
+
+@pytest.mark.slow
+def test_the_party_acted_on_named_in_a_chained_clause(nlp):
+    # …が丁野を拿捕し、カムチャツカへ連行した: the one carried off is the one seized
+    text = "1812年8月14日、甲丸の副艦長乙山が丁野を拿捕し、カムチャツカへ連行した。"
+    names = SHIPS + [("乙山", "person:otsuyama", "PERSON")]
+    events = _events(nlp, text, _mentions(text, names))
+    assert events and all(e["target"] == ["person:teino"] for e in events), \
+        [(e["trigger"], e["source"], e["target"]) for e in events]

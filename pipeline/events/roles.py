@@ -42,6 +42,9 @@ COMMAND_NOUNS = frozenset({"指揮", "統率", "指導"})  # Xの指揮のもと
 COMMAND_FRAMES = frozenset({"もと", "下", "元"})
 # a ・ list of state names or abbreviations modifying one noun (英・仏・米の兵, 日・米・韓の首脳)
 JOINT_SIDE = re.compile(r"[^\s、。・の]{1,8}(?:・[^\s、。・の]{1,8})+の")
+# acts whose party acted on a chained clause may name (…を拿捕し、…へ連行する)
+CHAIN_TARGET_CLASSES = frozenset({"assault", "fight", "arrest_detain", "coerce", "protest",
+                                  "use_unconventional_mass_violence"})
 BILATERAL = frozenset({"meet", "consult", "sign_agreement", "cooperate_diplomatically"})
 PARTNER_CLASSES = frozenset({"meet", "consult", "sign_agreement", "fight", "cooperate_diplomatically"})
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
@@ -170,6 +173,8 @@ class Roles:
             target = self._inherited_subject(pred)  # 近藤勇は…に捕らえられ、…で処刑された
         elif not source and voice not in ("passive", "undergoes"):
             source = self._inherited_subject(pred)
+        if not target and voice == "active" and cls in CHAIN_TARGET_CLASSES:
+            target = self._chained_object(pred)  # …が決起し、大隊長を殺害: the uprising's victim
         slot = target if voice in ("passive", "undergoes") else source
         if not slot and self.bare_subjects:
             # a chronology's bare subject set off by a comma (長矩、…に斬り付ける; 義周、…を召し上げられ)
@@ -187,6 +192,21 @@ class Roles:
         if cls in BILATERAL or not all(i.isupper() for i in ids):
             return False
         return any(set(find_actors(m.group())) >= set(ids) for m in JOINT_SIDE.finditer(self.text))
+
+    def _chained_object(self, pred) -> list[str]:
+        """The を object of the clause chained to `pred` (the clause it hangs on, or one that hangs on it:
+        …を拿捕し、カムチャツカへ連行する; …が決起し、…を殺害): one act done to one party."""
+        near = [pred.head] if pred.dep_ == "advcl" and pred.head.i in self.ids else []
+        near += [c for c in pred.children if c.dep_ == "advcl" and c.i in self.ids]
+        for h in near:
+            if (h.pos_ != "VERB" and "サ変" not in h.tag_) or _voice(h) != "active":
+                continue
+            for arg, case in self._args(h):
+                if case == "を":
+                    ents = self.entities(*self._span(arg), with_states=False)
+                    if ents:
+                        return ents
+        return []
 
     def _commanders(self, pred) -> list[str]:
         """Entities named as commanding in the clause of `pred` (Xの指揮のもと, Xの指揮下で)."""
