@@ -34,6 +34,7 @@ def test_actor_abbreviations(text, codes):
     ("引退", [], "other"),  # a ship's or a person's service ending: a happening of no CAMEO class
     ("退役", [], "other"),
     ("往復", [], "other"),
+    ("踏み込む", [], "assault"),  # storming into a place
 ])
 def test_lexicon_entries(lemma, context, cls):
     assert classify(lemma, context) == cls
@@ -251,3 +252,13 @@ def test_the_party_acted_on_named_in_a_chained_clause(nlp):
     events = _events(nlp, text, _mentions(text, names))
     assert events and all(e["target"] == ["person:teino"] for e in events), \
         [(e["trigger"], e["source"], e["target"]) for e in events]
+
+
+@pytest.mark.slow
+def test_an_attack_undergone_by_a_ship_of_no_armed_force_is_an_assault(nlp):
+    text = "1837年7月30日、アメリカ商船甲丸が、江戸湾で砲撃を受けた。"
+    (ev,) = _events(nlp, text, _mentions(text, SHIPS))
+    assert (ev["event_class"], ev["target"]) == ("assault", ["ship:ko-maru"])
+    text = "1904年2月9日、軍艦丙号が、港外で砲撃を受けた。"  # a warship under fire: a battle
+    (ev,) = _events(nlp, text, _mentions(text, SHIPS))
+    assert ev["event_class"] == "fight"

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from pipeline.events.drafts import chain_act, chained_clauses, chained_to, context_nouns
 from pipeline.events.lexicon import CAUSE_CLASSES, TRIGGERS_PATH, classify, find_actors, lexicon
+from pipeline.events.roles import UNDERGO_VERBS
 from pipeline.resources import require
 
 STATEMENT = "make_statement"
@@ -367,9 +368,10 @@ def final_class(cls: str, trig, clause: str, abductions: bool) -> str:
                     return found
     if cls == "unknown" and trig is not None and trig.lemma_ in lx.light:
         return "other"
-    if cls == "fight" and trig is not None and (trig.lemma_ in lx.accident_words or trig.lemma_[-2:] in lx.accident_words) \
+    if cls == "fight" and trig is not None and (trig.lemma_ in lx.accident_words or trig.lemma_[-2:] in lx.accident_words
+                                                or trig.lemma_ in UNDERGO_VERBS) \
             and (any(c in clause for c in w.civilian_ships) or w.civilian_name.search(clause)):
-        return "assault"  # 阿波丸は魚雷を受けて沈没した: an attack on a ship of no armed force
+        return "assault"  # 阿波丸は魚雷を受けて沈没した, 商船が砲撃を受けた: an attack on a ship of no armed force
     if cls == "investigate" and trig is not None and trig.lemma_ in w.find_verbs and any(r in clause for r in w.remains):
         return "other"  # 残骸が発見された: a find, not an investigation
     return cls
