@@ -262,3 +262,13 @@ def test_an_attack_undergone_by_a_ship_of_no_armed_force_is_an_assault(nlp):
     text = "1904年2月9日、軍艦丙号が、港外で砲撃を受けた。"  # a warship under fire: a battle
     (ev,) = _events(nlp, text, _mentions(text, SHIPS))
     assert ev["event_class"] == "fight"
+
+
+@pytest.mark.slow
+def test_a_happening_named_without_a_verb_has_no_roles(nlp):
+    text = "1955年5月11日 甲丸事故。\n"
+    names = [("甲丸事故", "incident:ko-maru-accident", "INCIDENT")]
+    mentions = _mentions(text, names) + [{"label": "SHIP", "start": 11, "end": 13, "text": "甲丸",
+                                          "canonical_id": "ship:ko-maru", "mention_id": "d#m0011"}]
+    (ev,) = _events(nlp, text, sorted(mentions, key=lambda m: m["start"]))
+    assert (ev["trigger"], ev["source"], ev["target"]) == ("甲丸事故", [], [])

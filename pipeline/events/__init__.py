@@ -310,9 +310,11 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                 reader.bare_subjects = present
                 source, target = reader.read(d.trig_tok, d.cls, d.outcome)
                 place = reader.location(d.lemma, c0, c1)
-            else:
+            elif sp is None:
                 source, target = english_roles(text[c0:c1], c0, ts, ments)
                 place = None
+            else:  # 紫雲丸事故。: a happening named without a verb names no one acting or acted on
+                source, target, place = [], [], None
             cameo, quad = class_info(d.cls)
             if d.source == "narrative":
                 d.date, d.source, d.confidence = _incident_date(d, ments, incident_dates)
