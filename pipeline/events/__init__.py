@@ -46,8 +46,12 @@ from pipeline.events.clauses import SentenceParse, is_event_noun
 from pipeline.events.content import about_abductions, chained_act, content_class, final_class, statement_class
 from pipeline.events.dating import (
     Narrative,
+    clock_time,
     confidence,
+    date_line,
+    dated_entries,
     find_dateline,
+    heading_date,
     line_head,
     narrates_in_present,
     overlaps,
@@ -64,6 +68,7 @@ from pipeline.events.drafts import (
 )
 from pipeline.events.english import en_drafts
 from pipeline.events.lexicon import (
+    BULLETS,
     QUESTION,
     class_info,
     classify,
@@ -72,6 +77,7 @@ from pipeline.events.lexicon import (
     law_class,
     lexicon,
     named_class,
+    participant_actors,
     refine_class,
 )
 from pipeline.events.roles import PLACE_LABELS, Roles, english_roles
@@ -194,23 +200,25 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
     incident_dates: dict[str, dict] = {}  # incident id → the date of its first dated happening
     story = Narrative()
     entry_end = -1  # end of the chronology entry (a line headed by its date) the sentence is in
+    told = ""  # the latest day the document named before the sentence
     quoted = _inside_quotes(text, sentences)
     present = narrates_in_present([text[s["start"]:s["end"]] for s in sentences])
     abductions = about_abductions(text)
+    entries = dated_entries(text, sentences, tx_by_sent)
     dl = find_dateline(text, sentences, tx_by_sent)
     story.dateline = tx_by_sent[dl][0] if dl is not None else None
     for si, sent in enumerate(sentences):
         s0, s1 = sent["start"], sent["end"]
         sent_text = text[s0:s1]
+        told = max([told] + [t["earliest"] for t in tx_by_sent.get(si - 1, []) if usable(t, text) and t.get("earliest")])
         if quoted[si]:
             continue  # the middle of a quoted speech: the speech is the event of the sentence that quotes it
         stxs = tx_by_sent.get(si, [])
         tokens = [t for t in sent["tokens"] if not t.is_space]
         sp = SentenceParse(tokens, sent["base"], text[sent["start"]:sent["end"]]) if tokens else None
         headline = dl is not None and si == dl - 1 and sp is not None
-        if is_heading(sent_text, sp) and not headline:
-            dated = [t for t in stxs if usable(t, text)]
-            story.reset(dated[0] if len(dated) == 1 and len(stxs) == 1 else None, heading=True)
+        if (is_heading(sent_text, sp) or date_line(sent_text, s0, stxs)) and not headline:
+            story.reset(heading_date(stxs, text), heading=True)
             continue
         if sp is not None and QUESTION.search(sent_text):
             continue
@@ -225,8 +233,9 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
         elif sp is not None:
             if s0 == 0 or text[s0 - 1] == "\n":
                 head, _ = line_head(stxs, text, s0)
-                entry_end = (text.find("\n", s0) % (len(text) + 1)) if head is not None else -1
-            drafts, frame = ja_drafts(sp, stxs, text, s0, chronicle=present or s0 < entry_end)
+                listed = entries and sent_text[:1] in BULLETS  # * 宇野港が竣工する。 under ; 1909年
+                entry_end = (text.find("\n", s0) % (len(text) + 1)) if head is not None or listed else -1
+            drafts, frame = ja_drafts(sp, stxs, text, s0, chronicle=present or s0 < entry_end, told=told)
             if not drafts:
                 named = [m for m in ments_by_sent.get(si, []) if m["label"] in happenings]
                 entry = named_entry(sent_text, s0, stxs, named, text)
@@ -265,11 +274,16 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
             story.update(max(dated, key=lambda x: x[0])[1])
         if not kept:
             continue
+        copulas = sp.copular_spans() if sp is not None and not headline else []
         for d in sorted(kept, key=lambda d: (d.trig_span or trigger_span(d.trig_tok, sent["base"]))[0]):
             ts, te = d.trig_span or trigger_span(d.trig_tok, sent["base"])
             c0, c1 = d.scope or (s0, s1)
-            actors = find_actors(text[c0:c1])
-            ments = [m for m in ments_by_sent.get(si, []) if c0 <= m["start"] and m["end"] <= c1]
+            said = [(a, b) for a, b in copulas if not a <= ts < b]  # …はYで、: Y takes no part
+            clause = "".join(" " if any(a <= k < b for a, b in said) else text[k] for k in range(c0, c1)) \
+                if said else text[c0:c1]
+            actors = participant_actors(clause)
+            ments = [m for m in ments_by_sent.get(si, []) if c0 <= m["start"] and m["end"] <= c1 and
+                     not any(a <= m["start"] and m["end"] <= b for a, b in said)]
             if d.trig_tok is not None:
                 near = _nearby_lemmas(d.trig_tok, tokens, c0, c1, sent["base"])
                 d.cls = refine_class(d.cls, d.lemma, text[c0:c1], near, _governed_lemmas(d.trig_tok),
@@ -279,6 +293,7 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
                 d.cls = content_class(d.trig_tok, d.cls)
                 act = chained_act(sp, d.trig_tok, stxs, d.cls) if sp is not None and d.scope is None else None
                 if act is not None:  # 政体書を発布し、…を定める: the act of the chain, not its last step
+                    d.outcome = d.trig_tok if d.trig_tok.lemma_ in lexicon().outcomes else None
                     d.trig_tok, d.lemma = act, act.lemma_
                     ts, te = trigger_span(act, sent["base"])
                     d.cls = refine_class(classify(act.lemma_, context_nouns(act)), d.lemma, text[c0:c1],
@@ -293,11 +308,13 @@ def build_events(doc_id: str, text: str, sentences: list[dict], mentions: list[d
             if d.trig_tok is not None:
                 reader = Roles(tokens, sent["base"], text, ments, places_by_sent.get(si, []))
                 reader.bare_subjects = present
-                source, target = reader.read(d.trig_tok, d.cls)
+                source, target = reader.read(d.trig_tok, d.cls, d.outcome)
                 place = reader.location(d.lemma, c0, c1)
-            else:
+            elif sp is None:
                 source, target = english_roles(text[c0:c1], c0, ts, ments)
                 place = None
+            else:  # 紫雲丸事故。: a happening named without a verb names no one acting or acted on
+                source, target, place = [], [], None
             cameo, quad = class_info(d.cls)
             if d.source == "narrative":
                 d.date, d.source, d.confidence = _incident_date(d, ments, incident_dates)
@@ -355,7 +372,8 @@ def _incident_asides(stxs: list[dict], text: str, ends: set[int]) -> list[dict]:
 
 def _one_per_happening(drafts: list[Draft]) -> list[Draft]:
     """One draft per trigger: of dates that nest (1891年 … 5月11日 of 1891年(明治24年)5月11日: a
-    date glossed or split by the tagger), the most precise."""
+    date glossed or split by the tagger), the most precise; of a day and a clock time on it (7月5日
+    … 午前9時37分頃、…), the clock time."""
     out: list[Draft] = []
     for d in drafts:
         key = d.trig_span or (d.trig_tok.i if d.trig_tok is not None else None)
@@ -363,7 +381,9 @@ def _one_per_happening(drafts: list[Draft]) -> list[Draft]:
                      and _nested(o.date, d.date)), None)
         if twin is None:
             out.append(d)
-        elif precision(d.date["value"]) > precision(twin.date["value"]):
+        elif precision(d.date["value"]) > precision(twin.date["value"]) or \
+                (precision(d.date["value"]) == precision(twin.date["value"]) and clock_time(d.date) and
+                 not clock_time(twin.date)):
             out[out.index(twin)] = d
     return out
 

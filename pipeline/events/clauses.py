@@ -136,6 +136,10 @@ class SentenceParse:
             if not (last.lemma_ == "と" and after is not None and after.text in ("、", ",")) and \
                     not (last.lemma_ == "など" or (after is not None and after.lemma_ == "など")):
                 return False
+        if p.form == "chain" and tok.dep_ == "acl" and self._comma_after(p) and any(
+                c.dep_ == "acl" and c.i > tok.i and c.i in self.ids and self.pred(c).form == "past"
+                for c in tok.head.children):
+            return True  # …に撃沈され、…が死亡した事件: a chain of past relative clauses of one noun
         up = self.governor(tok)
         if up is None and p.form == "chain" and tok.head.i != tok.i and tok.head.i not in self.ids and \
                 not self._connective(tok):
@@ -144,11 +148,34 @@ class SentenceParse:
             outer = analyse(tok.head, len(tok.doc))
             return not outer.hypothetical and outer.form != "cond"
         if p.form == "chain" and self._comma_after(p) and up is not None and not self._quotative(up) \
-                and self.root.i != tok.i:
+                and self.root.i != tok.i and not (up.dep_ == "acl" and self.pred(up).form == "past"):
             # Xし、…Yした: coordination is flat in Japanese; the parser often hangs the first
-            # clause on a predicate inside the next one, so take the tense of the sentence
+            # clause on a predicate inside the next one, so take the tense of the sentence (not so for a
+            # chain inside a past relative clause: …に撃沈され、…が死亡した事件である tells what happened)
             up = self.root
         return up is not None and self.realized(up, depth + 1)
+
+    def copular_spans(self) -> list[tuple[int, int]]:
+        """Document spans of the predicate nouns of a copula chained into the sentence (設計はフランスの技術者
+        ベルタンで、…に起工した): what the sentence says someone or something is, its topic left out; who is
+        named there takes no part in the happening that follows."""
+        out = []
+        doc = self.tokens[0].doc if self.tokens else None
+        for t in self.tokens:
+            if t.pos_ not in ("NOUN", "PROPN") or t.dep_ not in ("advcl", "obl") or t.i + 2 >= self.limit:
+                continue
+            cop, comma = doc[t.i + 1], doc[t.i + 2]
+            if cop.text != "で" or cop.head.i != t.i or comma.text != "、":
+                continue
+            # で is the copula, or a case the parse reads for it when a topic hangs on the noun (XはYで、)
+            topics = [c for c in t.children if c.dep_ == "nsubj" and any(g.lemma_ == "は" for g in c.children)]
+            if not (cop.dep_ == "cop" or (cop.dep_ == "case" and topics)) or (t.dep_ == "obl" and not topics):
+                continue
+            topic = {x.i for c in t.children if c.dep_ == "nsubj" for x in c.subtree}
+            toks = [x for x in t.subtree if x.i in self.ids and x.i not in topic and x.i <= t.i]
+            if toks:
+                out.append((self.base + toks[0].idx, self.base + t.idx + len(t.text)))
+        return out
 
     def _comma_after(self, p: Pred) -> bool:
         last = p.chain[-1] if p.chain else p.tok

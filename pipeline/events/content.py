@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.events.drafts import chain_act, chained_clauses, chained_to, context_nouns
-from pipeline.events.lexicon import TRIGGERS_PATH, classify, find_actors, lexicon
+from pipeline.events.lexicon import CAUSE_CLASSES, TRIGGERS_PATH, classify, find_actors, lexicon
+from pipeline.events.roles import UNDERGO_VERBS
 from pipeline.resources import require
 
 STATEMENT = "make_statement"
@@ -297,7 +298,11 @@ def chained_act(sp, trig, stxs: list[dict], cls: str):
     """The act a clause chain reports instead of its last predicate: when that predicate names no class
     (drafts.chain_act), or is a remark or a promise after a classed act (…電話会談を行い、…と述べた; …声明に
     署名し、…と述べた; 協定を結び、…と約束した: the talk, the signature), the first such act after the last
-    date before the remark; a remark chained to a remark stays the remark."""
+    date before the remark; a remark chained to a remark stays the remark. An outcome (a sinking, a death, an
+    injury) told after the collision or the act of violence that caused it is that act (cause_of_outcome)."""
+    cause = cause_of_outcome(sp, trig, stxs)
+    if cause is not None:
+        return cause
     if cls in ("other", "unknown"):
         return chain_act(sp, trig, stxs)
     if classify(trig.lemma_) not in VERBAL:
@@ -310,6 +315,33 @@ def chained_act(sp, trig, stxs: list[dict], cls: str):
                 and chained_to(sp, t, trig):
             return t
     return None
+
+
+def cause_of_outcome(sp, trig, stxs: list[dict]):
+    """…と衝突して沈没した, …に襲われ負傷する, …を銃撃して11名を死亡させる: an outcome (data: triggers.json
+    `collisions` outcomes) chained to a collision or an act of violence before it (after the last date before
+    the outcome) reports that act; None when the trigger is no outcome or no such clause leads to it."""
+    lx = lexicon()
+    if trig.lemma_ not in lx.outcomes:
+        return None
+    at = sp.base + trig.idx
+    after = max((t["end"] for t in stxs if t["end"] <= at and any(c.isdigit() for c in t.get("value", ""))),
+                default=-1)
+    for t in [*chained_clauses(sp, trig, after), *_joined_before(sp, trig, after)]:
+        if t.lemma_ in lx.outcomes or not chained_to(sp, t, trig):
+            continue
+        if t.lemma_ in lx.collisions or classify(t.lemma_) in CAUSE_CLASSES:
+            return t  # (a verb of undergoing, 雷撃を受けて沈没した, is no act: the sinking stays the event)
+    return None
+
+
+def _joined_before(sp, trig, after: int):
+    """The chain-form clause written right before `trig` without a comma (襲われ負傷する)."""
+    for t in sp.tokens:
+        if t.i < trig.i and sp.base + t.idx >= after and (t.pos_ == "VERB" or "サ変" in t.tag_):
+            p = sp.pred(t)
+            if p.form == "chain" and not p.negated and not p.hypothetical and (p.chain[-1] if p.chain else t).i + 1 == trig.i:
+                yield t
 
 
 def about_abductions(text: str) -> bool:
@@ -336,9 +368,10 @@ def final_class(cls: str, trig, clause: str, abductions: bool) -> str:
                     return found
     if cls == "unknown" and trig is not None and trig.lemma_ in lx.light:
         return "other"
-    if cls == "fight" and trig is not None and (trig.lemma_ in lx.accident_words or trig.lemma_[-2:] in lx.accident_words) \
+    if cls == "fight" and trig is not None and (trig.lemma_ in lx.accident_words or trig.lemma_[-2:] in lx.accident_words
+                                                or trig.lemma_ in UNDERGO_VERBS) \
             and (any(c in clause for c in w.civilian_ships) or w.civilian_name.search(clause)):
-        return "assault"  # 阿波丸は魚雷を受けて沈没した: an attack on a ship of no armed force
+        return "assault"  # 阿波丸は魚雷を受けて沈没した, 商船が砲撃を受けた: an attack on a ship of no armed force
     if cls == "investigate" and trig is not None and trig.lemma_ in w.find_verbs and any(r in clause for r in w.remains):
         return "other"  # 残骸が発見された: a find, not an investigation
     return cls

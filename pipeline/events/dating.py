@@ -150,6 +150,42 @@ def line_head(stxs: list[dict], text: str, sent_start: int) -> tuple[dict | None
 
 
 
+def heading_date(stxs: list[dict], text: str) -> dict | None:
+    """The date a heading carries into its section: a lone date (2006年), or one date glossed in another
+    calendar (; 1909年（明治42年）: two timexes of one value). None for a heading of several dates."""
+    dated = [t for t in stxs if usable(t, text)]
+    if dated and len(dated) == len(stxs) and len({t["value"] for t in dated}) == 1:
+        return dated[0]
+    return None
+
+
+_DATE_LINE_REST = re.compile(r"[\s;；:：=＝#＃()（）]*")
+
+
+def date_line(sent_text: str, s0: int, stxs: list[dict]) -> bool:
+    """Is the sentence nothing but its dates (; 1909年（明治42年）, == 1937年 ==)? A heading, though it ends
+    on a bracket."""
+    if not stxs:
+        return False
+    rest = list(sent_text)
+    for t in stxs:
+        rest[t["start"] - s0:t["end"] - s0] = " " * (t["end"] - t["start"])
+    return _DATE_LINE_REST.fullmatch("".join(rest)) is not None
+
+
+def dated_entries(text: str, sentences: list[dict], tx_by_sent: dict, least: int = 3) -> bool:
+    """Is the document a chronology of entries that open with their dates (at least `least` lines headed
+    by a date set off by a space)? Then a bulleted line without a date of its own (* 宇野港が竣工する。,
+    under a heading ; 1909年) is an entry too, dated by its heading, and its present narrates."""
+    n = 0
+    for si, s in enumerate(sentences):
+        if (s["start"] == 0 or text[s["start"] - 1] == "\n") and line_head(tx_by_sent.get(si, []), text, s["start"])[0]:
+            n += 1
+            if n >= least:
+                return True
+    return False
+
+
 def in_brackets(text: str, sent_start: int, pos: int) -> bool:
     """Is `pos` inside (…) — an aside like 朝鮮戦争(1950〜1953年), not the date of a happening?"""
     seg = text[sent_start:pos]
@@ -213,6 +249,33 @@ def find_dateline(text: str, sentences: list[dict], tx_by_sent: dict) -> int | N
                 not tx_by_sent.get(si - 1) and text[sentences[si - 1]["start"]:sentences[si - 1]["end"]].strip():
             return si
     return None
+
+
+_CLOCK = re.compile(r"[0-9０-９〇一二三四五六七八九十]+時")
+
+
+def clock_time(t: dict) -> bool:
+    """Is the date a clock time of its day (午前9時37分頃, 午前五時頃: digits before 時), not a part of the day
+    (夜, 早朝) nor a two-hour period of the old reckoning (巳の刻頃)?"""
+    return "T" in t.get("value", "") and _CLOCK.search(t.get("text", "")) is not None
+
+
+_OLD_HOUR = re.compile(r"[子丑寅卯辰巳午未申酉戌亥]の(?:上|下)?刻")
+
+
+def day_of_old_hour(date: dict, timexes: list[dict]) -> dict:
+    """A two-hour period of the old reckoning (巳の刻頃) dates a happening no finer than its day: the day the
+    sentence gives (三月十四日(一七〇一年四月二十一日)巳の刻頃、…), when it gives it; else `date` itself."""
+    if "T" not in date.get("value", "") or not _OLD_HOUR.search(date.get("text", "")):
+        return date
+    day = date["value"].split("T")[0]
+    return next((t for t in timexes if t.get("value") == day), date)
+
+
+def earlier_year(t: dict, told: str) -> bool:
+    """Does the date `t` end in a year before that of the day `told` (ISO, "" when none)?"""
+    latest = t.get("latest") or ""
+    return bool(told) and latest[:4].isdigit() and told[:4].isdigit() and latest[:4] < told[:4]
 
 
 def is_day(value: str) -> bool:

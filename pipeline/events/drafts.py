@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pipeline.events.clauses import SentenceParse, is_predicate
 from pipeline.events.dating import (
     TimexRole,
+    day_of_old_hour,
+    earlier_year,
     in_brackets,
     is_day,
     line_head,
@@ -76,6 +78,7 @@ class Draft:
     timex_pos: int = -1
     scope: tuple[int, int] | None = None  # where its participants are named; None: the whole sentence
     confidence: float | None = None  # date_confidence, when not that of its date source
+    outcome: object = None  # the predicate of what the happening led to (…衝突して沈没した: 沈没), when told after it
 
 
 
@@ -89,8 +92,11 @@ def _dated_main(sp: SentenceParse, framing: list[TimexRole], chronicle: bool = F
         # (〜ていない, 〜ている describe a state, as anywhere)
         if not p.hypothetical and p.form != "cond" and not p.progressive and not sp.is_durative(root):
             return root
-    if own and root.pos_ == "VERB" and root.lemma_ not in lexicon().stative | lexicon().state_aspect:
-        # 2007年6月28日に進水している: a ている dated to a day or month records a past happening
+    if own and root.pos_ == "VERB" and root.lemma_ not in lexicon().stative | lexicon().state_aspect and \
+            (any(len(r.timex["value"]) >= 7 for r in own) or classify(root.lemma_, context_nouns(root)) != "unknown"):
+        # 2007年6月28日に進水している: a ている dated to a day or month records a past happening; dated to a
+        # year, so does a happening of the lexicon (2016年に重要文化財になっている), not an activity that goes
+        # on (2010年に東京で働いている)
         p = sp.pred(root)
         if p.progressive and not p.negated and not p.hypothetical:
             return root
@@ -185,6 +191,13 @@ def _under(sp: SentenceParse, tok, top) -> bool:
     return _reaches(sp, tok, top)
 
 
+def _time_clause(sp: SentenceParse, trig) -> bool:
+    """A clause without a subject of its own before a time noun (…が、午前8時頃に私邸を出発したのち、…に暗殺される):
+    adverbial, not relative; its subject is the sentence's, so its participants are the sentence's."""
+    return trig.head.i in sp.ids and trig.head.lemma_ in lexicon().transparent | {"のち"} and \
+        not any(c.dep_ == "nsubj" for c in trig.children)
+
+
 def _clause_scope(sp: SentenceParse, trig) -> tuple[int, int]:
     """Document span of the clause of a secondary happening: the trigger's subtree, or for a
     relative clause (受賞した…金大中) the noun phrase it modifies."""
@@ -195,10 +208,13 @@ def _clause_scope(sp: SentenceParse, trig) -> tuple[int, int]:
 
 
 def ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
-               chronicle: bool = False) -> tuple[list[Draft], dict | None]:
+               chronicle: bool = False, told: str = "") -> tuple[list[Draft], dict | None]:
     """Events of one parsed sentence (a draft without date is dated later by the narrative),
-    and the sentence's framing date (2018年3月25日、…) if any."""
+    and the sentence's framing date (2018年3月25日、…) if any. `told`: the latest day the document named
+    before the sentence (a present framed by a date of an earlier year narrates the past: a blog of 2021 on
+    1864, この日の朝6時50分ごろ、新選組は…を捕らえます)."""
     main = sp.main_predicate()
+    now = any(t.get("value") == "PRESENT_REF" for t in stxs)  # 現在は…している: the present state
     head, head_end = line_head(stxs, text, sent_start)
     chronicle = chronicle or head is not None  # a sentence of a chronology entry narrates in the present
     roles = []
@@ -223,14 +239,26 @@ def ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
             return True
         if r.governor is None:
             return main is not None
+        g = r.governor
+        if main is not None and g.pos_ in ("NOUN", "VERB") and "サ変" in g.tag_ and g.i + 1 < sp.limit and \
+                g.doc[g.i + 1].text == "、" and not sp.pred(main).hypothetical and chained_to(sp, g, main) and \
+                classify(g.lemma_) != "unknown":
+            return True  # 1890年1月29日に起工、同年11月26日に進水した: a noun of the chain, comma-joined
         if r.governor.pos_ != "VERB" or r.governor.lemma_ in lexicon().stative:
             return r.nominal is not None and (main is not None or sp.realized(r.governor))
+        if main is not None and not sp.pred(main).hypothetical and chained_to(sp, r.governor, main) and \
+                r.governor.lemma_ not in lexicon().durative and classify(r.governor.lemma_) != "unknown":
+            p = sp.pred(r.governor)  # 1984年に引退し、翌年から公開されている: a clause chained to what happened
+            if p.form == "chain" and not (p.negated or p.hypothetical):
+                return True
         return sp.realized(r.governor)
 
+    chronicle = chronicle or any(r.framing and r.nominal is None and earlier_year(r.timex, told) for r in roles)
     if main is None:
         main = _dated_main(sp, [r for r in roles if r.framing and r.nominal is None], chronicle=chronicle,
                            own=[r for r in roles if r.nominal is None and r.governor is not None and
-                                r.governor.i == sp.root.i and len(r.timex["value"]) >= 7])
+                                r.governor.i == sp.root.i and (len(r.timex["value"]) >= 7 or (
+                                    len(r.timex["value"]) >= 4 and not now))])
     live = [r for r in roles if realized(r)]
     drafts: list[Draft] = []
     used = set()
@@ -260,6 +288,7 @@ def ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
                 else "sentence"
             if mr.after_end >= 0 and is_day(date["value"]):
                 date = month_of(date)  # after a given day: later that month
+            date = day_of_old_hour(date, [r.timex for r in roles])
             used.add(date["value"])
         drafts.append(Draft(date=date, source=src, trig_tok=main, lemma=main.lemma_,
                             cls=classify(main.lemma_, context_nouns(main)), negated=p.negated,
@@ -279,12 +308,14 @@ def ja_drafts(sp: SentenceParse, stxs: list[dict], text: str, sent_start: int,
         if trig is None:
             continue
         used.add(r.timex["value"])
-        drafts.append(Draft(date=r.timex, source="explicit", trig_tok=trig, lemma=trig.lemma_,
+        drafts.append(Draft(date=day_of_old_hour(r.timex, [x.timex for x in roles]), source="explicit",
+                            trig_tok=trig, lemma=trig.lemma_,
                             cls=classify(trig.lemma_, context_nouns(trig)),
                             negated=sp.pred(trig).negated if r.nominal is None else False,
                             timex_pos=r.timex["start"],
                             scope=(r.timex["start"], r.after_end) if r.after_end >= 0 else
-                            _clause_scope(sp, trig) if r.nominal is not None or trig.dep_ == "acl" else None))
+                            _clause_scope(sp, trig) if r.nominal is not None or (trig.dep_ == "acl" and
+                                                                                not _time_clause(sp, trig)) else None))
     frames = [r.timex for r in roles if r.framing and r.nominal is None]
     return drafts, (frames[-1] if frames else None)
 

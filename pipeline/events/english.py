@@ -83,13 +83,35 @@ def en_drafts(sent_text: str, start: int, stxs: list[dict], text: str) -> list[D
             last = dated[0]
         if not m:
             continue
-        before = sub[:m.start()][-30:]
-        word = m.group().lower()
-        date, source = (dated[0], "sentence") if dated else (last, "narrative")
-        if date is not None and not dated and is_day(date["value"]) and LATER.search(sub):
-            date = month_of(date)
-        drafts.append(Draft(date=date, source=source, trig_span=(s0 + m.start(), s0 + m.end()), lemma=word,
-                            cls=lx.en.get(word, "unknown"), negated=bool(EN_NEG.search(before)),
-                            hypothetical=bool(EN_HYPO.search(before)),
-                            timex_pos=date["start"] if date is not None else -1, scope=(s0, s1)))
+        pairs = _dated_clauses(sub, s0, dated) if len({t["value"] for t in dated}) > 1 else []
+        if not pairs:
+            date, source = (dated[0], "sentence") if dated else (last, "narrative")
+            if date is not None and not dated and is_day(date["value"]) and LATER.search(sub):
+                date = month_of(date)
+            pairs = [(m, date, source)]
+        for m, date, source in pairs:
+            before = sub[:m.start()][-30:]
+            word = m.group().lower()
+            drafts.append(Draft(date=date, source=source, trig_span=(s0 + m.start(), s0 + m.end()), lemma=word,
+                                cls=lx.en.get(word, "unknown"), negated=bool(EN_NEG.search(before)),
+                                hypothetical=bool(EN_HYPO.search(before)),
+                                timex_pos=date["start"] if date is not None else -1, scope=(s0, s1)))
     return drafts
+
+
+def _dated_clauses(sub: str, s0: int, dated: list[dict]) -> list[tuple]:
+    """A sentence of several dates (…returned to Japan in 1620, and died of illness on August 7, 1622): each
+    date dates its own clause, the trigger nearest before it since the previous date (else the first one after
+    it, before the next date: …; eighteen days later Hasekura was baptized). (trigger match, date, source)."""
+    triggers = list(lexicon().en_trigger_re.finditer(sub))
+    out, prev = [], 0
+    for k, t in enumerate(dated):
+        at, end = t["start"] - s0, t["end"] - s0
+        nxt = dated[k + 1]["start"] - s0 if k + 1 < len(dated) else len(sub)
+        before = [m for m in triggers if prev <= m.start() < at]
+        after = [m for m in triggers if end <= m.start() < nxt]
+        m = before[-1] if before else (after[0] if after else None)
+        prev = end
+        if m is not None and all(m is not o for o, _, _ in out):
+            out.append((m, t, "sentence"))
+    return out

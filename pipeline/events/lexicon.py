@@ -40,6 +40,9 @@ class Lexicon:
     attack_cues: tuple[str, ...]
     accident_cues: tuple[str, ...]
     accident_words: frozenset[str]
+    type_words: tuple[str, ...]  # 攻撃型: a kind of vessel or weapon, no attack cue
+    collisions: frozenset[str]  # 衝突: a happening between two sides (first named → the other)
+    outcomes: frozenset[str]  # 沈没, 死亡: what a collision or an act of violence chained before it led to
     named_endings: Mapping[str, str]  # ending of a happening's name → its class (の乱 → fight)
     described_endings: tuple[str, ...]  # 事件: a name whose class the rest of its chronology line tells
     described_classes: frozenset[str]
@@ -106,7 +109,8 @@ def lexicon() -> Lexicon:
         actor_of=MappingProxyType(actor_of),
         blocked=re.compile("|".join(map(re.escape, not_actors))) if not_actors else None,
         # 米朝, 日米韓の, 中朝: a word of two or more distinct abbreviations
-        abbrev_run_re=re.compile(rf"(?<![\u4e00-\u9fff])[{kanji}]{{2,4}}(?![{kanji}])"),
+        # (not after a numeral: 10日朝 is the morning of the 10th; 英・仏・米: the run spelled with ・)
+        abbrev_run_re=re.compile(rf"(?<![\u4e00-\u9fff0-9０-９・])[{kanji}](?:・?[{kanji}]){{1,3}}(?![{kanji}・])"),
         # 訪米, 対北, 在韓, 来日
         abbrev_prefix_re=re.compile("[" + "".join(act("prefixes")) + "]([" + "".join(abbrev_all) + "])"),
         # 米軍, 米大統領, 新米大統領
@@ -118,6 +122,9 @@ def lexicon() -> Lexicon:
         attack_cues=tuple(trig("accident_cues", "attack_cues")),
         accident_cues=tuple(trig("accident_cues", "accident_cues")),
         accident_words=frozenset(trig("accident_cues", "accident_words")),
+        type_words=tuple(trig("accident_cues", "type_words")),
+        collisions=frozenset(trig("collisions", "verbs")),
+        outcomes=frozenset(trig("collisions", "outcomes")),
         named_endings=trig("named_happenings", "endings"),
         described_endings=tuple(trig("named_happenings", "described", "endings")),
         described_classes=frozenset(trig("named_happenings", "described", "classes")),
@@ -167,8 +174,9 @@ def find_actors(text: str) -> list[str]:
             found.extend((m.start(), c) for c in lx.actor_of[m.group()])
     for m in lx.abbrev_run_re.finditer(text):
         run = m.group()
-        if len(set(run)) == len(run) and take(m.start(), m.end()):
-            found.extend((m.start() + i, lx.abbrev[ch]) for i, ch in enumerate(run))
+        letters = run.replace("・", "")
+        if len(set(letters)) == len(letters) and take(m.start(), m.end()):
+            found.extend((m.start() + i, lx.abbrev[ch]) for i, ch in enumerate(run) if ch != "・")
     for rx in (lx.abbrev_prefix_re, lx.abbrev_follow_re):
         for m in rx.finditer(text):
             if take(m.start(1), m.end(1)):
@@ -178,6 +186,16 @@ def find_actors(text: str) -> list[str]:
         if code not in out:
             out.append(code)
     return out
+
+
+# 米海軍太平洋艦隊によると、…: who reports it, not who takes part
+ATTRIBUTION = re.compile(r"[^、。「」]{1,40}?に(?:よると|よれば)[、,]?")
+
+
+def participant_actors(clause: str) -> list[str]:
+    """The actor codes of a clause that take part in its happening: those named outside an attribution of
+    what it reports (…によると, …によれば)."""
+    return find_actors(ATTRIBUTION.sub(lambda m: " " * len(m.group()), clause))
 
 
 def classify(lemma: str, context: list[str] = ()) -> str:
@@ -225,7 +243,10 @@ def refine_class(cls: str, lemma: str, clause: str, nearby: list[str] = (), gove
         if cause is not None:
             return cause
     if lemma in lx.accident_words or (cls in ("other", "fight") and lemma[-2:] in lx.accident_words):
-        if any(c in clause for c in lx.attack_cues):
+        cues = clause
+        for w in lx.type_words:  # 攻撃型原子力潜水艦に衝突された: a kind of submarine, no attack
+            cues = cues.replace(w, "")
+        if any(c in cues for c in lx.attack_cues):
             return "fight"
         if any(c in clause for c in lx.accident_cues) or cls == "other":
             return "other"

@@ -40,6 +40,12 @@ UNDERGO_VERBS = frozenset({"受ける", "被る", "遭う", "あう", "免れる
 CAUSATIVE = ("せる", "させる")
 COMMAND_NOUNS = frozenset({"指揮", "統率", "指導"})  # Xの指揮のもと: X acts with the subject
 COMMAND_FRAMES = frozenset({"もと", "下", "元"})
+# a ・ list of state names or abbreviations modifying one noun (英・仏・米の兵, 日・米・韓の首脳)
+JOINT_SIDE = re.compile(r"[^\s、。・の]{1,8}(?:・[^\s、。・の]{1,8})+の")
+# acts whose party acted on a chained clause may name (…を拿捕し、…へ連行する)
+CHAIN_TARGET_CLASSES = frozenset({"assault", "fight", "arrest_detain", "coerce", "protest",
+                                  "use_unconventional_mass_violence"})
+BILATERAL = frozenset({"meet", "consult", "sign_agreement", "cooperate_diplomatically"})
 PARTNER_CLASSES = frozenset({"meet", "consult", "sign_agreement", "fight", "cooperate_diplomatically"})
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 # a galleon built in 1613: a participle after a common noun (not after a name, a pronoun, had/who)
@@ -116,8 +122,10 @@ class Roles:
                 continue
             yield c, _case(c)
 
-    def read(self, trig, cls: str) -> tuple[list[str], list[str]]:
-        """(source ids, target ids) of the happening whose trigger is `trig`."""
+    def read(self, trig, cls: str, outcome=None) -> tuple[list[str], list[str]]:
+        """(source ids, target ids) of the happening whose trigger is `trig`. `outcome`: the predicate of what
+        the happening led to (…を銃撃して11名を死亡させた): its arguments before the trigger are the trigger's
+        (the parse often hangs them on the last predicate of the chain)."""
         source: list[str] = []
         target: list[str] = []
         pred = trig
@@ -128,10 +136,13 @@ class Roles:
         voice = _voice(pred)
         if voice == "active" and (trig.lemma_ in UNDERGOES or pred.lemma_ in UNDERGOES or pred.lemma_ in UNDERGO_VERBS):
             voice = "undergoes"
+        partner = cls in PARTNER_CLASSES or trig.lemma_ in lexicon().collisions  # 会談, 衝突: two sides
         holders = [pred] if pred is trig else [pred, trig]
+        if outcome is not None and outcome.i not in (h.i for h in holders):
+            holders.append(outcome)
         for h in holders:
             for arg, case in self._args(h):
-                if arg.i == trig.i:
+                if arg.i == trig.i or (h is outcome and arg.i > trig.i):
                     continue
                 ents = self.entities(*self._span(arg))
                 bare = self.entities(*self._span(arg), with_states=False)
@@ -145,7 +156,7 @@ class Roles:
                     else:
                         source.extend(ents)
                 elif case == "と" or (case.startswith("と") and not (case.startswith("として") and voice == "passive")):
-                    (target if cls in PARTNER_CLASSES else source).extend(ents)
+                    (target if partner else source).extend(ents)
                 elif case in ("に", "には") and voice == "passive":
                     source += ents
                 elif case in TARGET_CASES or case.startswith(("に対", "へ")):
@@ -162,16 +173,40 @@ class Roles:
             target = self._inherited_subject(pred)  # 近藤勇は…に捕らえられ、…で処刑された
         elif not source and voice not in ("passive", "undergoes"):
             source = self._inherited_subject(pred)
+        if not target and voice == "active" and cls in CHAIN_TARGET_CLASSES:
+            target = self._chained_object(pred)  # …が決起し、大隊長を殺害: the uprising's victim
         slot = target if voice in ("passive", "undergoes") else source
         if not slot and self.bare_subjects:
             # a chronology's bare subject set off by a comma (長矩、…に斬り付ける; 義周、…を召し上げられ)
             slot.extend(x for x in self._comma_subject(trig) if x not in source + target)
         source = list(dict.fromkeys(source))
         target = [t for t in dict.fromkeys(target) if t not in source]
-        if cls in PARTNER_CLASSES and not target and len(source) > 1 and voice == "active":
+        if partner and not target and len(source) > 1 and voice == "active" and not self._one_side(source, cls):
             # a symmetric happening (日本とアメリカの間で協定が成立した): the first side named is the source
             source, target = source[:1], source[1:]
         return source, target
+
+    def _one_side(self, ids: list[str], cls: str) -> bool:
+        """Are the states `ids` named as one allied side of a deed (英・仏・米の兵が…を占拠する: one ・ list
+        before a noun), not as the two sides of a bilateral happening (会談, 協定) or of a battle (AとBが交戦)?"""
+        if cls in BILATERAL or not all(i.isupper() for i in ids):
+            return False
+        return any(set(find_actors(m.group())) >= set(ids) for m in JOINT_SIDE.finditer(self.text))
+
+    def _chained_object(self, pred) -> list[str]:
+        """The を object of the clause chained to `pred` (the clause it hangs on, or one that hangs on it:
+        …を拿捕し、カムチャツカへ連行する; …が決起し、…を殺害): one act done to one party."""
+        near = [pred.head] if pred.dep_ == "advcl" and pred.head.i in self.ids else []
+        near += [c for c in pred.children if c.dep_ == "advcl" and c.i in self.ids]
+        for h in near:
+            if (h.pos_ != "VERB" and "サ変" not in h.tag_) or _voice(h) != "active":
+                continue
+            for arg, case in self._args(h):
+                if case == "を":
+                    ents = self.entities(*self._span(arg), with_states=False)
+                    if ents:
+                        return ents
+        return []
 
     def _commanders(self, pred) -> list[str]:
         """Entities named as commanding in the clause of `pred` (Xの指揮のもと, Xの指揮下で)."""
