@@ -1,9 +1,14 @@
 """Names that stand for something other than one individual, whoever proposed them:
-- a house: 吉良家は, 芸州浅野本家, 細川・松平・毛利・水野の四家 (a family, not a person; 吉良邸 is a person's residence
-  and stays);
-- a domain, a government or a place named after a family or place: 土佐藩主 (前土佐), 徳川幕府, 川崎平間村;
-- a title with 前/元 read as a name: 前内大臣 is 前 + 内大臣 (the former Lord Keeper), not a family name 前内.
-Word lists come from the EntityLexicon (data/lexicon.json: house_words_ja, kanji_name_blocking_suffixes_ja)."""
+- a house: 吉良家は, 芸州浅野本家, 細川・松平・毛利・水野の四家, 夏目姓 (a family, not a person; 吉良邸 is a person's
+  residence and stays);
+- a domain, a government or a place named after a family or place: 土佐藩主 (前土佐), 徳川幕府, 川崎平間村, マートン村;
+  a katakana word listed right after a place (上海、香港、コロンボ); a place ships leave or reach (戸田を出航);
+- half a title: 前内大臣 is 前 + 内大臣 (the former Lord Keeper), not a family name 前内; a court title glued to a family
+  name (安藤|対馬守, 惟任|日向守) leaves the family name;
+- a school, party, company or shop (柳生新陰流, 南満洲鉄道, 佐野屋), a count (百名).
+元 before a title (藤波孝生元官房長官), 自身 and a katakana title before ・ (キャプテン・クック) are cut off the name.
+Word lists come from the EntityLexicon (data/lexicon.json: house_words_ja, kanji_name_blocking_suffixes_ja,
+non_person_endings_ja, kata_title_prefixes_ja)."""
 from __future__ import annotations
 
 import re
@@ -87,7 +92,7 @@ def _in_a_compound(text: str, s: int, e: int, lex: EntityLexicon) -> bool:
 def _among_places(text: str, m: dict, places: set[tuple[int, int]]) -> bool:
     """上海、香港、コロンボを経て: a katakana word listed right after a place is a place."""
     s = m["start"]
-    return s > 1 and text[s - 1] in "、・" and any(b == s - 1 for _, b in places) and re.match(r"[ァ-ヺー]", m["text"])
+    return s > 1 and text[s - 1] in "、・" and any(b == s - 1 for _, b in places) and bool(re.match(r"[ァ-ヺー]", m["text"]))
 
 
 def drop_non_individuals(text: str, mentions: list[dict], lex: EntityLexicon) -> list[dict]:
