@@ -904,3 +904,9 @@ def test_court_titles_counts_and_ports_are_no_persons(nlp):
     persons = {m["text"]: m["canonical_id"] for m in ms if m["label"] == "PERSON"}
     assert persons.get("惟任") == persons["明智光秀"]
     assert "日向守" not in persons and "百名" not in persons and "戸田" not in persons
+
+
+def test_a_mutiny_is_named_by_its_ship(nlp):
+    text = "ブライはのちにバウンティ号の艦長となり、1789年のバウンティ号の反乱で名を残した。"
+    ms = link_mentions(doc_mentions(nlp(text), 0, LEX), text, NO_KB)
+    assert [m for m in ms if m["label"] == "INCIDENT" and m["text"] == "バウンティ号の反乱"], ms

@@ -270,3 +270,8 @@ def test_a_court_title_in_brackets_is_no_name():
 
 def test_a_vessel_word_among_the_first_words_of_an_apposition():
     assert "Ever Given" in names(run("Salvage teams on Monday freed the Ever Given, a 400-metre container ship."), "SHIP")
+
+
+def test_a_number_before_or_after_a_maru_name_is_one_ship():
+    got = ids(run("The No. 10 Yuyo Maru burned. The Yuyo Maru No. 10 sank."), "SHIP")
+    assert got["No. 10 Yuyo Maru"] == got["Yuyo Maru No. 10"]

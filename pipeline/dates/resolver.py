@@ -164,6 +164,11 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
             rec["earliest"], rec["latest"] = f"{c.span[0]:04d}-01-01", f"{c.span[1]:04d}-12-31"
         if c.type in ("DATE", "TIME") and not rec["calendar"] and value and value[:1].isdigit():
             rec["calendar"] = "gregorian"
+        if i and dct_date is not None and text[c.start:c.end] in ("今日", "本日") and text[cands[i - 1].end:c.start] == "の" \
+                and cands[i - 1].rel and cands[i - 1].rel[:2] in (("ago", "Y"), ("dct", "Y")) and cands[i - 1].rel[2] < 0:
+            y = dct_date.year + cands[i - 1].rel[2]  # 20年前の今日: the same day, that many years back
+            if valid_ymd(y, dct_date.month, dct_date.day):
+                out[-1]["value"] = f"{y:04d}-{dct_date.month:02d}-{dct_date.day:02d}"
         if appos and value and "X" not in value:
             prev = out[-1]
             for k in ("value", "calendar", "value_as_written", "earliest", "latest"):

@@ -182,7 +182,8 @@ def entity_incident_rules(text: str, mentions: list[dict]) -> list[dict]:
     for m in mentions:
         if m["label"] in ("SHIP", "PERSON"):
             tail = text[m["end"]:m["end"] + 3]
-            if tail in ("の事件", "の事故"):
+            if tail in ("の事件", "の事故") or m["label"] == "SHIP" and tail in ("の反乱", "の叛乱"):
+                # 天安の事件; バウンティ号の反乱 (a mutiny is named by its ship)
                 out.append(cand(text, m["start"], m["end"] + 3, "INCIDENT", "rule:incident-of-entity", 0.7))
         other = _ALSO_CALLED.match(text, m["end"]) if m["label"] == "INCIDENT" else None
         if other is not None:  # 寺田屋事件(寺田屋遭難とも): another name of the same incident

@@ -46,7 +46,12 @@ _LATIN = re.compile(r"[\x00-\x7f\u00c0-\u024f]+")  # Latin script, with diacriti
 _YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
 
 
+_NUMBER_FIRST = re.compile(r"No\.\s?(\d+)\s+(.+\sMaru)")
+
+
 def unknown_id(label: str, name: str) -> str:
+    if label == "SHIP" and (m := _NUMBER_FIRST.fullmatch(name)):
+        name = f"{m.group(2)} No. {m.group(1)}"  # No. 10 Yuyo Maru is Yuyo Maru No. 10
     return f"{id_prefixes().get(label, label.lower())}:{slug(name)}"
 
 
