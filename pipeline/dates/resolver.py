@@ -164,11 +164,9 @@ def resolve(cands: list[Cand], dct: str | None, dateline: int | None = None, tex
             rec["earliest"], rec["latest"] = f"{c.span[0]:04d}-01-01", f"{c.span[1]:04d}-12-31"
         if c.type in ("DATE", "TIME") and not rec["calendar"] and value and value[:1].isdigit():
             rec["calendar"] = "gregorian"
-        if i and dct_date is not None and text[c.start:c.end] in ("今日", "本日") and text[cands[i - 1].end:c.start] == "の" \
-                and cands[i - 1].rel and cands[i - 1].rel[:2] in (("ago", "Y"), ("dct", "Y")) and cands[i - 1].rel[2] < 0:
-            y = dct_date.year + cands[i - 1].rel[2]  # 20年前の今日: the same day, that many years back
-            if valid_ymd(y, dct_date.month, dct_date.day):
-                out[-1]["value"] = f"{y:04d}-{dct_date.month:02d}-{dct_date.day:02d}"
+        day = _years_ago_today(cands, i, text, dct_date)
+        if day is not None:
+            out[-1]["value"] = day  # 20年前の今日: the same day, that many years back
         if appos and value and "X" not in value:
             prev = out[-1]
             for k in ("value", "calendar", "value_as_written", "earliest", "latest"):
@@ -227,6 +225,16 @@ def _check_weekday(c: Cand, value: str, dct_date: dt.date | None) -> str:
         return value  # the text wrote the year itself: keep what it says
     c.y, c.lunisolar = None, False
     return fmt_point(None, c.m, c.d, c.hh, c.mi, c.pod)
+
+
+def _years_ago_today(cands: list[Cand], i: int, text: str, dct_date: dt.date | None) -> str | None:
+    """The day 20年前 names in 20年前の今日 (the document date that many years back), or None."""
+    a, c = (cands[i - 1], cands[i]) if i else (None, cands[i])
+    if a is None or dct_date is None or text[c.start:c.end] not in ("今日", "本日") or text[a.end:c.start] != "の" \
+            or not a.rel or a.rel[:2] not in (("ago", "Y"), ("dct", "Y")) or a.rel[2] >= 0:
+        return None
+    y = dct_date.year + a.rel[2]
+    return f"{y:04d}-{dct_date.month:02d}-{dct_date.day:02d}" if valid_ymd(y, dct_date.month, dct_date.day) else None
 
 
 def _gloss_calendar(c: Cand, glossed: Cand | None) -> None:

@@ -33,9 +33,9 @@ from .english_ships import (
     vessel_before,
     vessel_cue,
 )
+from .english_text import COURT_TITLE_EN, is_romaji, next_word, sentence_initial, strip_front
 from .english_text import ROMAN as _ROMAN
 from .english_text import chunks as _chunks
-from .english_text import is_romaji, next_word, sentence_initial, strip_front
 from .english_text import words as _words
 from .lexicon import EntityLexicon
 from .overlaps import AnySpans
@@ -111,7 +111,7 @@ def _not_person(words: list[str], en, titled_given: bool = False) -> bool:
     are not looked up. After a title, a given name and a family name that is also a word stand (Senator Frank
     Church)."""
     core = [w for w in words if len(w) > 1] or words
-    if len(words) >= 3 and words[-2] == "no" and words[-1] in ("Kami", "Suke", "Kami", "Jō", "Jo", "Kuni"):
+    if len(words) >= 3 and COURT_TITLE_EN.search(" ".join(words)):
         return True  # Settsu no Kami: a court title (摂津守), no person's name
     if len(core) > 1 and _ROMAN.fullmatch(core[-1]):
         core = core[:-1]

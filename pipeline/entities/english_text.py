@@ -12,6 +12,8 @@ _SYLLABLE = (rf"(?:(?:ky|gy|ny|hy|by|py|my|ry)[aouāōū]|(?:sh|ch|j)[aiueoāī�
              r"[kstpg](?=[kstpg])|t(?=ch)|m(?=[bpm])|(?<=o)h$)")
 _ROMAJI = re.compile(rf"(?:{_SYLLABLE})+")
 _SENT_OPEN = ".!?:;\n\"“‘'(["
+# Settsu no Kami, Bungo no Suke: a court title in romaji (摂津守), never a person's name
+COURT_TITLE_EN = re.compile(r"(?:^|\s)no\s(?:Kami|Suke|Jō|Jo|Kuni)$")
 
 
 def words(text: str):

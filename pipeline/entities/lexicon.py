@@ -65,6 +65,7 @@ class EntityLexicon:
     org_head_titles: str  # alternation
     non_person_endings: tuple[str, ...]
     kata_title_prefixes: tuple[str, ...]
+    court_title: str  # regex: 対馬守, 上野介, 掃部頭, 右京大夫
     ship_type_followers: frozenset[str]
     name_heads: frozenset[str]  # compound heads and titles cut off a kanji run's end
     name_head_lengths: tuple[int, ...]  # their lengths, longest first
@@ -159,6 +160,7 @@ def _lexicon(path: Path) -> EntityLexicon:
         org_head_titles=alternation(words("org_head_titles_ja")),
         non_person_endings=tuple(words("non_person_endings_ja")),
         ship_type_followers=frozenset(words("ship_type_followers_ja")),
+        court_title=rf"[一-龥]{{1,3}}(?:{alternation(words('court_title_endings_ja'))})",
         kata_title_prefixes=tuple(p + "・" for p in _longest_first(words("kata_title_prefixes_ja"))),
         name_heads=heads,
         name_head_lengths=tuple(sorted({len(h) for h in heads}, reverse=True)),

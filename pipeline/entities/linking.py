@@ -169,7 +169,7 @@ def link_mentions(mentions: list[dict], text: str, resources: EntityResources,
                 ids[n] = (ids[min(fuller)[1]][0], 0.75)
     _link_kanji_short_forms(ms, ids, text)
     _link_reversed_latin(ms, ids, kb)
-    link_aliases(ms, ids, text)
+    link_aliases(ms, ids, text, resources.lexicon)
     link_longer_names(ms, ids, kb)
     link_renamed_ships(ms, ids, text)
     link_english_aliases(ms, ids, text)

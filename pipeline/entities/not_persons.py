@@ -19,7 +19,6 @@ _KANJI = re.compile(r"[一-龥々]")
 _FORMER = "前元故"
 _COUNT = re.compile(r"[一二三四五六七八九十百千万数何]+[名人]")
 _PLACE_AFTER = re.compile(r"(?:を|から)(?:出航|出港|出帆|出発|発[ちっつ])|(?:に|へ)(?:入港|寄港|帰港|回航|漂着)")
-_COURT_TITLE = re.compile(r"[一-龥]{1,3}(?:守|介|頭|大夫)")  # 対馬守, 上野介, 掃部頭, 右京大夫
 
 
 def _house_after(text: str, e: int, lex: EntityLexicon) -> bool:
@@ -106,7 +105,7 @@ def drop_non_individuals(text: str, mentions: list[dict], lex: EntityLexicon) ->
         if m["label"] == "PERSON" and not m.get("_reading_of"):
             m = _trimmed(text, m, lex)
             s, e, t = m["start"], m["end"], m["text"]
-            if _COURT_TITLE.fullmatch(t) and s > 1 and _KANJI.match(text[s - 1]):
+            if re.fullmatch(lex.court_title, t) and s > 1 and _KANJI.match(text[s - 1]):
                 # 安藤|対馬守, 惟任|日向守: the court title of the family name before it, no person of its own
                 if s not in person_ends and _KANJI.match(text[s - 2]) and (s == 2 or not _KANJI.match(text[s - 3])):
                     out.append(dict(m, start=s - 2, end=s, text=text[s - 2:s], source="rule:formal-name"))

@@ -7,13 +7,13 @@ import re
 from pipeline.records import scored_labels
 
 from .candidates import cand
+from .english_text import COURT_TITLE_EN
 from .lexicon import EntityLexicon
 
 _READING = re.compile(r"[(（]([^()（）]{1,80})[)）]")
 _LATIN_NAME = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'.\- ]*")
 _ASCII_READING = re.compile(r"[A-Z][A-Za-z'.\-]+(?:\s+[A-Za-z'.\-]+){0,6}")
 _LATIN_READING = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f'.\-]+(?:\s+[A-Za-z\u00c0-\u024f'.\-]+){0,6}")
-_COURT_TITLE_EN = re.compile(r"\sno\s(?:Kami|Suke|Kami|Jō|Jo)$")
 _LANG_LABEL = re.compile(r"^\s*(?:(?:英語|英|朝鮮語|韓国語|ハングル|中国語|ロシア語|独語|仏語|English|Korean)\s*[:：]"
                          r"|(?:のちの|後の|旧名|旧船名|前名|原名|旧姓|初名)[:：は]?)\s*")  # (のちのらいてう), (旧名…)
 
@@ -46,7 +46,7 @@ def reading_mentions(text: str, mentions: list[dict], lex: EntityLexicon) -> lis
                 pre = re.match(rf"\s*(?:{lex.ship_prefixes})\s+", piece[off:])
                 off += pre.end() if pre else 0  # the prefix stays outside: USS Queenfish → Queenfish
             body = piece[off:].strip()
-            if body and not _COURT_TITLE_EN.search(body):  # (Settsu no Kami): a court title, no other name
+            if body and not COURT_TITLE_EN.search(body):  # (Settsu no Kami): a court title, no other name
                 s = pos + off + piece[off:].index(body)
                 e = s + len(body)
                 kana = re.fullmatch(r"[ぁ-ゖー・ァ-ヺ\s]+", body)

@@ -8,6 +8,7 @@ import re
 
 from .candidates import NAME_LABELS, components, sentence_bounds
 from .kb import KnowledgeBase
+from .lexicon import EntityLexicon
 from .patterns import is_kata
 
 # what says that two names are one person: 李恩恵こと田口八重子, 李恩恵(本名田口八重子), 「李恩恵」が田口八重子である
@@ -20,12 +21,11 @@ _NAME_LABEL_ANYWHERE = re.compile(NAME_LABELS + r"(?:は|が|を)")  # earlier i
 _NAME_IS = re.compile(r"[」』]?(?:[(（][^()（）]{1,30}[)）])?(?:は" + NAME_LABELS + r"(?:で|である|であった|だった)"
                       r"|(?:などの|の)(?:変名|偽名|別名|名)(?:で|を))")  # 才谷梅太郎(…)などの変名を用い, の名で
 _NAME_TAKEN = re.compile(r"[」』]?(?:と|に)(?:改め|改名|名乗|称し|号し|名を変え|名を改め)")
-_TITLE_CLOSE = re.compile(r"[一-龥]{1,3}(?:守|介|頭|大夫)[)）]")
 _IDENTITY_BETWEEN = re.compile(r"[」』]?(?:は|が)")
 _IDENTITY_AFTER = re.compile(r"(?:である|であった|であり|だった|と(?:判明|断定|特定|確認|同一人物))")
 
 
-def link_aliases(ms: list[dict], ids: dict[int, tuple[str, float]], text: str) -> None:
+def link_aliases(ms: list[dict], ids: dict[int, tuple[str, float]], text: str, lex: EntityLexicon) -> None:
     """An alias and the name it stands for share the id of the name: A こと B, A(本名B), 「A」が B である
     (an identity: B followed by である, と判明, と断定 ...). Every mention with the alias's id takes the name's."""
     persons = sorted((m["start"], m["end"], k) for k, m in enumerate(ms) if m["label"] == "PERSON" and k in ids)
@@ -34,7 +34,7 @@ def link_aliases(ms: list[dict], ids: dict[int, tuple[str, float]], text: str) -
     for (_, a_end, a), (b_start, b_end, b) in itertools.pairwise(persons):
         between = text[a_end:b_start]
         # 齋藤實(斎藤実): one name, two spellings; 明智光秀(惟任日向守): another family name, with its court title
-        spelled = between in ("(", "（") and (text[b_end:b_end + 1] in ")）" or _TITLE_CLOSE.match(text, b_end))
+        spelled = between in ("(", "（") and (text[b_end:b_end + 1] in ")）" or re.match(rf"(?:{lex.court_title})[)）]", text[b_end:]))
         if spelled or _OTHER_NAME_BETWEEN.fullmatch(between) and not between.startswith(("(本名", "（本名")):
             bracketed.add(b)
             if ids[b][0] != ids[a][0]:
